@@ -1,0 +1,31 @@
+# The two commands: `make demo` and `make test`. Both build .venv when it is missing.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+CASE   ?= examples/atabek.yaml
+
+.PHONY: demo test bench clean
+
+$(BIN)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@
+
+demo: $(BIN)/.installed
+	$(BIN)/appealkit check $(CASE)
+	@echo '--- address'
+	$(BIN)/appealkit address $(CASE)
+	@echo '--- letter to the president'
+	$(BIN)/appealkit letter $(CASE) --to president --date 2026-11-28 --sender-name 'A. Supporter' --sender-address '1 High Street; London N1 1AA; United Kingdom' --from GB
+	@echo '--- post'
+	$(BIN)/appealkit tweet $(CASE)
+
+test: $(BIN)/.installed
+	$(BIN)/python -m pytest
+
+bench: $(BIN)/.installed
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info

@@ -1,0 +1,74 @@
+"""The one error family. The core raises these; cli.main turns them into a line and an exit code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Where:
+    """A place in an input file; line and column count from 1."""
+
+    file: str | None = None
+    line: int | None = None
+    col: int | None = None
+
+    def __str__(self) -> str:
+        parts = [self.file or "<input>"]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.col is not None:
+                parts.append(str(self.col))
+        return ":".join(parts)
+
+
+class AppealkitError(Exception):
+    """Bad input or a failed operation: exit code 1 unless a subclass says otherwise."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, where: Where | None = None):
+        super().__init__(message)
+        self.message = message
+        self.where = where
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}" if self.where else self.message
+
+    def as_dict(self) -> dict:
+        w = self.where or Where()
+        return {"file": w.file, "line": w.line, "col": w.col, "message": self.message}
+
+
+class CaseError(AppealkitError):
+    """The case file breaks the format."""
+
+
+class CaseErrors(AppealkitError):
+    """Every error found in one case file, reported together."""
+
+    def __init__(self, errors: list[AppealkitError]):
+        self.errors = sorted(errors, key=_order)
+        super().__init__(f"{len(self.errors)} errors", None)
+
+    def __str__(self) -> str:
+        return "\n".join(str(e) for e in self.errors)
+
+
+def _order(e: AppealkitError):
+    w = e.where or Where()
+    return (w.line or 0, w.col or 0)
+
+
+class UsageError(AppealkitError):
+    """The command line itself is wrong."""
+
+    exit_code = 2
+
+
+class OutputError(AppealkitError):
+    """A file could not be written, or would overwrite one without --force."""
+
+
+class TextTooLong(AppealkitError):
+    """A post does not fit its platform."""

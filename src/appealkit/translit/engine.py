@@ -1,0 +1,125 @@
+"""The transliteration engine: letter tables with word-start, previous-letter, next-letter and
+word-ending rules, applied word by word, with case carried over the way readers expect:
+
+- ALL-CAPS words give ALL-CAPS output (ЩЕГЛОВА -> SHCHEGLOVA), a lone capital letter follows
+  its neighbouring word;
+- otherwise each letter keeps its own case, so Щеглова -> Shcheglova and МакДональд -> MakDonal'd;
+- special upper-case forms come from the scheme (Turkic i -> İ), never from str.upper alone.
+
+Everything that is not a Cyrillic letter passes through untouched; input and output are NFC.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Cyrillic letters (all blocks) with an apostrophe or combining mark allowed inside a word.
+_CYR = "\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f"
+WORD = re.compile(f"[{_CYR}](?:[{_CYR}\u0300-\u036f]|['\u2019\u02bc](?=[{_CYR}]))*")
+ANY_CYR = re.compile(f"[{_CYR}]")
+_CACHE_MAX = 50_000
+
+
+class Table:
+    """One language's compiled rules in one scheme."""
+
+    __slots__ = ("letters", "start", "prev", "next", "endings", "max_ending", "upper", "cache")
+
+    def __init__(self, letters, start, prev, nxt, endings, upper):
+        self.letters = letters
+        self.start = start
+        self.prev = prev
+        self.next = nxt
+        self.endings = endings
+        self.max_ending = max((len(k) for k in endings), default=0)
+        self.upper = upper
+        self.cache: dict[str, str] = {}
+
+    def up(self, s: str) -> str:
+        if self.upper:
+            s = "".join(self.upper.get(ch, ch) for ch in s)
+        return s.upper()
+
+    def cap(self, s: str) -> str:
+        return self.up(s[0]) + s[1:] if s else s
+
+    def word(self, w: str, caps: bool) -> str:
+        """Transliterate one Cyrillic word; `caps` says it stands in ALL-CAPS context."""
+        key = w if not caps else "\0" + w
+        out = self.cache.get(key)
+        if out is not None:
+            return out
+        low = w.lower()
+        n = len(low)
+        stem_end, tail = n, ""
+        for k in range(min(self.max_ending, n - 1), 0, -1):
+            t = self.endings.get(low[n - k:])
+            if t is not None:
+                stem_end, tail = n - k, t
+                break
+        parts = []
+        letters, prev, nxt, start = self.letters, self.prev, self.next, self.start
+        for i in range(stem_end):
+            ch = low[i]
+            p = low[i - 1] if i else ""
+            nx = low[i + 1] if i + 1 < n else ""
+            # word start, else previous letter; then next letter; then the plain table
+            r = start.get(ch) if not i else (prev.get(p + ch) if prev else None)
+            if r is None and nx and nxt:
+                r = nxt.get(ch + nx)
+            if r is None:
+                r = letters.get(ch, ch)
+            parts.append(r)
+        if caps:
+            out = self.up("".join(parts) + tail)
+        elif low == w:
+            out = "".join(parts) + tail
+        else:
+            for i in range(stem_end):
+                if w[i] != low[i] and parts[i]:
+                    parts[i] = self.cap(parts[i])
+            # a capital whose letter maps to nothing (a word-initial Ь) passes it on
+            if w[0] != low[0] and not parts[0]:
+                for i, p in enumerate(parts):
+                    if p:
+                        parts[i] = self.cap(p)
+                        break
+            out = "".join(parts) + tail
+        if len(self.cache) < _CACHE_MAX:
+            self.cache[key] = out
+        return out
+
+
+def _is_caps(w: str) -> bool:
+    return len(w) > 1 and w.isupper()
+
+
+def run(table: Table, text: str) -> str:
+    """Transliterate every Cyrillic word of `text` with `table`."""
+    text = unicodedata.normalize("NFC", text)
+    if not ANY_CYR.search(text):
+        return text
+    words = list(WORD.finditer(text))
+    out = []
+    last = 0
+    for idx, m in enumerate(words):
+        w = m.group()
+        caps = _is_caps(w)
+        if not caps and len(w) == 1 and w.isupper():
+            # a lone capital: ALL-CAPS when the nearest longer word is (Ю. ЩЕГЛОВА)
+            caps = _neighbour_caps(words, idx)
+        out.append(text[last:m.start()])
+        out.append(table.word(w, caps))
+        last = m.end()
+    out.append(text[last:])
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+def _neighbour_caps(words, idx) -> bool:
+    for j in (idx + 1, idx - 1, idx + 2, idx - 2):
+        if 0 <= j < len(words):
+            w = words[j].group()
+            if len(w) > 1:
+                return w.isupper()
+    return False
