@@ -1,0 +1,1 @@
+"""Postal addresses: per-country layouts (data/countries), abbreviations, country lines."""

@@ -1,0 +1,59 @@
+"""Address findings for `check` and warnings for `address`: postcodes, scripts, stale facts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from ..resources import data_path
+from .countries import get_country
+from .format import _non_latin
+
+
+@lru_cache(maxsize=None)
+def stale_facts() -> list[dict]:
+    import yaml
+
+    return yaml.load(data_path("stale.yaml").read_text(encoding="utf-8"),
+                     Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or []
+
+
+def address_findings(case, today: dt.date):
+    """(code, message, path) for every address in the case."""
+    for addr in case.addresses():
+        country = get_country(addr.country)
+        if addr.postcode and not country.postcode_ok(addr.postcode.strip()):
+            ex = f" (like {country.postcode_example})" if country.postcode_example else ""
+            yield ("postcode", f"postcode '{addr.postcode}' does not fit {addr.country}'s pattern{ex}",
+                   addr.path + ("postcode",))
+        local = " ".join([*addr.lines, addr.locality or "", addr.region or ""])
+        from ..translit.engine import ANY_CYR
+
+        if _non_latin(local) and not ANY_CYR.search(local):
+            lat = addr.latin
+            if not (lat and lat.lines):
+                yield ("latin-override",
+                       f"no standard here transliterates this address's script; its Latin block is "
+                       f"an ASCII approximation: give address.latin (lines, locality)", addr.path)
+        if not country.known:
+            yield ("unknown-country",
+                   f"appealkit has no postal layout for {addr.country}; it uses a generic order",
+                   addr.path + ("country",))
+    yield from stale_findings(case)
+
+
+def stale_findings(case):
+    issued = case.issued
+    for fact in stale_facts():
+        since = fact["since"]
+        pat = re.compile(fact["pattern"])
+        for path, s in case.strings():
+            # only whom and where letters go; the story may name anyone
+            if path[0] not in ("recipients", "person") or not pat.search(s):
+                continue
+            if path[0] == "person" and "address" not in path:
+                continue
+            if issued is None or issued < since:
+                yield ("stale", fact["message"], path)
+                break

@@ -1,0 +1,200 @@
+"""Address blocks: the local-script block for the destination's post, the Latin block for the
+sender and the origin post, and the country line, in the destination's line order."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..errors import UsageError
+from ..translit.detect import detect_language
+from ..translit.engine import ANY_CYR
+from .countries import Country, country_line, get_country
+
+STYLES = ("translate", "transliterate")
+EMBASSY_BLANK = "[Embassy address in your country]"
+
+
+@dataclass
+class Block:
+    to: str
+    name: str | None
+    local: list[str]
+    latin: list[str]
+    country: str | None
+    country_line: str | None
+    scheme: str | None
+    style: str
+    bilingual: bool = True
+    warnings: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {"to": self.to, "name": self.name, "local": self.local, "latin": self.latin,
+                "country": self.country, "country_line": self.country_line,
+                "scheme": self.scheme, "style": self.style}
+
+    def text(self, script: str = "both") -> str:
+        tail = [self.country_line] if self.country_line else []
+        if not self.bilingual or script == "latin":
+            blocks = [self.latin + tail]
+        elif script == "local":
+            blocks = [self.local + tail]
+        else:
+            blocks = [self.local + tail, self.latin + tail]
+        return "\n\n".join("\n".join(b) for b in blocks)
+
+
+def _non_latin(s: str) -> bool:
+    return any(ch.isalpha() and not _is_latin(ch) for ch in s)
+
+
+@lru_cache(maxsize=4096)
+def _is_latin(ch: str) -> bool:
+    return ch.isascii() or unicodedata.name(ch, "").startswith("LATIN")
+
+
+def choose_scheme(country: Country, text: str, override: str | None) -> tuple[str, str | None]:
+    """(scheme id, Cyrillic language or None) for an address whose local text is `text`."""
+    lang = detect_language(text, country.code) if ANY_CYR.search(text) else None
+    if override:
+        return override, lang
+    if lang is None:
+        # a non-Latin script no standard here covers: the readable ASCII fallback
+        return ("ascii" if _non_latin(text) else country.scheme), None
+    return country.schemes.get(lang, country.scheme if country.scheme != "ascii" else "icao"), lang
+
+
+def _fill(layout: list[str], parts: dict) -> list[str]:
+    out = []
+    for tmpl in layout:
+        if tmpl in ("{lines}", "{name}"):
+            out.extend(parts.get(tmpl[1:-1]) or [])
+            continue
+        line = tmpl
+        empty = True
+        for key in ("postcode", "locality", "region"):
+            ph = "{" + key + "}"
+            if ph in line:
+                val = parts.get(key) or ""
+                empty = empty and not val
+                line = line.replace(ph, val)
+        line = " ".join(line.split())
+        line = line.strip(" ,/")
+        if not empty and line:
+            out.append(line)
+    return out
+
+
+def format_address(address, name_local: list[str], name_latin: list[str] | None, to: str,
+                   sender: str | None = None, scheme: str | None = None,
+                   style: str = "translate") -> Block:
+    if style not in STYLES:
+        raise UsageError(f"unknown style '{style}'; choose translate or transliterate")
+    from ..translit import get_scheme
+
+    country = get_country(address.country)
+    parts = {"lines": list(address.lines), "postcode": address.postcode,
+             "locality": address.locality, "region": address.region, "name": name_local}
+    # the person's name in the local block may be in the local script (native_name)
+    local_text = " ".join(s for s in [*address.lines, address.locality or "", address.region or ""])
+    scheme_id, lang = choose_scheme(country, local_text, scheme)
+    sch = get_scheme(scheme_id)
+    bilingual = _non_latin(local_text) or any(_non_latin(n) for n in name_local)
+
+    def tr(s: str) -> str:
+        return " ".join(sch.transliterate(s, lang).split())
+
+    def render(s: str | None) -> str | None:
+        if s is None:
+            return None
+        if not _non_latin(s):
+            return s
+        if style == "translate" and lang:
+            from .abbrev import translate_line
+
+            return translate_line(s, lang, tr)
+        return tr(s)
+
+    latin_over = address.latin
+    lat = {
+        "lines": (latin_over.lines if latin_over and latin_over.lines else [render(x) for x in address.lines]),
+        "locality": (latin_over.locality if latin_over and latin_over.locality else render(address.locality)),
+        "region": (latin_over.region if latin_over and latin_over.region else render(address.region)),
+        "postcode": address.postcode,
+        "name": name_latin if name_latin is not None else [render(n) for n in name_local],
+    }
+    local = _fill(country.layout, parts)
+    latin = _fill(country.latin_layout or country.layout, lat)
+    if not bilingual:
+        local = latin
+    return Block(to=to, name=", ".join(lat["name"]), local=local, latin=latin,
+                 country=address.country, country_line=country_line(address.country, sender),
+                 scheme=scheme_id, style=style, bilingual=bilingual)
+
+
+def embassy_block(recipient, sender: str | None, embassy_lines: list[str] | None) -> Block:
+    """An ambassador without an address: the embassy in the sender's own country, domestic mail."""
+    name = addressee(recipient)
+    lines = [name] + (embassy_lines or [EMBASSY_BLANK])
+    return Block(to=recipient.id, name=name, local=lines, latin=lines, country=sender,
+                 country_line=None, scheme=None, style="translate", bilingual=False)
+
+
+def addressee(recipient) -> str:
+    """The first line for an official: H.E. for ambassadors, else name (or title)."""
+    if recipient.role == "ambassador":
+        if recipient.name:
+            return f"H.E. {recipient.name}"
+        return f"H.E. the {recipient.title}" if recipient.title else "H.E. the Ambassador"
+    return recipient.name or recipient.title or recipient.id
+
+
+def recipient_names(recipient) -> list[str]:
+    """Title line, then the name line, as the appeal prints them."""
+    if recipient.role == "ambassador":
+        return [addressee(recipient)]
+    out = []
+    if recipient.title:
+        out.append(recipient.title)
+    if recipient.name:
+        out.append(recipient.name)
+    if recipient.organisation and not recipient.title:
+        out.append(recipient.organisation)
+    return out or [recipient.id]
+
+
+def blocks_for(case, to: str = "person", sender: str | None = None, scheme: str | None = None,
+               style: str = "translate", embassy_lines: list[str] | None = None) -> list[Block]:
+    """The address blocks for `to`: person, a recipient id, or all (the person first)."""
+    from ..errors import CaseError
+
+    targets = []
+    if to == "all":
+        targets = (["person"] if case.person.address else []) + list(case.recipients)
+    else:
+        targets = [to]
+    out = []
+    for t in targets:
+        if t == "person":
+            p = case.person
+            if p.address is None:
+                raise CaseError("person has no address: this case gives no way to write to them",
+                                case.positions.at(("person",)))
+            out.append(format_address(p.address, [p.native_name or p.name], [p.name], "person",
+                                      sender, scheme, style))
+            continue
+        r = case.recipients.get(t)
+        if r is None:
+            choices = ", ".join(["person", *case.recipients, "all"])
+            raise UsageError(f"no recipient '{t}' in this case; choose one of {choices}")
+        if r.address is None:
+            if r.role == "ambassador":
+                out.append(embassy_block(r, sender, embassy_lines))
+                continue
+            if to == "all":
+                continue
+            raise CaseError(f"recipient '{t}' has no address", case.positions.at(("recipients", t)))
+        names = recipient_names(r)
+        out.append(format_address(r.address, names, names, t, sender, scheme, style))
+    return out

@@ -1,0 +1,292 @@
+"""The command line: parse options, call the core, render. The one error boundary is main()."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from typing import List, Optional
+
+import typer
+
+from . import __version__
+from .errors import AppealkitError, CaseErrors, UsageError
+
+app = typer.Typer(
+    name="appealkit",
+    help="Turn one YAML case file into addresses, letters and posts for a letter-writing appeal.",
+    add_completion=True,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+CASE_HELP = "Case file (YAML); '-' reads standard input. Default: $APPEALKIT_CASE, then ./appeal.yaml."
+
+
+def _version(value: bool):
+    if value:
+        sys.stdout.write(f"appealkit {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    debug: bool = typer.Option(False, "--debug", help="Show a traceback for unexpected failures (also APPEALKIT_DEBUG=1)."),
+):
+    if debug:
+        os.environ["APPEALKIT_DEBUG"] = "1"
+
+
+def _date(value: Optional[str], option: str) -> Optional[dt.date]:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{option} '{value}' is not a date (YYYY-MM-DD)") from None
+
+
+def _load(case: Optional[str]):
+    from .case import load_case
+
+    return load_case(case)
+
+
+def _sender_country(value: Optional[str]) -> Optional[str]:
+    from .address.countries import check_sender_country
+
+    return check_sender_country(value or os.environ.get("APPEALKIT_FROM") or None)
+
+
+# ------------------------------------------------------------------ check, init, schema
+
+
+@app.command()
+def check(
+    case: Optional[str] = typer.Argument(None, help=CASE_HELP),
+    json_: bool = typer.Option(False, "--json", help="Print findings as JSON on stdout."),
+    strict: bool = typer.Option(False, "--strict", help="Exit 1 on warnings too."),
+    today: Optional[str] = typer.Option(None, "--today", help="Judge deadlines as of this date (YYYY-MM-DD)."),
+):
+    """Check a case file: errors (exit 1) and warnings (exit 0 unless --strict)."""
+    from .checks import run_checks
+    from .output import emit_json, note, warn
+
+    day = _date(today, "--today")
+    try:
+        c = _load(case)
+    except AppealkitError as e:
+        if not json_:
+            raise
+        errs = e.errors if isinstance(e, CaseErrors) else [e]
+        emit_json({"file": case, "ok": False, "errors": [x.as_dict() for x in errs], "warnings": []})
+        raise typer.Exit(1)
+    findings = run_checks(c, day)
+    if json_:
+        emit_json({"file": c.source, "ok": not (strict and findings),
+                   "errors": [], "warnings": [f.as_dict() for f in findings]})
+    else:
+        for f in findings:
+            warn(f"{f.where}: {f.message} [{f.code}]")
+        note(f"{c.source}: ok, {len(findings)} warning{'s' if len(findings) != 1 else ''}")
+    if strict and findings:
+        raise typer.Exit(1)
+
+
+@app.command()
+def init(path: str = typer.Argument("appeal.yaml", help="Where to write the starter case file.")):
+    """Write a commented starter case file that passes `check`; never overwrites."""
+    from pathlib import Path
+
+    from .output import note, write_atomic
+    from .resources import data_path
+
+    target = Path(path)
+    text = data_path("starter.yaml").read_text(encoding="utf-8")
+    folder = target.parent if str(target.parent) else Path(".")
+    write_atomic(folder, target.name, text, force=False)
+    sys.stdout.write(f"{target}\n")
+    note(f"wrote {target}; edit it, then run 'appealkit check {target}'")
+
+
+@app.command()
+def schema():
+    """Print the JSON Schema (draft 2020-12) of the case file, for editors."""
+    from .resources import data_path
+
+    sys.stdout.write(data_path("case.schema.json").read_text(encoding="utf-8"))
+
+
+# ------------------------------------------------------------------ translit, schemes
+
+
+@app.command()
+def translit(
+    text: Optional[List[str]] = typer.Argument(None, help="Texts; without any, standard input line by line."),
+    scheme: str = typer.Option("icao", "--scheme", "-s", help="Scheme id (see 'appealkit schemes')."),
+    lang: Optional[str] = typer.Option(None, "--lang", "-l", help="ru, uk, be, kk or ky; detected when absent."),
+):
+    """Transliterate Cyrillic to Latin by a named standard."""
+    from .translit import get_scheme
+
+    sch = get_scheme(scheme)
+    if lang is not None:
+        sch.transliterate("", lang)  # validates lang before any output
+    if text:
+        for t in text:
+            sys.stdout.write(sch.transliterate(t, lang) + "\n")
+        return
+    # streaming: one line at a time, constant memory whatever the input size
+    stdin = sys.stdin
+    if hasattr(stdin, "reconfigure"):
+        stdin.reconfigure(encoding="utf-8", errors="replace")
+    write = sys.stdout.write
+    try:
+        for line in stdin:
+            write(sch.transliterate(line, lang))
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader went away (| head): stop quietly
+        sys.stdout = open(os.devnull, "w")
+
+
+@app.command()
+def schemes(json_: bool = typer.Option(False, "--json", help="JSON on stdout.")):
+    """List the transliteration schemes: id, name, languages, where each is used."""
+    from .output import emit_json, is_tty, use_color
+    from .translit import list_schemes
+
+    rows = [{"id": s.id, "name": s.name, "languages": s.languages, "used": " ".join(s.used.split()),
+             "source": " ".join(str(s.source).split()), "fallback": s.fallback,
+             "samples": len(s.samples)} for s in list_schemes()]
+    if json_:
+        emit_json(rows)
+        return
+    if is_tty():
+        from rich.console import Console
+        from rich.table import Table
+
+        t = Table("id", "name", "languages", "used", show_lines=False)
+        for r in rows:
+            t.add_row(r["id"], r["name"], ", ".join(r["languages"]), r["used"])
+        Console(no_color=not use_color()).print(t)
+        return
+    for r in rows:
+        sys.stdout.write(f"{r['id']}\t{r['name']}\t{','.join(r['languages'])}\t{r['used']}\n")
+
+
+# ------------------------------------------------------------------ address
+
+
+@app.command()
+def address(
+    case: Optional[str] = typer.Argument(None, help=CASE_HELP),
+    to: str = typer.Option("person", "--to", help="person, a recipient id, or all."),
+    scheme: Optional[str] = typer.Option(None, "--scheme", "-s", help="Transliteration scheme; default per country."),
+    style: str = typer.Option("translate", "--style", help="translate (ул. X -> X Street) or transliterate."),
+    from_: Optional[str] = typer.Option(None, "--from", help="Sender's country (ISO code) for the country line; also $APPEALKIT_FROM."),
+    script: str = typer.Option("both", "--script", help="both, local or latin."),
+    embassy_address: Optional[str] = typer.Option(None, "--embassy-address", help="The embassy's address in your country, lines separated by ';'."),
+    json_: bool = typer.Option(False, "--json", help="JSON on stdout."),
+):
+    """Print postal addresses: local script, Latin, and the country line."""
+    from .address.format import blocks_for
+    from .output import emit_json, out, warn
+
+    if script not in ("both", "local", "latin"):
+        raise UsageError(f"--script must be both, local or latin, not '{script}'")
+    if scheme:
+        from .translit import get_scheme
+
+        get_scheme(scheme)
+    sender = _sender_country(from_)
+    c = _load(case)
+    emb = [x.strip() for x in embassy_address.split(";") if x.strip()] if embassy_address else None
+    blocks = blocks_for(c, to, sender, scheme, style, emb)
+    _address_warnings(c, blocks, warn)
+    if json_:
+        emit_json([b.as_dict() for b in blocks] if to == "all" else blocks[0].as_dict())
+        return
+    texts = []
+    for b in blocks:
+        head = f"# {b.to}\n" if to == "all" else ""
+        texts.append(head + b.text(script))
+    out("\n\n".join(texts))
+
+
+def _address_warnings(case, blocks, warn):
+    from .address.checks import address_findings
+    from .checks import invisible_chars, mixed_script
+
+    wanted = {b.to for b in blocks}
+    for addr_owner, addr in _owned_addresses(case):
+        if addr_owner not in wanted:
+            continue
+        from .case.model import address_strings
+
+        for path, s in address_strings(addr):
+            for msg in mixed_script(s) + invisible_chars(s):
+                warn(f"{case.positions.at(path)}: {msg}")
+    for code, msg, path in address_findings(case, dt.date.today()):
+        if code in ("postcode", "stale", "latin-override") and (path[0] != "recipients" or path[1] in wanted) and (path[0] != "person" or "person" in wanted):
+            warn(f"{case.positions.at(path)}: {msg}")
+
+
+def _owned_addresses(case):
+    if case.person.address:
+        yield "person", case.person.address
+    for rid, r in case.recipients.items():
+        if r.address:
+            yield rid, r.address
+
+
+# ------------------------------------------------------------------ the error boundary
+
+
+def main(argv: Optional[list] = None) -> None:
+    """Run the CLI; every failure becomes one line per problem on stderr and an exit code."""
+    debug = os.environ.get("APPEALKIT_DEBUG") == "1" or "--debug" in (argv if argv is not None else sys.argv)
+    code = 0
+    try:
+        rv = app(args=argv, prog_name="appealkit", standalone_mode=False)
+        code = rv if isinstance(rv, int) else 0
+    except AppealkitError as e:
+        for line in str(e).splitlines():
+            _err(line)
+        code = e.exit_code
+    except typer.Exit as e:
+        code = e.exit_code
+    except (typer.Abort, KeyboardInterrupt):
+        sys.stderr.write("\n")
+        code = 130
+    except typer.TyperException as e:  # Typer's (vendored Click's) usage errors: exit 2
+        ctx = getattr(e, "ctx", None)
+        hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
+        _err(e.format_message() + hint)
+        code = getattr(e, "exit_code", 2)
+    except BrokenPipeError:
+        # the reader went away (| head): stop quietly
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:
+            pass
+        code = 0
+    except Exception as e:  # a bug: say so in one line, never a traceback
+        if debug:
+            raise
+        _err(f"internal error: {type(e).__name__}: {e} (run with --debug for details)")
+        code = 1
+    try:
+        sys.stdout.flush()
+    except (BrokenPipeError, OSError):
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:
+            pass
+    sys.exit(code)
+
+
+def _err(message: str) -> None:
+    sys.stderr.write(f"appealkit: error: {message}\n")

@@ -1,0 +1,96 @@
+"""Rendering for the CLI: JSON, terminal detection, warnings, and safe file writing.
+
+stdout carries data only; warnings and errors go to stderr. Colour only on a terminal and
+never with NO_COLOR set.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from .errors import OutputError, Where
+
+
+def is_tty(stream=None) -> bool:
+    stream = stream or sys.stdout
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def use_color(stream=None) -> bool:
+    return is_tty(stream) and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+
+
+def dumps(obj) -> str:
+    return json.dumps(obj, ensure_ascii=False, indent=2, default=str)
+
+
+def out(text: str = "") -> None:
+    sys.stdout.write(text + "\n")
+
+
+def emit_json(obj) -> None:
+    out(dumps(obj))
+
+
+def warn(message: str) -> None:
+    prefix = "appealkit: warning: "
+    if use_color(sys.stderr):
+        prefix = "\x1b[33m" + prefix + "\x1b[0m"
+    sys.stderr.write(prefix + message + "\n")
+
+
+def note(message: str) -> None:
+    sys.stderr.write("appealkit: " + message + "\n")
+
+
+def safe_name(name: str) -> str:
+    """A file name built from case data, reduced to characters that cannot leave a folder."""
+    import re
+
+    cleaned = re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip(".-")
+    return cleaned or "output"
+
+
+def write_atomic(folder: str | os.PathLike, name: str, text: str, force: bool = False) -> Path:
+    """Write folder/name via a temporary file and rename; never follow a link out of folder,
+    never overwrite without force, never leave a partial file."""
+    folder = Path(folder)
+    if not folder.exists():
+        raise OutputError("output folder does not exist", Where(str(folder)))
+    if not folder.is_dir():
+        raise OutputError("output path is not a folder", Where(str(folder)))
+    if name != safe_name(name) or "/" in name or name in (".", ".."):
+        raise OutputError(f"refusing unsafe file name {name!r}", Where(str(folder)))
+    target = folder / name
+    if target.is_symlink():
+        raise OutputError("is a symbolic link; refusing to write through it", Where(str(target)))
+    if target.exists() and not force:
+        raise OutputError("already exists; use --force to overwrite", Where(str(target)))
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+    except PermissionError:
+        raise OutputError("output folder is not writable", Where(str(folder))) from None
+    except OSError as e:
+        raise OutputError(f"cannot write: {e.strerror or e}", Where(str(folder))) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if not force and target.exists():
+            raise OutputError("already exists; use --force to overwrite", Where(str(target)))
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    return target
