@@ -43,8 +43,8 @@ def translate_line(line: str, lang: str, translit) -> str:
     if not tab:
         return translit(line)
     glued = _glued(lang)
-    if glued:
-        line = glued.sub(r"\1 ", line)
+    if glued:  # split "ул.Ленина", but leave a token that is itself a form ("г.р.")
+        line = " ".join(t if t.lower().rstrip(",") in tab else glued.sub(r"\1 ", t) for t in line.split(" "))
     segments = re.split(r"(,\s*)", line)
     return "".join(seg if i % 2 else _segment(seg, tab, translit) for i, seg in enumerate(segments))
 

@@ -1,0 +1,119 @@
+"""Post length exactly as each platform counts it.
+
+- x: twitter-text v3: NFC; each URL 23; each emoji sequence 2; other code points 1 in
+  0-4351, 8192-8205, 8208-8223, 8242-8247, else 2; limit 280; U+FFFE, U+FEFF, U+FFFF invalid.
+- bluesky: extended grapheme clusters (Unicode 15.1 via `regex` \\X), 300, and 3000 UTF-8 bytes.
+- mastodon: grapheme clusters; http(s):// URLs 23; @user@domain counts as @user; 500 per server.
+- threads: 500 characters (grapheme clusters), at most 5 links.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+from .entities import urls
+
+PLATFORMS = ("x", "bluesky", "mastodon", "threads")
+LIMITS = {"x": 280, "bluesky": 300, "mastodon": 500, "threads": 500}
+BLUESKY_MAX_BYTES = 3000
+THREADS_MAX_LINKS = 5
+URL_WEIGHT = 23
+_INVALID_X = ("\ufffe", "\ufeff", "\uffff")
+
+_GRAPHEME = regex.compile(r"\X")
+_EMOJI = regex.compile(
+    r"[\p{Extended_Pictographic}\p{Regional_Indicator}]|[#*0-9]\ufe0f?\u20e3"
+)
+# Mastodon links only URLs that stand after white space (or at the start), up to 4096 characters,
+# and shortens remote mentions whose domain is a real host name (253 characters at most)
+_MASTODON_URL = regex.compile(r"(?:(?<=\s)|^)https?://\S{1,4089}(?!\S)", regex.IGNORECASE)
+_MASTODON_MENTION = regex.compile(r"(?<![\p{L}\p{N}_/])@([\p{L}\p{N}_]+(?:[.-]+[\p{L}\p{N}_]+)*)@((?:[\p{L}\p{N}-]+\.)+[\p{L}]{2,})")
+
+
+def _x_weight(cp: int) -> int:
+    return 1 if (cp <= 4351 or 8192 <= cp <= 8205 or 8208 <= cp <= 8223 or 8242 <= cp <= 8247) else 2
+
+
+def x_length(text: str) -> int:
+    text = unicodedata.normalize("NFC", text)
+    if text.isascii():
+        # fast path: plain ASCII has no emoji and every character weighs 1
+        spans = urls(text) if "." in text else []
+        return len(text) - sum(e - s for s, e, _ in spans) + URL_WEIGHT * len(spans)
+    total = 0
+    pos = 0
+    for s, e, _ in urls(text) + [(len(text), len(text), "")]:
+        total += _x_plain(text[pos:s])
+        if e > s:
+            total += URL_WEIGHT
+        pos = e
+    return total
+
+
+def _x_plain(seg: str) -> int:
+    if not seg:
+        return 0
+    if seg.isascii():
+        return len(seg)
+    total = 0
+    for g in _GRAPHEME.findall(seg):
+        if _EMOJI.search(g) and _is_emoji_cluster(g):
+            total += 2
+        else:
+            total += sum(_x_weight(ord(c)) for c in g)
+    return total
+
+
+def _is_emoji_cluster(g: str) -> bool:
+    # text-style pictographs (©, ™, ↔) are emoji only with VS16, a skin tone or a ZWJ partner
+    first = g[0]
+    if regex.match(r"\p{Emoji_Presentation}|\p{Regional_Indicator}", first):
+        return True
+    return len(g) > 1 and any(c in g for c in ("\ufe0f", "\u200d", "\u20e3")) or regex.match(r"[\U0001F3FB-\U0001F3FF]", g[1:2] or "x") is not None
+
+
+def graphemes(text: str) -> int:
+    if text.isascii():
+        return len(text) - text.count("\r\n")
+    return len(_GRAPHEME.findall(text))
+
+
+def mastodon_length(text: str, spoiler: str = "") -> int:
+    body = _MASTODON_URL.sub("x" * URL_WEIGHT, text)
+    body = _MASTODON_MENTION.sub(lambda m: "@" + m.group(1) if len(m.group(2)) <= 253 else m.group(), body)
+    return graphemes(body) + graphemes(spoiler)
+
+
+def length(text: str, platform: str = "x") -> int:
+    """The length `platform` counts for `text`."""
+    if platform == "x":
+        return x_length(text)
+    if platform in ("bluesky", "threads"):
+        return graphemes(text)
+    if platform == "mastodon":
+        return mastodon_length(text)
+    raise ValueError(f"unknown platform {platform!r}; choose one of {', '.join(PLATFORMS)}")
+
+
+def problems(text: str, platform: str = "x", limit: int | None = None) -> list[str]:
+    """Why `platform` would refuse `text`; empty when it fits."""
+    limit = limit or LIMITS[platform]
+    n = length(text, platform)
+    out = []
+    if n > limit:
+        out.append(f"{n}/{limit}: {n - limit} over")
+    if not text.strip():
+        out.append("empty post")
+    if platform == "x" and any(c in text for c in _INVALID_X):
+        out.append("holds a character X refuses (U+FFFE, U+FEFF or U+FFFF)")
+    if platform == "bluesky" and len(text.encode("utf-8")) > BLUESKY_MAX_BYTES:
+        out.append(f"{len(text.encode('utf-8'))} UTF-8 bytes, over Bluesky's {BLUESKY_MAX_BYTES}")
+    if platform == "threads" and len(urls(text)) > THREADS_MAX_LINKS:
+        out.append(f"{len(urls(text))} links, over Threads' {THREADS_MAX_LINKS}")
+    return out
+
+
+def fits(text: str, platform: str = "x", limit: int | None = None) -> bool:
+    return not problems(text, platform, limit)
