@@ -79,9 +79,9 @@ def run_checks(case, today: dt.date | None = None) -> list[Finding]:
 
     for path, s in case.strings():
         for msg in mixed_script(s):
-            add("mixed-script", msg, _strip_lang(case, path))
+            add("mixed-script", msg, path)
         for msg in invisible_chars(s):
-            add("invisible-char", msg, _strip_lang(case, path))
+            add("invisible-char", msg, path)
 
     from .address.checks import address_findings
 
@@ -92,23 +92,9 @@ def run_checks(case, today: dt.date | None = None) -> list[Finding]:
         if r.address is None and r.role != "ambassador":
             add("no-address", f"recipient '{rid}' has no address; letters to it cannot be posted", ("recipients", rid))
 
-    for code, msg, path in _optional("appealkit.letters.checks", "letter_findings", case):
-        add(code, msg, path)
-    for code, msg, path in _optional("appealkit.posts.checks", "post_findings", case):
+    from .letters.checks import letter_findings
+    from .posts.checks import post_findings
+
+    for code, msg, path in [*letter_findings(case), *post_findings(case)]:
         add(code, msg, path)
     return out
-
-
-def _optional(module: str, func: str, case):
-    import importlib
-
-    try:
-        mod = importlib.import_module(module)
-    except ModuleNotFoundError:
-        return []
-    return getattr(mod, func)(case)
-
-
-def _strip_lang(case, path):
-    """Texts' string paths end in a language code; positions may know only the text's path."""
-    return path

@@ -242,6 +242,161 @@ def _owned_addresses(case):
             yield rid, r.address
 
 
+# ------------------------------------------------------------------ letter
+
+
+@app.command()
+def letter(
+    case: Optional[str] = typer.Argument(None, help=CASE_HELP),
+    to: str = typer.Option("all", "--to", help="A recipient id, person, or all."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Letter language (en, ru); default the case's."),
+    sender_name: Optional[str] = typer.Option(None, "--sender-name", help="Your name; also $APPEALKIT_SENDER_NAME."),
+    sender_address: Optional[str] = typer.Option(None, "--sender-address", help="Your address, lines separated by ';'."),
+    from_: Optional[str] = typer.Option(None, "--from", help="Your country (ISO code); also $APPEALKIT_FROM."),
+    date: Optional[str] = typer.Option(None, "--date", help="Date on the letter (YYYY-MM-DD); default today."),
+    format_: str = typer.Option("text", "--format", help="text, markdown or html."),
+    template: Optional[str] = typer.Option(None, "--template", help="Your own Jinja2 template (same context; see README)."),
+    message: Optional[str] = typer.Option(None, "--message", help="Your own words for the support letter."),
+    embassy_address: Optional[str] = typer.Option(None, "--embassy-address", help="The embassy's address in your country, lines separated by ';'."),
+    out_dir: Optional[str] = typer.Option(None, "--out-dir", help="Write one file per letter here; print the paths."),
+    force: bool = typer.Option(False, "--force", help="Overwrite existing files in --out-dir."),
+    json_: bool = typer.Option(False, "--json", help="JSON on stdout."),
+):
+    """Letters to the authorities and a support letter to the person, ready to sign."""
+    from .address.format import blocks_for
+    from .errors import CaseError
+    from .letters.checks import caution_hits
+    from .letters.render import (FORMATS, Letter, as_html, as_markdown, context, languages,
+                                 missing_translations, render)
+    from .letters.sender import resolve_sender, split_lines
+    from .output import emit_json, out, warn, write_atomic
+
+    if format_ not in FORMATS:
+        raise UsageError(f"--format must be text, markdown or html, not '{format_}'")
+    day = _date(date, "--date") or dt.date.today()
+    country = _sender_country(from_)
+    c = _load(case)
+    lang = lang or c.language
+    if lang not in languages():
+        raise UsageError(f"no letter templates in '{lang}'; choose one of {', '.join(languages())}")
+    missing = missing_translations(c, lang)
+    if missing:
+        raise CaseError(f"no '{lang}' text for: {', '.join(missing)}", c.positions.at(("summary",)))
+    if to not in ("all", "person") and to not in c.recipients:
+        raise UsageError(f"no recipient '{to}' in this case; choose one of {', '.join(['person', *c.recipients, 'all'])}")
+    sender = resolve_sender(sender_name, sender_address, country)
+    if not sender.name or not sender.address:
+        warn("no sender name or address given: the letters carry placeholders "
+             "(use --sender-name/--sender-address, APPEALKIT_SENDER_* or sender.yaml)")
+    targets = list(c.recipients) + (["person"] if c.person.address else []) if to == "all" else [to]
+    emb = split_lines(embassy_address) or None
+    letters = []
+    for t in targets:
+        blocks = blocks_for(c, t, sender.country, None, "translate", emb)
+        ctx = context(c, to=t, lang=lang, day=day, sender=sender, blocks=blocks, message=message)
+        kind = "support" if t == "person" else "authority"
+        text = render(ctx, kind, lang, template)
+        addr = blocks[0].latin + ([blocks[0].country_line] if blocks[0].country_line else [])
+        letters.append(Letter(t, kind, lang, ctx["salutation"], text, addr))
+        if t == "person":
+            if c.person.safety:
+                note_text = c.person.safety.get(lang) or next(iter(c.person.safety.values.values()))
+                warn("safety: " + " ".join(note_text.split()))
+            if message:
+                hits = caution_hits(message, lang)
+                if hits:
+                    warn(f"--message has words a prison censor may stop: {', '.join(hits)}")
+    ext = FORMATS[format_]
+    if format_ == "markdown":
+        rendered = [as_markdown(x.text) for x in letters]
+    elif format_ == "html":
+        rendered = [as_html([x.text], lang, f"{c.id} {x.to}") for x in letters]
+    else:
+        rendered = [x.text for x in letters]
+    if out_dir:
+        from .output import safe_name
+
+        for x, body in zip(letters, rendered):
+            path = write_atomic(out_dir, safe_name(f"{c.id}-{x.to}-{lang}.{ext}"), body, force)
+            out(str(path))
+        return
+    if json_:
+        rows = [dict(x.as_dict(), text=body) for x, body in zip(letters, rendered)]
+        emit_json(rows if to == "all" else rows[0])
+        return
+    if format_ == "html" and len(letters) > 1:
+        sys.stdout.write(as_html([x.text for x in letters], lang, c.id))
+        return
+    sys.stdout.write("\f\n".join(rendered))
+
+
+# ------------------------------------------------------------------ tweet
+
+
+@app.command()
+def tweet(
+    case: Optional[str] = typer.Argument(None, help=CASE_HELP),
+    platform: str = typer.Option("x", "--platform", "-p", help="x, bluesky, mastodon or threads."),
+    to: Optional[str] = typer.Option(None, "--to", help="Also mention this recipient's handle on the platform."),
+    variants_: bool = typer.Option(False, "--variants", help="One post per recipient with a handle on the platform."),
+    text: Optional[str] = typer.Option(None, "--text", help="Count and check this text instead ('-' reads stdin)."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Language of the post; default the case's."),
+    intent: bool = typer.Option(False, "--intent", help="Print the platform's share link instead of the text."),
+    instance: Optional[str] = typer.Option(None, "--instance", help="Mastodon server for --intent (e.g. mastodon.social)."),
+    thread_: bool = typer.Option(False, "--thread", help="Split a post that is too long into numbered posts."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Character limit (Mastodon servers differ; default 500)."),
+    json_: bool = typer.Option(False, "--json", help="JSON on stdout."),
+):
+    """Build the case's post, counted exactly as the platform counts it."""
+    from .output import emit_json, is_tty, note, out
+    from .posts.build import Post, build_post, check_platform, intent_url, over_limit_error, thread, variants
+
+    check_platform(platform)
+    if limit is not None and platform != "mastodon":
+        raise UsageError("--limit applies to Mastodon only; the other platforms' limits are fixed")
+    if intent and platform == "mastodon" and not instance:
+        raise UsageError("a Mastodon share link needs --instance HOST (e.g. mastodon.social)")
+    mentions_first: list[str] = []
+    if text is not None:
+        if text == "-":
+            text = sys.stdin.read()
+        body = text.strip("\n")
+        posts = [Post(platform, body, limit or _limit(platform))]
+    else:
+        c = _load(case)
+        if variants_:
+            posts = variants(c, platform, lang, limit)
+        else:
+            posts = [build_post(c, platform, lang, to, limit)]
+    if thread_:
+        if len(posts) != 1:
+            raise UsageError("--thread and --variants do not combine")
+        p = posts[0]
+        parts = thread(p.text, platform, p.limit, mentions_first)
+        posts = [Post(platform, t, p.limit) for t in parts]
+    for p in posts:
+        if intent:
+            p.intent_url = intent_url(p.text, platform, instance)
+    bad = [p for p in posts if not p.fits]
+    if json_:
+        rows = [p.as_dict() for p in posts]
+        emit_json(rows if (variants_ or thread_) else rows[0])
+    elif not bad:
+        for p in posts:
+            out(p.intent_url if intent else p.text)
+    if is_tty() and not json_:
+        for p in posts:
+            note(f"{p.platform}: {p.length}/{p.limit}")
+    if bad:
+        raise over_limit_error(bad[0])
+
+
+def _limit(platform: str) -> int:
+    from .posts.count import LIMITS
+
+    return LIMITS[platform]
+
+
 # ------------------------------------------------------------------ the error boundary
 
 

@@ -1,0 +1,245 @@
+"""Rendering letters. The template context (also for --template FILE):
+
+  lang, date (formatted for the language), urgent (bool), deadline (str or None),
+  case: {id, title, organisation, url}, country (destination country name, letter language),
+  person: {name, full_name, first_name, pronoun, description, address (lines)},
+  recipient: {id, role, name, title, salutation, address (lines)},
+  sender: {name, address (lines), country (name in the letter language)},
+  salutation, closing, summary, asks (list), copies, message, envelope (lines).
+
+Every value is plain text from the case; Jinja2 runs sandboxed and never evaluates it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..errors import AppealkitError, CaseError, UsageError, Where
+from ..resources import data_path
+
+KINDS = ("authority", "support")
+FORMATS = {"text": "txt", "markdown": "md", "html": "html"}
+
+
+@dataclass
+class Letter:
+    to: str
+    kind: str
+    language: str
+    salutation: str
+    text: str
+    address: list[str]
+
+    def as_dict(self) -> dict:
+        return {"to": self.to, "kind": self.kind, "language": self.language,
+                "salutation": self.salutation, "text": self.text, "address": self.address}
+
+
+@lru_cache(maxsize=None)
+def languages() -> tuple[str, ...]:
+    return tuple(sorted(p.name for p in data_path("templates").iterdir() if p.is_dir()))
+
+
+@lru_cache(maxsize=None)
+def lang_data(lang: str) -> dict:
+    import yaml
+
+    return yaml.safe_load(data_path("letters", f"{lang}.yaml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def _env(autoescape: bool):
+    from jinja2 import FileSystemLoader, StrictUndefined
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    return ImmutableSandboxedEnvironment(
+        loader=FileSystemLoader(str(data_path("templates"))), autoescape=autoescape,
+        keep_trailing_newline=True, undefined=StrictUndefined, trim_blocks=False,
+    )
+
+
+def format_date(day: dt.date, lang: str) -> str:
+    from babel.dates import format_date as fd
+
+    return fd(day, format="long", locale=lang_data(lang).get("locale", lang))
+
+
+def missing_translations(case, lang: str) -> list[str]:
+    """Key paths of the texts a letter needs that have no `lang` version."""
+    need = [("summary",), *(("asks", i) for i in range(len(case.asks)))]
+    if case.copies:
+        need.append(("copies",))
+    if case.person.description:
+        need.append(("person", "description"))
+    texts = dict(case.texts())
+    out = []
+    for path in need:
+        if texts[path].get(lang) is None:
+            out.append("".join(f"[{p}]" if isinstance(p, int) else (f".{p}" if i else p) for i, p in enumerate(path)))
+    return out
+
+
+def _salutation(case, recipient, lang: str) -> str:
+    if recipient.salutation and lang == case.language:
+        return recipient.salutation
+    d = lang_data(lang)["salutations"]
+    tmpl = d.get(recipient.role, d["official"])
+    if "{surname}" in tmpl:
+        if not recipient.name:
+            return lang_data(lang)["salutation_no_name"]
+        return tmpl.replace("{surname}", recipient.name.split()[-1])
+    return tmpl
+
+
+def _person_names(case, lang: str) -> tuple[str, str, str]:
+    """(name to use in text, full name, first name) for the letter language."""
+    p = case.person
+    from ..translit.engine import ANY_CYR
+
+    if lang == "ru" and p.native_name and ANY_CYR.search(p.native_name):
+        full = p.native_name
+        parts = full.split()
+        # the native form is written family name first in the former USSR: "Петров Алексей Иванович"
+        first = parts[1] if len(parts) == 3 else parts[0]
+        name = " ".join(parts[1:2] + parts[:1]) if len(parts) == 3 else full
+        return name, full, first
+    return p.name, p.native_name or p.name, p.name.split()[0]
+
+
+def context(case, *, to: str, lang: str, day: dt.date, sender, blocks, message: str | None = None) -> dict:
+    from ..address.countries import country_name
+
+    d = lang_data(lang)
+    ph = d["placeholders"]
+    urgent = case.deadline == "immediately" or (isinstance(case.deadline, dt.date) and case.deadline >= day)
+    name, full, first = _person_names(case, lang)
+    def t(x):
+        v = x.get(lang) if x is not None else None
+        return " ".join(v.split()) if v is not None else None  # folded YAML: one paragraph
+    person_addr = case.person.address
+    ctx = {
+        "lang": lang, "date": format_date(day, lang), "urgent": urgent,
+        "deadline": case.deadline.isoformat() if isinstance(case.deadline, dt.date) else case.deadline,
+        "case": {"id": case.id, "title": t(case.title), "organisation": case.organisation, "url": case.url},
+        "person": {"name": name, "full_name": full, "first_name": first, "pronoun": case.person.pronoun,
+                   "description": t(case.person.description), "address": []},
+        "sender": {"name": sender.name or ph["name"], "address": sender.address or [ph["address"]],
+                   "country": _country_in_text(sender.country, lang) if sender.country else ph["country"]},
+        "summary": t(case.summary), "asks": [t(a) for a in case.asks], "copies": t(case.copies),
+        "message": message, "closing": d["closing"], "country": None, "envelope": [],
+    }
+    if to == "person":
+        block = blocks[0] if blocks else None
+        ctx["salutation"] = ""
+        ctx["closing"] = d["support_closing"]
+        if block:
+            ctx["person"]["address"] = [x for x in block.local[1:]]
+            ctx["envelope"] = block.local + ([block.country_line] if block.country_line else [])
+            if block.bilingual:
+                ctx["envelope"] += [""] + block.latin + ([block.country_line] if block.country_line else [])
+        ctx["recipient"] = None
+    else:
+        r = case.recipients[to]
+        block = blocks[0]
+        lines = block.latin + ([block.country_line] if block.country_line else [])
+        ctx["recipient"] = {"id": r.id, "role": r.role, "name": r.name, "title": r.title,
+                            "salutation": r.salutation, "address": lines}
+        ctx["salutation"] = _salutation(case, r, lang)
+        dest = r.address.country if r.address else _case_country(case)
+        ctx["country"] = _country_in_text(dest, lang) if dest else None
+    if person_addr is None and to == "person":
+        raise CaseError("person has no address: no support letter can reach them", case.positions.at(("person",)))
+    return ctx
+
+
+def _country_in_text(cc: str, lang: str) -> str:
+    from ..address.countries import country_name
+
+    name = country_name(cc, lang)
+    return f"the {name}" if cc in lang_data(lang).get("definite_article", []) else name
+
+
+def _case_country(case) -> str | None:
+    for a in case.addresses():
+        return a.country
+    return None
+
+
+def render(ctx: dict, kind: str, lang: str, template_file: str | None = None) -> str:
+    from jinja2 import TemplateError, TemplateSyntaxError
+    from jinja2.exceptions import SecurityError, UndefinedError
+
+    env = _env(False)
+    try:
+        if template_file:
+            try:
+                with open(template_file, encoding="utf-8") as fh:
+                    source = fh.read()
+            except OSError as e:
+                raise UsageError(f"--template: cannot read {template_file}: {e.strerror or e}") from None
+            except UnicodeDecodeError:
+                raise UsageError(f"--template: {template_file} is not UTF-8") from None
+            tmpl = env.from_string(source)
+        else:
+            tmpl = env.get_template(f"{lang}/{kind}.txt.j2")
+        text = tmpl.render(ctx)
+    except TemplateSyntaxError as e:
+        raise AppealkitError(f"template error: {e.message}", Where(template_file or e.filename, e.lineno)) from None
+    except (UndefinedError, SecurityError) as e:
+        raise AppealkitError(f"template error: {e}", Where(template_file or f"{lang}/{kind}.txt.j2")) from None
+    except TemplateError as e:
+        raise AppealkitError(f"template error: {e}", Where(template_file or f"{lang}/{kind}.txt.j2")) from None
+    return _tidy(text)
+
+
+def _tidy(text: str) -> str:
+    """Collapse runs of blank lines left by optional parts; end with one newline."""
+    out, blank = [], 0
+    for line in text.rstrip().split("\n"):
+        line = line.rstrip()
+        blank = blank + 1 if not line else 0
+        if blank <= 2:
+            out.append(line)
+    return "\n".join(out) + "\n"
+
+
+# ---------------------------------------------------------------- formats
+
+def paragraphs(text: str) -> list[dict]:
+    """The letter as blocks: paragraphs (lines) and lists ('- ' items)."""
+    blocks: list[dict] = []
+    for chunk in text.strip("\n").split("\n\n"):
+        lines = [x for x in chunk.split("\n") if x.strip()]
+        if not lines:
+            continue
+        if all(x.startswith("- ") for x in lines):
+            blocks.append({"kind": "list", "lines": [x[2:] for x in lines]})
+        else:
+            blocks.append({"kind": "para", "lines": lines})
+    return blocks
+
+
+def as_markdown(text: str) -> str:
+    """Markdown keeps the text; address and signature lines get hard breaks."""
+    out = []
+    for b in paragraphs(text):
+        if b["kind"] == "list":
+            out.append("\n".join("- " + _md_escape(x) for x in b["lines"]))
+        else:
+            out.append("  \n".join(_md_escape(x) for x in b["lines"]))
+    return "\n\n".join(out) + "\n"
+
+
+def _md_escape(s: str) -> str:
+    import re
+
+    s = re.sub(r"([\\`*_{}\[\]<>#|])", r"\\\1", s)
+    return re.sub(r"^(\d+)\. ", r"\1\\. ", s)
+
+
+def as_html(texts: list[str], lang: str, title: str) -> str:
+    env = _env(True)
+    return env.get_template("letter.html.j2").render(
+        letters=[paragraphs(t) for t in texts], lang=lang, title=title)

@@ -1,0 +1,166 @@
+"""Building posts from a case: text, then missing hashtags, the URL, then mentions; threads
+that split at word boundaries; per-recipient variants; share-intent links."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from ..errors import AppealkitError, CaseError, TextTooLong, UsageError
+from .count import LIMITS, PLATFORMS, length, problems
+from .entities import hashtags as find_hashtags
+from .entities import mentions as find_mentions
+
+INTENTS = {
+    "x": "https://twitter.com/intent/tweet?text={text}",
+    "bluesky": "https://bsky.app/intent/compose?text={text}",
+    "threads": "https://www.threads.net/intent/post?text={text}",
+    "mastodon": "https://{instance}/share?text={text}",
+}
+
+
+@dataclass
+class Post:
+    platform: str
+    text: str
+    limit: int
+    intent_url: str | None = None
+
+    @property
+    def length(self) -> int:
+        return length(self.text, self.platform)
+
+    @property
+    def fits(self) -> bool:
+        return not problems(self.text, self.platform, self.limit)
+
+    def as_dict(self) -> dict:
+        return {"platform": self.platform, "text": self.text, "length": self.length,
+                "limit": self.limit, "fits": self.fits, "intent_url": self.intent_url}
+
+
+def check_platform(platform: str) -> str:
+    if platform not in PLATFORMS:
+        raise UsageError(f"unknown platform '{platform}'; choose one of {', '.join(PLATFORMS)}")
+    return platform
+
+
+def intent_url(text: str, platform: str, instance: str | None = None) -> str:
+    if platform == "mastodon":
+        if not instance:
+            raise UsageError("a Mastodon share link needs --instance HOST (e.g. mastodon.social)")
+        instance = instance.strip().removeprefix("https://").removeprefix("http://").strip("/")
+        if not instance or "/" in instance or " " in instance:
+            raise UsageError(f"--instance '{instance}' is not a host name")
+    return INTENTS[platform].format(text=quote(text, safe=""), instance=instance)
+
+
+def _handle(h: str, platform: str) -> str:
+    return "@" + h.lstrip("@")
+
+
+def share_parts(case, lang: str) -> tuple[str, list[str], str | None, list[str]]:
+    """(text, hashtags to add, url, mentions) from the case's share section."""
+    share = case.share
+    if share is None or share.text is None:
+        raise CaseError("the case has no share.text to post", case.positions.at(("share",)))
+    text = share.text.get(lang)
+    if text is None:
+        raise CaseError(f"share.text has no '{lang}' version (missing: share.text)",
+                        case.positions.at(("share", "text")))
+    text = " ".join(text.split())
+    present = {t.lower() for t in find_hashtags(text)}
+    tags = [t for t in share.hashtags if t.lower() not in present]
+    url = share.url if share.url and share.url not in text else None
+    return text, tags, url, list(share.mentions)
+
+
+def _mentions(text: str, extra: list[str]) -> list[str]:
+    seen = {m.lower() for m in find_mentions(text)}
+    out = []
+    for m in extra:
+        key = m.lstrip("@").lower()
+        if key not in seen:
+            seen.add(key)
+            out.append(m.lstrip("@"))
+    return out
+
+
+def compose(text: str, tags: list[str], url: str | None, mentions: list[str], platform: str) -> str:
+    parts = [text] + ["#" + t for t in tags] + ([url] if url else [])
+    parts += [_handle(m, platform) for m in _mentions(" ".join(parts), mentions)]
+    return " ".join(p for p in parts if p)
+
+
+def build_post(case, platform: str = "x", lang: str | None = None, to: str | None = None,
+               limit: int | None = None, instance: str | None = None, intent: bool = False) -> Post:
+    lang = lang or case.language
+    text, tags, url, mentions = share_parts(case, lang)
+    if to:
+        r = _recipient(case, to)
+        h = r.handles.get(platform)
+        if h:
+            mentions = [h] + mentions
+    body = compose(text, tags, url, mentions, platform)
+    return Post(platform, body, limit or LIMITS[platform],
+                intent_url(body, platform, instance) if intent else None)
+
+
+def variants(case, platform: str, lang: str | None = None, limit: int | None = None,
+             instance: str | None = None, intent: bool = False) -> list[Post]:
+    """One post per recipient with a handle on `platform`, addressed to that handle first."""
+    out = []
+    for rid, r in case.recipients.items():
+        if r.handles.get(platform):
+            out.append(build_post(case, platform, lang, rid, limit, instance, intent))
+    if not out:
+        raise CaseError(f"no recipient has a {platform} handle (recipients.<id>.handles.{platform})",
+                        case.positions.at(("recipients",)))
+    return out
+
+
+def _recipient(case, rid: str):
+    r = case.recipients.get(rid)
+    if r is None:
+        raise UsageError(f"no recipient '{rid}' in this case; choose one of {', '.join(case.recipients) or '(none)'}")
+    return r
+
+
+def thread(text: str, platform: str, limit: int | None = None, first: list[str] | None = None) -> list[str]:
+    """Split `text` at word boundaries into numbered posts ("1/3") that each fit. Words are never
+    broken, so hashtags, mentions and URLs stay whole; `first` (mentions) opens post 1."""
+    limit = limit or LIMITS[platform]
+    words = [_handle(m, platform) for m in (first or [])] + text.split()
+    whole = " ".join(words)
+    if length(whole, platform) <= limit:
+        return [whole]
+    for n in range(2, len(words) + 1):
+        posts = _pack(words, platform, limit, n)
+        if len(posts) <= n:
+            # fewer posts than guessed: renumber; "i/m" is never wider than "i/n"
+            m = len(posts)
+            return [" ".join(p) + f" {i}/{m}" for i, p in enumerate(posts, 1)]
+    raise TextTooLong(f"cannot split into posts that fit {platform}'s limit of {limit}")
+
+
+def _pack(words: list[str], platform: str, limit: int, n: int) -> list[list[str]]:
+    """Greedy packing for a thread of n posts; a word too long even alone is an error."""
+    posts: list[list[str]] = []
+    cur: list[str] = []
+    for w in words:
+        if length(" ".join(cur + [w]) + f" {len(posts) + 1}/{n}", platform) <= limit:
+            cur.append(w)
+            continue
+        if not cur:
+            raise TextTooLong(f"'{w[:40]}' alone is longer than {platform}'s limit of {limit}")
+        posts.append(cur)
+        cur = [w]
+        if length(f"{w} {len(posts) + 1}/{n}", platform) > limit:
+            raise TextTooLong(f"'{w[:40]}' alone is longer than {platform}'s limit of {limit}")
+    posts.append(cur)
+    return posts
+
+
+def over_limit_error(post: Post) -> AppealkitError:
+    why = "; ".join(problems(post.text, post.platform, post.limit))
+    return TextTooLong(f"{post.platform}: {why}; shorten share.text or use --thread")
