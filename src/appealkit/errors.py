@@ -44,7 +44,7 @@ class CaseError(AppealkitError):
     """The case file breaks the format."""
 
 
-class CaseErrors(AppealkitError):
+class CaseErrors(CaseError):
     """Every error found in one case file, reported together."""
 
     def __init__(self, errors: list[AppealkitError]):

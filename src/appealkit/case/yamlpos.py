@@ -57,7 +57,7 @@ def parse(text: str, file: str, errors: list) -> tuple[object, Positions]:
         mark = e.problem_mark or e.context_mark
         where = Where(file, *_mark(mark)) if mark else Where(file)
         msg = " ".join(x for x in (e.context, e.problem) if x) or "YAML syntax error"
-        if "\t" in msg or "'\\t'" in msg:
+        if "tab" in msg.lower() or "\t" in msg:
             msg += " (indent with spaces, not tabs)"
         raise CaseError(f"YAML syntax error: {msg}", where) from None
     except (RecursionError, MemoryError):

@@ -63,7 +63,9 @@ def _env(autoescape: bool):
 def format_date(day: dt.date, lang: str) -> str:
     from babel.dates import format_date as fd
 
-    return fd(day, format="long", locale=lang_data(lang).get("locale", lang))
+    # CLDR puts narrow no-break spaces in some dates ("2026\u202fг."); letters use plain spaces
+    text = fd(day, format="long", locale=lang_data(lang).get("locale", lang))
+    return text.replace("\u202f", " ").replace("\u00a0", " ")
 
 
 def missing_translations(case, lang: str) -> list[str]:

@@ -1,0 +1,66 @@
+"""Shared fixtures: an isolated environment for every test, and an in-process CLI runner that
+goes through the real error boundary (cli.main), keeping stdout and stderr apart."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+# the platforms' published test suites, copied from shared/conformance with their sources
+CONFORMANCE = ROOT / "tests" / "conformance"
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path, monkeypatch):
+    for k in list(os.environ):
+        if k.startswith("APPEALKIT_") or k in ("NO_COLOR", "XDG_CONFIG_HOME"):
+            monkeypatch.delenv(k, raising=False)
+    monkeypatch.setenv("APPEALKIT_HOME", str(tmp_path / "home"))
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+def run(*args: str, stdin: bytes | str | None = None, cwd: Path | None = None) -> Result:
+    """Run `appealkit ARGS` in process through cli.main."""
+    from appealkit.cli import main
+
+    data = stdin.encode("utf-8") if isinstance(stdin, str) else (stdin or b"")
+    old = sys.stdin, sys.stdout, sys.stderr
+    old_cwd = os.getcwd()
+    out, err = io.StringIO(), io.StringIO()
+    sys.stdin = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8")
+    sys.stdout, sys.stderr = out, err
+    code = 0
+    try:
+        if cwd:
+            os.chdir(cwd)
+        main(list(args))
+    except SystemExit as e:
+        code = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
+    finally:
+        sys.stdin, sys.stdout, sys.stderr = old
+        os.chdir(old_cwd)
+    return Result(code, out.getvalue(), err.getvalue())
+
+
+def run_process(*args: str, stdin: bytes | None = None, env: dict | None = None, cwd=None, timeout=60):
+    """Run the installed console script out of process."""
+    exe = Path(sys.executable).with_name("appealkit")
+    cmd = [str(exe), *args] if exe.exists() else [sys.executable, "-m", "appealkit", *args]
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("APPEALKIT_")}
+    full_env.update(env or {})
+    p = subprocess.run(cmd, input=stdin or b"", capture_output=True, env=full_env, cwd=cwd, timeout=timeout)
+    return Result(p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace"))

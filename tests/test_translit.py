@@ -1,0 +1,97 @@
+"""Every sample of every scheme (data/schemes/*.yaml), their ALL-CAPS forms, and properties."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import appealkit
+from appealkit.translit import detect_language, get_scheme, list_schemes
+from appealkit.translit.engine import ANY_CYR
+
+SAMPLES = [(s.id, row[0], row[1], row[2]) for s in list_schemes() for row in s.samples]
+ALPHABETS = {
+    "ru": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+    "uk": "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя'",
+    "be": "абвгґдеёжзійклмнопрстуўфхцчшыьэюя'",
+    "kk": "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя",
+    "ky": "абвгдеёжзийклмнңоөпрстуүфхцчшщъыьэюя",
+}
+
+
+@pytest.mark.parametrize("scheme,lang,text,expected", SAMPLES, ids=[f"{s}-{l}-{t[:20]}" for s, l, t, _ in SAMPLES])
+def test_published_sample(scheme, lang, text, expected):
+    assert appealkit.transliterate(text, scheme, None if lang == "any" else lang) == expected
+
+
+CAPS = [(s, l, t, e) for s, l, t, e in SAMPLES if l != "any"]
+
+
+@pytest.mark.parametrize("scheme,lang,text,expected", CAPS, ids=[f"{s}-{l}-{t[:20]}" for s, l, t, _ in CAPS])
+def test_all_caps_sample(scheme, lang, text, expected):
+    table = get_scheme(scheme).table(lang)
+    assert appealkit.transliterate(text.upper(), scheme, lang) == table.up(expected)
+
+
+def test_every_scheme_has_samples():
+    for s in list_schemes():
+        assert len(s.samples) >= 2, s.id
+
+
+@pytest.mark.parametrize("scheme", [s.id for s in list_schemes() if s.engine != "unidecode"])
+@pytest.mark.parametrize("lang", sorted(ALPHABETS))
+def test_alphabet_leaves_no_cyrillic(scheme, lang):
+    letters = ALPHABETS[lang].replace("'", "")
+    for text in (letters, letters.upper(), " ".join(letters), " ".join(letters.upper())):
+        out = appealkit.transliterate(text, scheme, lang)
+        assert not ANY_CYR.search(out), (scheme, lang, out)
+
+
+def test_known_rules():
+    t = appealkit.transliterate
+    assert t("ЩЕГЛОВА") == "SHCHEGLOVA"
+    assert t("Щеглова") == "Shcheglova"
+    assert t("Ю. ЩЕГЛОВА") == "IU. SHCHEGLOVA"
+    assert t("Йошкар-Ола", "bgn-pcgn") == "Yoshkar-Ola"
+    assert t("АП-162/1, Latin ok, 12:30") == "AP-162/1, Latin ok, 12:30"
+    assert t("Ёлка", "bgn-pcgn") == "Yëlka"
+    assert "ё" not in t("Озёрный", "bgn-pcgn")
+    assert t("ИРИНА", "kz-2021") == "İRİNA"
+    assert t("Әлихан", "ascii") == "@likhan"  # Unidecode's known weakness: why kz-2021 exists
+
+
+def test_nfc_in_and_out():
+    decomposed = unicodedata.normalize("NFD", "Ёлка")
+    assert appealkit.transliterate(decomposed, "bgn-pcgn") == "Yëlka"
+    out = appealkit.transliterate("Ёж", "iso9")
+    assert out == unicodedata.normalize("NFC", out)
+
+
+@pytest.mark.parametrize("text,country,lang", [
+    ("Магілёў", None, "be"), ("Київ", None, "uk"), ("Ґанок", None, "uk"), ("Қарағанды", None, "kk"),
+    ("Бишкек Көл", None, "ky"), ("Москва", None, "ru"), ("Мінск", None, "uk"), ("Мінск", "BY", "be"),
+    ("Білім", "KZ", "kk"), ("Вітебск ы", None, "be"),
+])
+def test_detect_language(text, country, lang):
+    assert detect_language(text, country) == lang
+
+
+def test_unknown_scheme_and_language():
+    from appealkit.errors import UsageError
+
+    with pytest.raises(UsageError, match="did you mean 'icao'"):
+        appealkit.transliterate("х", "icoa")
+    with pytest.raises(UsageError, match="unknown language"):
+        appealkit.transliterate("х", "icao", "xx")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x52F), max_size=60),
+       st.sampled_from([s.id for s in list_schemes()]))
+def test_property_never_raises_and_leaves_no_cyrillic(text, scheme):
+    out = appealkit.transliterate(text, scheme)
+    assert isinstance(out, str)
+    assert not ANY_CYR.search(out)
