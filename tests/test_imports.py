@@ -1,0 +1,36 @@
+"""Start-up stays lean: heavy libraries load only where used, and the core never imports the
+CLI toolkit (typer, rich)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+CORE = ["appealkit.case", "appealkit.translit", "appealkit.address.format", "appealkit.posts",
+        "appealkit.posts.build", "appealkit.letters.render", "appealkit.checks", "appealkit.output"]
+
+
+def _loaded(code: str) -> set[str]:
+    out = subprocess.run([sys.executable, "-c", code + "\nimport sys; print(' '.join(sys.modules))"],
+                         capture_output=True, text=True, check=True).stdout
+    return set(out.split())
+
+
+def test_cli_import_is_lean():
+    mods = _loaded("import appealkit.cli")
+    for heavy in ("rich", "yaml", "jinja2", "babel", "regex", "unidecode"):
+        assert heavy not in mods, heavy
+
+
+@pytest.mark.parametrize("module", CORE)
+def test_core_never_imports_cli_toolkit(module):
+    mods = _loaded(f"import {module}")
+    assert "typer" not in mods and "rich" not in mods and "click" not in mods
+
+
+def test_check_does_not_load_templates_or_babel():
+    mods = _loaded("import sys; sys.argv=['appealkit','check','examples/atabek.yaml']\n"
+                   "from appealkit.cli import main\ntry:\n    main()\nexcept SystemExit:\n    pass")
+    assert "jinja2" not in mods and "rich" not in mods
