@@ -10,6 +10,9 @@ $(BIN)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	# byte-compile now: an editable install otherwise compiles on every run where
+	# PYTHONDONTWRITEBYTECODE is set (pip does this itself for a wheel)
+	$(BIN)/python -m compileall -q src > /dev/null
 	touch $@
 
 demo: $(BIN)/.installed

@@ -9,9 +9,9 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
-
-import regex
+from functools import lru_cache
 
 from .entities import urls
 
@@ -21,15 +21,28 @@ BLUESKY_MAX_BYTES = 3000
 THREADS_MAX_LINKS = 5
 URL_WEIGHT = 23
 _INVALID_X = ("\ufffe", "\ufeff", "\uffff")
+# Characters that are always a grapheme of their own and never emoji (Latin, Greek, Cyrillic
+# letters without combining marks, general punctuation without joiners or bidi controls):
+# text made only of these is counted without the `regex` module.
+_NOT_SIMPLE = re.compile(r"[^\x00-\u02ff\u0370-\u0482\u048a-\u052f\u2010-\u2027\u2030-\u205e]")
 
-_GRAPHEME = regex.compile(r"\X")
-_EMOJI = regex.compile(
-    r"[\p{Extended_Pictographic}\p{Regional_Indicator}]|[#*0-9]\ufe0f?\u20e3"
-)
+
+
+@lru_cache(maxsize=1)
+def _rx():
+    """The `regex` patterns (Unicode 15.1 graphemes, emoji properties), loaded on first need:
+    plain-ASCII posts never need them."""
+    import regex
+
+    return (regex.compile(r"\X"),
+            regex.compile(r"[\p{Extended_Pictographic}\p{Regional_Indicator}]|[#*0-9]\ufe0f?\u20e3"),
+            regex.compile(r"\p{Emoji_Presentation}|\p{Regional_Indicator}"),
+            regex.compile(r"(?<![\p{L}\p{N}_/])@([\p{L}\p{N}_]+(?:[.-]+[\p{L}\p{N}_]+)*)@((?:[\p{L}\p{N}-]+\.)+[\p{L}]{2,})"))
+
 # Mastodon links only URLs that stand after white space (or at the start), up to 4096 characters,
 # and shortens remote mentions whose domain is a real host name (253 characters at most)
-_MASTODON_URL = regex.compile(r"(?:(?<=\s)|^)https?://\S{1,4089}(?!\S)", regex.IGNORECASE)
-_MASTODON_MENTION = regex.compile(r"(?<![\p{L}\p{N}_/])@([\p{L}\p{N}_]+(?:[.-]+[\p{L}\p{N}_]+)*)@((?:[\p{L}\p{N}-]+\.)+[\p{L}]{2,})")
+_REMOTE_HINT = re.compile(r"@[^\s@]+@[^\s@]+\.")
+_MASTODON_URL = re.compile(r"(?:(?<=\s)|^)https?://\S{1,4089}(?!\S)", re.IGNORECASE)
 
 
 def _x_weight(cp: int) -> int:
@@ -57,9 +70,12 @@ def _x_plain(seg: str) -> int:
         return 0
     if seg.isascii():
         return len(seg)
+    if not _NOT_SIMPLE.search(seg):
+        return sum(_x_weight(ord(c)) for c in seg)
     total = 0
-    for g in _GRAPHEME.findall(seg):
-        if _EMOJI.search(g) and _is_emoji_cluster(g):
+    grapheme, emoji, _, _ = _rx()
+    for g in grapheme.findall(seg):
+        if emoji.search(g) and _is_emoji_cluster(g):
             total += 2
         else:
             total += sum(_x_weight(ord(c)) for c in g)
@@ -68,21 +84,21 @@ def _x_plain(seg: str) -> int:
 
 def _is_emoji_cluster(g: str) -> bool:
     # text-style pictographs (©, ™, ↔) are emoji only with VS16, a skin tone or a ZWJ partner
-    first = g[0]
-    if regex.match(r"\p{Emoji_Presentation}|\p{Regional_Indicator}", first):
+    if _rx()[2].match(g[0]):
         return True
-    return len(g) > 1 and any(c in g for c in ("\ufe0f", "\u200d", "\u20e3")) or regex.match(r"[\U0001F3FB-\U0001F3FF]", g[1:2] or "x") is not None
+    return len(g) > 1 and (any(c in g for c in ("\ufe0f", "\u200d", "\u20e3")) or "\U0001F3FB" <= g[1] <= "\U0001F3FF")
 
 
 def graphemes(text: str) -> int:
-    if text.isascii():
+    if text.isascii() or not _NOT_SIMPLE.search(text):
         return len(text) - text.count("\r\n")
-    return len(_GRAPHEME.findall(text))
+    return len(_rx()[0].findall(text))
 
 
 def mastodon_length(text: str, spoiler: str = "") -> int:
     body = _MASTODON_URL.sub("x" * URL_WEIGHT, text)
-    body = _MASTODON_MENTION.sub(lambda m: "@" + m.group(1) if len(m.group(2)) <= 253 else m.group(), body)
+    if _REMOTE_HINT.search(body):
+        body = _rx()[3].sub(lambda m: "@" + m.group(1) if len(m.group(2)) <= 253 else m.group(), body)
     return graphemes(body) + graphemes(spoiler)
 
 

@@ -7,9 +7,8 @@ twitter-text has it. Trailing punctuation is not part of a URL; parentheses must
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
-
-import regex
 
 _GTLDS = (
     "com net org edu gov mil int info biz name pro aero coop museum mobi asia tel travel jobs cat "
@@ -27,16 +26,17 @@ def _tlds() -> tuple[set[str], set[str]]:
     return g, cc
 
 
-_URL = regex.compile(
-    r"""(?P<pre>^|[^\p{L}\p{N}@＠$#＃/._-])
+# plain `re` here (letters and digits are [^\W_]): counting an ASCII post never loads `regex`
+_URL = re.compile(
+    r"""(?P<pre>^|[^\w@＠$#＃/.-])
         (?P<url>
           (?P<scheme>https?://)?
-          (?P<host>(?:[\p{L}\p{N}](?:[\p{L}\p{N}_-]*[\p{L}\p{N}])?\.)+
-             (?P<tld>[\p{L}]{2,63}|xn--[a-z0-9-]+))
+          (?P<host>(?:[^\W_](?:[\w-]*[^\W_])?\.)+
+             (?P<tld>[^\W\d_]{2,63}|xn--[a-z0-9-]+))
           (?P<port>:\d{1,5})?
           (?P<path>/[^\s\u202a-\u202e\u2066-\u2069]*)?
         )""",
-    regex.VERBOSE | regex.IGNORECASE,
+    re.VERBOSE | re.IGNORECASE,
 )
 def _valid_host(host: str) -> bool:
     """DNS limits, on the punycode form a browser would send: labels of 63, names of 253."""
@@ -83,22 +83,44 @@ def urls(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-_MENTION = regex.compile(
-    r"(?:^|(?<=[^A-Za-z0-9_!#$%&*@＠])|(?<=(?:^|[^A-Za-z0-9_+~.-])(?i:rt):?))"
-    r"[@＠]([A-Za-z0-9_]{1,20})(?![A-Za-z0-9_@＠\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]|://)"
-)
+_MENTION = re.compile(r"[@＠]([A-Za-z0-9_]{1,20})(?![A-Za-z0-9_@＠\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]|://)")
+_RT = re.compile(r"(?:^|[^A-Za-z0-9_+~.-])rt:?$", re.IGNORECASE)
 _HT = r"\p{L}\p{M}\p{N}_\u200c\u200d\ua67e\u05be\u05f3\u05f4\u309b\u309c\u30a0\u30fb\u3003\u0f0b\u0f0c\u00b7\u301c\uff5e"
-_HASHTAG = regex.compile(
-    r"(?:^|(?<=[\ufe0e\ufe0f])|(?<=[^&" + _HT + r"]))[#＃](?![\ufe0f\u20e3])"
-    r"([" + _HT + r"]*[\p{L}\p{M}][" + _HT + r"]*)(?![#＃]|://)"
-)
+# for text of letters without combining marks (see count._NOT_SIMPLE), \w is all a tag can hold
+_HASHTAG_SIMPLE = re.compile(r"(?:^|(?<=[^&\w\u00b7]))[#＃]([\w\u00b7]*[^\W\d_][\w\u00b7]*)(?![#＃]|://)")
+
+
+@lru_cache(maxsize=1)
+def _hashtag_re():
+    import regex
+
+    return regex.compile(
+        r"(?:^|(?<=[\ufe0e\ufe0f])|(?<=[^&" + _HT + r"]))[#＃](?![\ufe0f\u20e3])"
+        r"([" + _HT + r"]*[\p{L}\p{M}][" + _HT + r"]*)(?![#＃]|://)"
+    )
+
+
+def _mention_ok(text: str, start: int) -> bool:
+    """twitter-text: a mention follows a non-word character, or an "RT" / "RT:" prefix."""
+    if start == 0:
+        return True
+    prev = text[start - 1]
+    if not (prev.isascii() and (prev.isalnum() or prev in "_!#$%&*@＠")) and prev != "＠":
+        return True
+    return bool(_RT.search(text[max(0, start - 4):start]))
 
 
 def mentions(text: str) -> list[str]:
     spans = [(s, e) for s, e, _ in urls(text)]
-    return [m.group(1) for m in _MENTION.finditer(text) if not any(s <= m.start() < e for s, e in spans)]
+    return [m.group(1) for m in _MENTION.finditer(text)
+            if _mention_ok(text, m.start()) and not any(s <= m.start() < e for s, e in spans)]
 
 
 def hashtags(text: str) -> list[str]:
+    if "#" not in text and "＃" not in text:
+        return []
     spans = [(s, e) for s, e, _ in urls(text)]
-    return [m.group(1) for m in _HASHTAG.finditer(text) if not any(s <= m.start() < e for s, e in spans)]
+    from .count import _NOT_SIMPLE
+
+    pattern = _hashtag_re() if _NOT_SIMPLE.search(text) else _HASHTAG_SIMPLE
+    return [m.group(1) for m in pattern.finditer(text) if not any(s <= m.start() < e for s, e in spans)]
