@@ -27,8 +27,16 @@ demo: $(BIN)/.installed
 test: $(BIN)/.installed
 	$(BIN)/python -m pytest
 
-bench: $(BIN)/.installed
-	$(BIN)/python bench/run.py
+# the peers live in their own environment, never as project dependencies
+BENCH := bench/.venv/bin
+$(BENCH)/.installed: pyproject.toml
+	test -x $(BENCH)/python || $(PYTHON) -m venv bench/.venv
+	$(BENCH)/python -m pip install --quiet --disable-pip-version-check -e . iuliia==0.13.0 twitter-text-parser==3.0.0
+	$(BENCH)/python -m compileall -q src > /dev/null
+	touch $@
+
+bench: $(BENCH)/.installed
+	$(BENCH)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) build dist src/*.egg-info
+	rm -rf $(VENV) bench/.venv build dist src/*.egg-info

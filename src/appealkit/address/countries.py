@@ -57,6 +57,7 @@ def known_countries() -> list[str]:
     return sorted(p.stem for p in data_path("countries").glob("*.yaml"))
 
 
+@lru_cache(maxsize=None)
 def sender_language(cc: str | None) -> str:
     """The language a sender in `cc` writes the country line in: its first official language."""
     if not cc:
@@ -76,6 +77,7 @@ def check_sender_country(cc: str | None) -> str | None:
     return up
 
 
+@lru_cache(maxsize=None)
 def country_name(cc: str, lang: str) -> str:
     from babel import Locale, UnknownLocaleError
 
@@ -93,6 +95,7 @@ def upper(text: str, lang: str) -> str:
     return text.upper()
 
 
+@lru_cache(maxsize=None)
 def country_line(dest: str, sender: str | None) -> str | None:
     """The last line of an international address: the destination's name in CAPITALS, in the
     sender's language (only the origin post reads it); none for domestic mail."""

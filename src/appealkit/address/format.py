@@ -45,8 +45,9 @@ class Block:
         return "\n\n".join("\n".join(b) for b in blocks)
 
 
+@lru_cache(maxsize=4096)
 def _non_latin(s: str) -> bool:
-    return any(ch.isalpha() and not _is_latin(ch) for ch in s)
+    return not s.isascii() and any(ch.isalpha() and not _is_latin(ch) for ch in s)
 
 
 @lru_cache(maxsize=4096)
@@ -167,6 +168,16 @@ def recipient_names(recipient) -> list[str]:
 def blocks_for(case, to: str = "person", sender: str | None = None, scheme: str | None = None,
                style: str = "translate", embassy_lines: list[str] | None = None) -> list[Block]:
     """The address blocks for `to`: person, a recipient id, or all (the person first)."""
+    # a case's blocks are asked for again and again in one run (letters, checks, loops)
+    key = (to, sender, scheme, style, tuple(embassy_lines or ()))
+    cache = case.cache.setdefault("blocks", {})
+    if key in cache:
+        return cache[key]
+    cache[key] = out = _blocks_for(case, to, sender, scheme, style, embassy_lines)
+    return out
+
+
+def _blocks_for(case, to, sender, scheme, style, embassy_lines) -> list[Block]:
     from ..errors import CaseError
 
     targets = []

@@ -108,6 +108,7 @@ class Case:
     source: str = ""
     raw_text: str = ""
     positions: object = None
+    cache: dict = field(default_factory=dict, repr=False, compare=False)  # derived values, per run
 
     def texts(self):
         """Every (key path, Text) in the case, for checks and translations."""

@@ -13,11 +13,14 @@ Every value is plain text from the case; Jinja2 runs sandboxed and never evaluat
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..address.countries import country_name
 from ..errors import AppealkitError, CaseError, UsageError, Where
 from ..resources import data_path
+from ..translit.engine import ANY_CYR
 
 KINDS = ("authority", "support")
 FORMATS = {"text": "txt", "markdown": "md", "html": "html"}
@@ -57,9 +60,11 @@ def _env(autoescape: bool):
     return ImmutableSandboxedEnvironment(
         loader=FileSystemLoader(str(data_path("templates"))), autoescape=autoescape,
         keep_trailing_newline=True, undefined=StrictUndefined, trim_blocks=False,
+        auto_reload=False,  # package data does not change during a run: no stat per letter
     )
 
 
+@lru_cache(maxsize=1024)
 def format_date(day: dt.date, lang: str) -> str:
     from babel.dates import format_date as fd
 
@@ -98,8 +103,6 @@ def _salutation(case, recipient, lang: str) -> str:
 def _person_names(case, lang: str) -> tuple[str, str, str]:
     """(name to use in text, full name, first name) for the letter language."""
     p = case.person
-    from ..translit.engine import ANY_CYR
-
     if lang == "ru" and p.native_name and ANY_CYR.search(p.native_name):
         full = p.native_name
         parts = full.split()
@@ -111,15 +114,11 @@ def _person_names(case, lang: str) -> tuple[str, str, str]:
 
 
 def context(case, *, to: str, lang: str, day: dt.date, sender, blocks, message: str | None = None) -> dict:
-    from ..address.countries import country_name
-
     d = lang_data(lang)
     ph = d["placeholders"]
     urgent = case.deadline == "immediately" or (isinstance(case.deadline, dt.date) and case.deadline >= day)
     name, full, first = _person_names(case, lang)
-    def t(x):
-        v = x.get(lang) if x is not None else None
-        return " ".join(v.split()) if v is not None else None  # folded YAML: one paragraph
+    t = _texts(case, lang)
     person_addr = case.person.address
     ctx = {
         "lang": lang, "date": format_date(day, lang), "urgent": urgent,
@@ -156,9 +155,25 @@ def context(case, *, to: str, lang: str, day: dt.date, sender, blocks, message: 
     return ctx
 
 
-def _country_in_text(cc: str, lang: str) -> str:
-    from ..address.countries import country_name
+def _texts(case, lang: str):
+    """The case's texts in `lang`, each as one paragraph (folded YAML keeps a final newline),
+    worked out once per case and language."""
+    memo = case.cache.setdefault(("texts", lang), {})
 
+    def t(x):
+        if x is None:
+            return None
+        key = id(x)
+        if key not in memo:
+            v = x.get(lang)
+            memo[key] = " ".join(v.split()) if v is not None else None
+        return memo[key]
+
+    return t
+
+
+@lru_cache(maxsize=None)
+def _country_in_text(cc: str, lang: str) -> str:
     name = country_name(cc, lang)
     return f"the {name}" if cc in lang_data(lang).get("definite_article", []) else name
 
@@ -196,15 +211,19 @@ def render(ctx: dict, kind: str, lang: str, template_file: str | None = None) ->
     return _tidy(text)
 
 
+_TRAILING_SPACE = re.compile(r"[ \t]+\n")
+_BLANK_RUN = re.compile(r"\n{4,}")
+
+
 def _tidy(text: str) -> str:
-    """Collapse runs of blank lines left by optional parts; end with one newline."""
-    out, blank = [], 0
-    for line in text.rstrip().split("\n"):
-        line = line.rstrip()
-        blank = blank + 1 if not line else 0
-        if blank <= 2:
-            out.append(line)
-    return "\n".join(out) + "\n"
+    """Drop trailing spaces, collapse runs of blank lines left by optional parts (two blank
+    lines at most: the signature gap); end with one newline."""
+    text = text.rstrip() + "\n"
+    if " \n" in text or "\t\n" in text:
+        text = _TRAILING_SPACE.sub("\n", text)
+    if "\n\n\n\n" in text:
+        text = _BLANK_RUN.sub("\n\n\n", text)
+    return text
 
 
 # ---------------------------------------------------------------- formats

@@ -1,0 +1,46 @@
+"""`make bench`: every figure beside its peer, written to docs/benchmarks.md."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import tempfile
+
+sys.path.insert(0, __file__.rsplit("/", 1)[0])
+
+import startup  # noqa: E402
+import throughput  # noqa: E402
+from common import ROOT, RUNS, machine  # noqa: E402
+
+
+def main() -> None:
+    rows = startup.run()
+    rows += throughput.translit()
+    rows += throughput.post_length()
+    rows += throughput.letters()
+    with tempfile.TemporaryDirectory() as tmp:
+        rows += throughput.memory(tmp)
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Measured {dt.date.today().isoformat()} on {machine()} by `make bench` "
+        f"(medians of {RUNS} process runs or 5 in-process runs, after a warm-up).",
+        "",
+        "| figure | appealkit | peer / limit | ratio | goal | met |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for r in rows:
+        note = f" ({r['note']})" if r.get("note") else ""
+        lines.append(f"| {r['figure']} | {r['appealkit']} | {r['peer']}{note} | {r['ratio']:.2f}x | "
+                     f"{r['goal']} | {'yes' if r['ok'] else 'no'} |")
+    lines += ["", "Ratios: start-up and letters are appealkit's time over the peer's (lower is better);",
+              "throughput ratios are appealkit's speed over the peer's (higher is better); memory is",
+              "the 100,000-letter peak over the 1,000-letter peak.", ""]
+    out = ROOT / "docs" / "benchmarks.md"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
