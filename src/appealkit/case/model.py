@@ -200,6 +200,9 @@ class _V:
         self.errors = errors
 
     def err(self, path, msg, key=False):
+        path = tuple(path)
+        if any(path[:len(r)] == r for r in self.pos.reported):
+            return
         self.errors.append(CaseError(msg, self.pos.at(path, key=key)))
 
     def mapping(self, v, path, spec: dict, what: str) -> dict | None:

@@ -1,6 +1,6 @@
 """YAML to plain Python values, remembering where each key and value stood.
 
-safe_load semantics (plain data only), plus what safe_load lacks: duplicate keys are errors,
+safe_load semantics (plain data, merge keys included), plus what safe_load lacks: duplicate keys are errors,
 tags outside the YAML core schema are refused by name, and aliases cannot expand a small file
 into a huge one ("billion laughs"), because every node visited counts against a budget.
 """
@@ -26,6 +26,8 @@ class Positions:
         # the source text of scalars YAML typed as non-strings (`postcode: 010000`, `name: Yes`),
         # so a field that wants text gets what the author wrote, not 4096 or True
         self.raw: dict[tuple, str] = {}
+        # values already reported (a refused tag, an impossible date): no follow-on errors there
+        self.reported: set[tuple] = set()
 
     def at(self, path: tuple, key: bool = False) -> Where:
         table = self.keys if key else self.values
@@ -57,7 +59,7 @@ def parse(text: str, file: str, errors: list) -> tuple[object, Positions]:
         mark = e.problem_mark or e.context_mark
         where = Where(file, *_mark(mark)) if mark else Where(file)
         msg = " ".join(x for x in (e.context, e.problem) if x) or "YAML syntax error"
-        if "tab" in msg.lower() or "\t" in msg:
+        if "tab" in msg.lower() or _char_at(text, mark) == "\t":
             msg += " (indent with spaces, not tabs)"
         raise CaseError(f"YAML syntax error: {msg}", where) from None
     except (RecursionError, MemoryError):
@@ -72,6 +74,14 @@ def parse(text: str, file: str, errors: list) -> tuple[object, Positions]:
     return value, pos
 
 
+def _char_at(text: str, mark) -> str:
+    if mark is None:
+        return ""
+    lines = text.split("\n")
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    return line[mark.column] if mark.column < len(line) else ""
+
+
 def _walk(node, path, depth, pos, constructor, errors, budget, yaml):
     budget[0] -= 1
     where = Where(pos.file, *_mark(node.start_mark))
@@ -83,6 +93,7 @@ def _walk(node, path, depth, pos, constructor, errors, budget, yaml):
         raise CaseError(f"the document is nested more than {MAX_DEPTH} levels deep", where)
     pos.values.setdefault(path, _mark(node.start_mark))
     if node.tag not in _ALLOWED:
+        pos.reported.add(path)
         errors.append(CaseError(
             f"tag '{node.tag}' is not allowed: a case file holds plain data only", where))
         return None
@@ -92,6 +103,7 @@ def _walk(node, path, depth, pos, constructor, errors, budget, yaml):
         try:
             return constructor.construct_object(node, deep=True)
         except (ValueError, OverflowError, yaml.YAMLError):
+            pos.reported.add(path)
             kind = node.tag[len(_CORE):]
             hint = " (dates are YYYY-MM-DD)" if kind == "timestamp" else ""
             errors.append(CaseError(f"'{node.value}' is not a valid {kind}{hint}", where))
@@ -102,10 +114,19 @@ def _walk(node, path, depth, pos, constructor, errors, budget, yaml):
             for i, child in enumerate(node.value)
         ]
     result: dict = {}
+    merged: dict = {}
     for knode, vnode in node.value:
         kwhere = Where(pos.file, *_mark(knode.start_mark))
         if knode.tag == _CORE + "merge":
-            errors.append(CaseError("merge keys ('<<') are not supported in case files", kwhere))
+            # "<<: *anchor" (safe_load semantics): keys written here win over merged ones
+            sources = vnode.value if isinstance(vnode, yaml.SequenceNode) else [vnode]
+            for src in sources:
+                if not isinstance(src, yaml.MappingNode):
+                    errors.append(CaseError("a merge key ('<<') takes a mapping or a list of mappings", kwhere))
+                    continue
+                value = _walk(src, path, depth + 1, pos, constructor, errors, budget, yaml)
+                for k, v in (value or {}).items():
+                    merged.setdefault(k, v)
             continue
         if not isinstance(knode, yaml.ScalarNode) or knode.tag not in _ALLOWED:
             errors.append(CaseError("a key must be a plain word", kwhere))
@@ -118,6 +139,8 @@ def _walk(node, path, depth, pos, constructor, errors, budget, yaml):
             continue
         pos.keys[path + (key,)] = _mark(knode.start_mark)
         result[key] = _walk(vnode, path + (key,), depth + 1, pos, constructor, errors, budget, yaml)
+    for k, v in merged.items():
+        result.setdefault(k, v)
     return result
 
 

@@ -1,0 +1,112 @@
+"""Every command over every hostile case file (tests/hostile, made by generate.py): no
+traceback, the expected exit code, one clear error line, no file written, payloads printed
+literally. Out of process, as a user runs it; then the whole matrix in process."""
+
+from __future__ import annotations
+
+import json
+import os
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT, run, run_process
+
+HOSTILE = ROOT / "tests" / "hostile"
+EXPECT = json.loads((HOSTILE / "expect.json").read_text(encoding="utf-8"))
+FILES = sorted(EXPECT)
+
+
+def commands(path: str, out_dir: str) -> list[list[str]]:
+    return [["check", path], ["check", path, "--json"], ["address", path], ["address", path, "--json"],
+            ["letter", path, "--to", "all", "--date", "2026-11-28"],
+            ["letter", path, "--to", "all", "--json", "--date", "2026-11-28"],
+            ["letter", path, "--to", "all", "--out-dir", out_dir, "--date", "2026-11-28"],
+            ["tweet", path], ["tweet", path, "--json"]]
+
+
+def _verify(name: str, args: list[str], r, out_dir: Path) -> None:
+    exp = EXPECT[name]
+    where = f"{name} {args[0]} {' '.join(args[2:])}"
+    assert "Traceback" not in r.out + r.err, where
+    assert r.code == exp["code"], (where, r.code, r.err)
+    for line in r.err.splitlines():
+        assert line.startswith("appealkit: "), (where, line)
+    if exp["code"]:
+        if "--json" in args and args[0] == "check":
+            doc = json.loads(r.out)
+            assert not doc["ok"] and exp["fragment"] in json.dumps(doc, ensure_ascii=False), where
+        else:
+            errors = [x for x in r.err.splitlines() if x.startswith("appealkit: error: ")]
+            assert len(errors) == 1, (where, r.err)
+            assert exp["fragment"] in errors[0], (where, errors[0])
+            assert f"{name}:" in errors[0], (where, errors[0])  # names the file
+        assert not any(out_dir.iterdir()), where
+    if "{{ 7*7 }}" in (HOSTILE / name).read_text(encoding="utf-8", errors="replace") and args[0] == "letter" and "--out-dir" not in args:
+        assert "{{ 7*7 }}" in r.out and "Jane 49 Doe" not in r.out, where
+
+
+def test_corpus_size():
+    assert len(FILES) >= 40
+    assert sum(1 for f in FILES if EXPECT[f]["code"] == 1) >= 40
+
+
+def test_every_command_out_of_process(tmp_path):
+    jobs = []
+    for name in FILES:
+        out_dir = tmp_path / name
+        out_dir.mkdir()
+        for args in commands(str(HOSTILE / name), str(out_dir)):
+            jobs.append((name, args, out_dir))
+
+    def go(job):
+        name, args, out_dir = job
+        return job, run_process(*args, cwd=str(out_dir))
+
+    with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
+        results = list(pool.map(go, jobs))
+    for (name, args, out_dir), r in results:
+        if "--out-dir" not in args:
+            _verify(name, args, r, out_dir)
+        elif EXPECT[name]["code"]:
+            assert r.code == 1 and not any(out_dir.iterdir()), name
+        else:
+            written = [p.name for p in out_dir.iterdir()]
+            assert r.code == 0 and len(written) >= 2, (name, r.err)
+            assert all(n.startswith("hostile-base-") and n.endswith("-en.txt") for n in written), written
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_every_command_in_process(name, tmp_path):
+    for args in commands(str(HOSTILE / name), str(tmp_path)):
+        if "--out-dir" in args:
+            continue
+        _verify(name, args, run(*args), tmp_path)
+
+
+def test_oversize_file_refused_before_parsing(tmp_path):
+    p = tmp_path / "huge.yaml"
+    p.write_bytes(b"appealkit: 1\n# " + b"x" * 1_200_000 + b"\n")
+    r = run_process("check", str(p))
+    assert r.code == 1 and "larger than 1000 KB" in r.err and "Traceback" not in r.err
+
+
+def test_payloads_and_odd_input_warn_not_fail():
+    r = run("check", str(HOSTILE / "bidi-override-name.yaml"))
+    assert r.code == 0 and "U+202E" in r.err
+    r = run("check", str(HOSTILE / "homoglyph-address.yaml"))
+    assert r.code == 0 and "U+0065" in r.err
+    r = run("check", str(HOSTILE / "bidi-override-name.yaml"), "--strict")
+    assert r.code == 1
+
+
+def test_generator_matches_committed_corpus():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("generate", HOSTILE / "generate.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    for name, (content, code, fragment) in mod.CORPUS.items():
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        assert (HOSTILE / f"{name}.yaml").read_bytes() == data, name
