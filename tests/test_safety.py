@@ -1,0 +1,138 @@
+"""Writing files safely, interruption, and properties over generated input."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from appealkit.errors import AppealkitError, OutputError
+from appealkit.output import write_atomic
+from appealkit.posts import length
+
+from .conftest import run
+
+
+def test_symlink_in_output_folder_is_not_followed(tmp_path):
+    outside = tmp_path / "outside.txt"
+    outside.write_text("keep", encoding="utf-8")
+    folder = tmp_path / "out"
+    folder.mkdir()
+    (folder / "kz-atabek-2014-president-en.txt").symlink_to(outside)
+    r = run("letter", "examples/atabek.yaml", "--to", "president", "--out-dir", str(folder), "--force")
+    assert r.code == 1 and "symbolic link" in r.err
+    assert outside.read_text(encoding="utf-8") == "keep"
+
+
+def test_missing_and_read_only_folders(tmp_path):
+    r = run("letter", "examples/atabek.yaml", "--to", "president", "--out-dir", str(tmp_path / "nope"))
+    assert r.code == 1 and "does not exist" in r.err
+
+
+
+def test_read_only_folder(tmp_path, monkeypatch):
+    import tempfile
+
+    def denied(*a, **k):  # what a read-only folder answers (root would not see it otherwise)
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", denied)
+    r = run("letter", "examples/atabek.yaml", "--to", "president", "--out-dir", str(tmp_path))
+    assert r.code == 1 and "not writable" in r.err and list(tmp_path.iterdir()) == []
+
+
+def test_unsafe_names_refused(tmp_path):
+    for bad in ("../x.txt", ".", "a/b.txt"):
+        with pytest.raises(OutputError):
+            write_atomic(tmp_path, bad, "x")
+
+
+def test_interrupted_write_leaves_nothing(tmp_path, monkeypatch):
+    def boom(*a, **k):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", boom)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(tmp_path, "letter.txt", "x" * 100_000)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_ctrl_c_exits_130():
+    exe = Path(sys.executable).with_name("appealkit")
+    p = subprocess.Popen([str(exe), "translit"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE)
+    time.sleep(1.0)  # let it start and block on standard input
+    p.send_signal(signal.SIGINT)
+    out, err = p.communicate(timeout=30)
+    assert p.returncode == 130 and b"Traceback" not in err
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=400), st.sampled_from(["x", "bluesky", "mastodon", "threads"]))
+def test_post_length_never_raises(text, platform):
+    n = length(text, platform)
+    assert isinstance(n, int) and n >= 0
+    if platform in ("bluesky", "threads"):
+        import regex
+
+        assert n == len(regex.findall(r"\X", text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Cf", "Mn", "Me", "Mc", "So", "Sk", "Co", "Cn")), max_size=200))
+def test_x_length_of_plain_text_is_weighted_code_points(text):
+    """Without URLs or emoji, X weighs code points by range (twitter-text v3)."""
+    import unicodedata
+
+    from appealkit.posts.entities import urls
+
+    t = unicodedata.normalize("NFC", text)
+    if urls(t):
+        return
+    expected = sum(1 if (c <= 4351 or 8192 <= c <= 8205 or 8208 <= c <= 8223 or 8242 <= c <= 8247) else 2
+                   for c in map(ord, t))
+    assert length(text, "x") == expected
+
+
+values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30) | st.dates(),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(
+        st.sampled_from(["appealkit", "id", "title", "person", "name", "summary", "asks", "recipients",
+                         "role", "address", "country", "lines", "share", "text", "x", "deadline"]) | st.text(max_size=8),
+        children, max_size=5),
+    max_leaves=25)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(doc=values)
+def test_loader_raises_only_its_own_errors(doc):
+    import io
+
+    from appealkit.case import load_case
+
+    data = yaml.safe_dump(doc, allow_unicode=True).encode("utf-8")
+    try:
+        load_case("-", stdin=io.BytesIO(data))
+    except AppealkitError:
+        pass
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.binary(max_size=300))
+def test_loader_on_arbitrary_bytes(data):
+    import io
+
+    from appealkit.case import load_case
+
+    try:
+        load_case("-", stdin=io.BytesIO(data))
+    except AppealkitError:
+        pass
