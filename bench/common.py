@@ -15,21 +15,6 @@ ROOT = Path(__file__).resolve().parent.parent
 RUNS = int(os.environ.get("BENCH_RUNS", "15"))
 
 
-def wall(cmd: list[str], runs: int = RUNS, stdin: bytes | None = None, env=None) -> tuple[float, int]:
-    """Median wall time (ms) and median peak RSS (KB) of a process, after one warm-up run."""
-    times, rss = [], []
-    for i in range(runs + 1):
-        t0 = time.perf_counter()
-        p = subprocess.Popen(cmd, stdin=subprocess.PIPE if stdin else subprocess.DEVNULL,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-        p.communicate(stdin)
-        _, status, usage = os.wait4(p.pid, 0) if False else (None, None, None)
-        dt = (time.perf_counter() - t0) * 1000
-        if i:
-            times.append(dt)
-    return statistics.median(times), 0
-
-
 def wall_rss(cmd: list[str], runs: int = RUNS, stdin: bytes | None = None) -> tuple[float, int]:
     """Median wall time (ms) and median peak RSS (KB) via wait4, after one warm-up run."""
     times, rss = [], []
@@ -49,14 +34,14 @@ def wall_rss(cmd: list[str], runs: int = RUNS, stdin: bytes | None = None) -> tu
 
 
 def best_of(fn, runs: int = 5) -> float:
-    """Median seconds of fn() over runs, after a warm-up."""
+    """Best seconds of fn() over runs, after a warm-up: the least disturbed by other load."""
     fn()
     out = []
     for _ in range(runs):
         t0 = time.perf_counter()
         fn()
         out.append(time.perf_counter() - t0)
-    return statistics.median(out)
+    return min(out)
 
 
 def machine() -> str:

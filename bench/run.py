@@ -24,7 +24,7 @@ def main() -> None:
         "# Benchmarks",
         "",
         f"Measured {dt.date.today().isoformat()} on {machine()} by `make bench` "
-        f"(medians of {RUNS} process runs or 5 in-process runs, after a warm-up).",
+        f"(processes: median of {RUNS} runs; in-process throughput: best of 5; each after a warm-up).",
         "",
         "| figure | appealkit | peer / limit | ratio | goal | met |",
         "| --- | --- | --- | --- | --- | --- |",

@@ -28,7 +28,10 @@ def run() -> list[dict]:
         bare = Path(d) / "bare.py"
         bare.write_text(BARE_TYPER)
         typer_help, _ = wall_rss([sys.executable, str(bare), "--help"])
-    rows = []
+        typer_run, typer_rss = wall_rss([sys.executable, str(bare), "a"])
+    rows = [{"figure": "reference: a bare 3-command Typer app running a command", "appealkit": "-",
+             "peer": f"{typer_run:.0f} ms, {typer_rss / 1024:.0f} MB vs python -c pass: {floor:.0f} ms",
+             "ratio": typer_run / floor, "goal": "(the floor any Typer CLI starts from)", "ok": True}]
     for label, args, peer, peer_ms, goal in [
         ("startup: appealkit check examples/atabek.yaml", ["check", case], "python -c pass", floor, 8.0),
         ("startup: appealkit address examples/atabek.yaml --json", ["address", case, "--json"], "python -c pass", floor, 8.0),

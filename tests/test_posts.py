@@ -12,7 +12,7 @@ from appealkit.posts import entities
 from appealkit.posts.build import thread
 from appealkit.posts.count import mastodon_length
 
-from .conftest import CONFORMANCE, run
+from .conftest import CONFORMANCE, ROOT, run
 
 SEED_POST = ("#Kazakhstan must provide jailed poet #AronAtabek with medical attention for injuries "
              "@MVD_RK @pen_int @PENamerican")
@@ -157,3 +157,16 @@ def test_thread_splits_at_words_keeping_entities():
 def test_unknown_platform():
     r = run("tweet", "examples/atabek.yaml", "--platform", "myspace")
     assert r.code == 2 and "choose one of x, bluesky, mastodon, threads" in r.err
+
+
+def test_case_thread_puts_mentions_first(tmp_path):
+    text = (ROOT / "examples/atabek.yaml").read_text(encoding="utf-8").replace(
+        'en: "#Kazakhstan must provide', 'en: "' + "word " * 60 + '#Kazakhstan must provide')
+    p = tmp_path / "long.yaml"
+    p.write_text(text, encoding="utf-8")
+    assert run("tweet", str(p)).code == 1
+    r = run("tweet", str(p), "--thread", "--json")
+    rows = json.loads(r.out)
+    assert r.code == 0 and len(rows) == 2 and all(x["fits"] for x in rows)
+    assert rows[0]["text"].startswith("@MVD_RK @pen_int @PENamerican word")
+    assert rows[-1]["text"].endswith("injuries 2/2")

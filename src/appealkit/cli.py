@@ -349,31 +349,33 @@ def tweet(
 ):
     """Build the case's post, counted exactly as the platform counts it."""
     from .output import emit_json, is_tty, note, out
-    from .posts.build import Post, build_post, check_platform, intent_url, over_limit_error, thread, variants
+    from .posts.build import (Post, build_post, check_platform, intent_url, over_limit_error, post_parts,
+                              thread, variants)
 
     check_platform(platform)
     if limit is not None and platform != "mastodon":
         raise UsageError("--limit applies to Mastodon only; the other platforms' limits are fixed")
     if intent and platform == "mastodon" and not instance:
         raise UsageError("a Mastodon share link needs --instance HOST (e.g. mastodon.social)")
-    mentions_first: list[str] = []
+    if thread_ and variants_:
+        raise UsageError("--thread and --variants do not combine")
+    cap = limit or _limit(platform)
     if text is not None:
         if text == "-":
             text = sys.stdin.read()
         body = text.strip("\n")
-        posts = [Post(platform, body, limit or _limit(platform))]
+        posts = [Post(platform, body, cap)]
+        if thread_:
+            posts = [Post(platform, t, cap) for t in thread(body, platform, cap)]
     else:
         c = _load(case)
         if variants_:
             posts = variants(c, platform, lang, limit)
+        elif thread_:
+            body, mentions = post_parts(c, platform, lang, to)  # the mentions open post 1
+            posts = [Post(platform, t, cap) for t in thread(body, platform, cap, mentions)]
         else:
             posts = [build_post(c, platform, lang, to, limit)]
-    if thread_:
-        if len(posts) != 1:
-            raise UsageError("--thread and --variants do not combine")
-        p = posts[0]
-        parts = thread(p.text, platform, p.limit, mentions_first)
-        posts = [Post(platform, t, p.limit) for t in parts]
     for p in posts:
         if intent:
             p.intent_url = intent_url(p.text, platform, instance)

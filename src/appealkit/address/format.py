@@ -4,7 +4,7 @@ sender and the origin post, and the country line, in the destination's line orde
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..errors import UsageError
@@ -27,7 +27,6 @@ class Block:
     scheme: str | None
     style: str
     bilingual: bool = True
-    warnings: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return {"to": self.to, "name": self.name, "local": self.local, "latin": self.latin,

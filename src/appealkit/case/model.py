@@ -225,7 +225,7 @@ class _V:
                 self.err(path, f"{_fmt(path)} is empty")
                 return None
             return v
-        if isinstance(v, (int, float, dt.date)) and not isinstance(v, bool) or isinstance(v, bool):
+        if isinstance(v, (int, float, dt.date)):  # bool is an int too: `name: Yes`
             raw = self.pos.raw.get(tuple(path))
             if raw is not None:
                 return raw

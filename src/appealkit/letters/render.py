@@ -65,6 +65,11 @@ def _env(autoescape: bool):
 
 
 @lru_cache(maxsize=1024)
+def _template(lang: str, kind: str):
+    return _env(False).get_template(f"{lang}/{kind}.txt.j2")
+
+
+@lru_cache(maxsize=1024)
 def format_date(day: dt.date, lang: str) -> str:
     from babel.dates import format_date as fd
 
@@ -114,6 +119,18 @@ def _person_names(case, lang: str) -> tuple[str, str, str]:
 
 
 def context(case, *, to: str, lang: str, day: dt.date, sender, blocks, message: str | None = None) -> dict:
+    """The template context (see the module docstring); built once per case, recipient,
+    language, date, sender and message in a run."""
+    # blocks are kept alive in the entry, so their ids stay theirs while it exists
+    key = ("context", to, lang, day, sender.name, tuple(sender.address), sender.country, message,
+           tuple(map(id, blocks)))
+    hit = case.cache.get(key)
+    if hit is None:
+        hit = case.cache[key] = (blocks, _context(case, to, lang, day, sender, blocks, message))
+    return hit[1]
+
+
+def _context(case, to, lang, day, sender, blocks, message) -> dict:
     d = lang_data(lang)
     ph = d["placeholders"]
     urgent = case.deadline == "immediately" or (isinstance(case.deadline, dt.date) and case.deadline >= day)
@@ -200,7 +217,7 @@ def render(ctx: dict, kind: str, lang: str, template_file: str | None = None) ->
                 raise UsageError(f"--template: {template_file} is not UTF-8") from None
             tmpl = env.from_string(source)
         else:
-            tmpl = env.get_template(f"{lang}/{kind}.txt.j2")
+            tmpl = _template(lang, kind)
         text = tmpl.render(ctx)
     except TemplateSyntaxError as e:
         raise AppealkitError(f"template error: {e.message}", Where(template_file or e.filename, e.lineno)) from None

@@ -55,7 +55,7 @@ def intent_url(text: str, platform: str, instance: str | None = None) -> str:
     return INTENTS[platform].format(text=quote(text, safe=""), instance=instance)
 
 
-def _handle(h: str, platform: str) -> str:
+def _handle(h: str) -> str:
     return "@" + h.lstrip("@")
 
 
@@ -86,22 +86,21 @@ def _mentions(text: str, extra: list[str]) -> list[str]:
     return out
 
 
-def compose(text: str, tags: list[str], url: str | None, mentions: list[str], platform: str) -> str:
-    parts = [text] + ["#" + t for t in tags] + ([url] if url else [])
-    parts += [_handle(m, platform) for m in _mentions(" ".join(parts), mentions)]
-    return " ".join(p for p in parts if p)
+def post_parts(case, platform: str = "x", lang: str | None = None, to: str | None = None) -> tuple[str, list[str]]:
+    """(text with the missing hashtags and the URL, the mentions still to add), each once."""
+    text, tags, url, mentions = share_parts(case, lang or case.language)
+    if to:
+        h = _recipient(case, to).handles.get(platform)
+        if h:
+            mentions = [h] + mentions
+    body = " ".join([text] + ["#" + t for t in tags] + ([url] if url else []))
+    return body, _mentions(body, mentions)
 
 
 def build_post(case, platform: str = "x", lang: str | None = None, to: str | None = None,
                limit: int | None = None, instance: str | None = None, intent: bool = False) -> Post:
-    lang = lang or case.language
-    text, tags, url, mentions = share_parts(case, lang)
-    if to:
-        r = _recipient(case, to)
-        h = r.handles.get(platform)
-        if h:
-            mentions = [h] + mentions
-    body = compose(text, tags, url, mentions, platform)
+    body, mentions = post_parts(case, platform, lang, to)
+    body = " ".join([body] + [_handle(m) for m in mentions])
     return Post(platform, body, limit or LIMITS[platform],
                 intent_url(body, platform, instance) if intent else None)
 
@@ -130,7 +129,7 @@ def thread(text: str, platform: str, limit: int | None = None, first: list[str] 
     """Split `text` at word boundaries into numbered posts ("1/3") that each fit. Words are never
     broken, so hashtags, mentions and URLs stay whole; `first` (mentions) opens post 1."""
     limit = limit or LIMITS[platform]
-    words = [_handle(m, platform) for m in (first or [])] + text.split()
+    words = [_handle(m) for m in (first or [])] + text.split()
     whole = " ".join(words)
     if length(whole, platform) <= limit:
         return [whole]
