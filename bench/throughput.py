@@ -88,7 +88,7 @@ def letters() -> list[dict]:
     a, b = best_of(ours, runs=3), best_of(bare, runs=3)
     return [{"figure": "letters: 10,000 authority letters rendered", "appealkit": f"{n / a:,.0f} letters/s",
              "peer": f"same template, bare Jinja2 loop: {n / b:,.0f} letters/s", "ratio": a / b,
-             "goal": "within 1.5x", "ok": a / b <= 1.5, "note": "appealkit builds the address and context each time"}]
+             "goal": "within 1.5x", "ok": a / b <= 1.5, "note": "appealkit renders sandboxed, with address and context cached per case"}]
 
 
 MEMORY = '''

@@ -6,10 +6,8 @@ never with NO_COLOR set.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 from .errors import OutputError, Where
@@ -28,6 +26,8 @@ def use_color(stream=None) -> bool:
 
 
 def dumps(obj) -> str:
+    import json
+
     return json.dumps(obj, ensure_ascii=False, indent=2, default=str)
 
 
@@ -61,6 +61,8 @@ def safe_name(name: str) -> str:
 def write_atomic(folder: str | os.PathLike, name: str, text: str, force: bool = False) -> Path:
     """Write folder/name via a temporary file and rename; never follow a link out of folder,
     never overwrite without force, never leave a partial file."""
+    import tempfile
+
     folder = Path(folder)
     if not folder.exists():
         raise OutputError("output folder does not exist", Where(str(folder)))

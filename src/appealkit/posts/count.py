@@ -21,32 +21,34 @@ BLUESKY_MAX_BYTES = 3000
 THREADS_MAX_LINKS = 5
 URL_WEIGHT = 23
 _INVALID_X = ("\ufffe", "\ufeff", "\uffff")
+# code points X weighs 2 (everything outside its weight-1 ranges)
+_HEAVY = re.compile(r"[^\u0000-\u10ff\u2000-\u200d\u2010-\u201f\u2032-\u2037]")
 # Characters that are always a grapheme of their own and never emoji (Latin, Greek, Cyrillic
 # letters without combining marks, general punctuation without joiners or bidi controls):
 # text made only of these is counted without the `regex` module.
 _NOT_SIMPLE = re.compile(r"[^\x00-\u02ff\u0370-\u0482\u048a-\u052f\u2010-\u2027\u2030-\u205e]")
 
 
-
 @lru_cache(maxsize=1)
 def _rx():
-    """The `regex` patterns (Unicode 15.1 graphemes, emoji properties), loaded on first need:
-    plain-ASCII posts never need them."""
+    """The `regex` patterns (Unicode 15.1 graphemes, emoji properties), compiled on first need:
+    text in simple scripts never needs them."""
     import regex
+    from types import SimpleNamespace
 
-    return (regex.compile(r"\X"),
-            regex.compile(r"[\p{Extended_Pictographic}\p{Regional_Indicator}]|[#*0-9]\ufe0f?\u20e3"),
-            regex.compile(r"\p{Emoji_Presentation}|\p{Regional_Indicator}"),
-            regex.compile(r"(?<![\p{L}\p{N}_/])@([\p{L}\p{N}_]+(?:[.-]+[\p{L}\p{N}_]+)*)@((?:[\p{L}\p{N}-]+\.)+[\p{L}]{2,})"))
+    return SimpleNamespace(
+        grapheme=regex.compile(r"\X"),
+        presentation=regex.compile(r"\p{Emoji_Presentation}|\p{Regional_Indicator}"),
+        remote_mention=regex.compile(
+            r"(?<![\p{L}\p{N}_/])@([\p{L}\p{N}_]+(?:[.-]+[\p{L}\p{N}_]+)*)@((?:[\p{L}\p{N}-]+\.)+[\p{L}]{2,})"),
+        emoji_start=regex.compile(r"(?=[\p{Extended_Pictographic}\p{Regional_Indicator}]|[#*0-9]\ufe0f?\u20e3)\X"),
+    )
+
 
 # Mastodon links only URLs that stand after white space (or at the start), up to 4096 characters,
 # and shortens remote mentions whose domain is a real host name (253 characters at most)
 _REMOTE_HINT = re.compile(r"@[^\s@]+@[^\s@]+\.")
 _MASTODON_URL = re.compile(r"(?:(?<=\s)|^)https?://\S{1,4089}(?!\S)", re.IGNORECASE)
-
-
-def _x_weight(cp: int) -> int:
-    return 1 if (cp <= 4351 or 8192 <= cp <= 8205 or 8208 <= cp <= 8223 or 8242 <= cp <= 8247) else 2
 
 
 def x_length(text: str) -> int:
@@ -66,25 +68,22 @@ def x_length(text: str) -> int:
 
 
 def _x_plain(seg: str) -> int:
-    if not seg:
-        return 0
+    """Weight of text without URLs: 1 or 2 a code point by range, 2 for each emoji sequence."""
     if seg.isascii():
         return len(seg)
+    total = len(seg) + len(_HEAVY.findall(seg))
     if not _NOT_SIMPLE.search(seg):
-        return sum(_x_weight(ord(c)) for c in seg)
-    total = 0
-    grapheme, emoji, _, _ = _rx()
-    for g in grapheme.findall(seg):
-        if emoji.search(g) and _is_emoji_cluster(g):
-            total += 2
-        else:
-            total += sum(_x_weight(ord(c)) for c in g)
+        return total
+    for m in _rx().emoji_start.finditer(seg):  # grapheme clusters that start like an emoji
+        g = m.group()
+        if _is_emoji_cluster(g):
+            total += 2 - len(g) - len(_HEAVY.findall(g))
     return total
 
 
 def _is_emoji_cluster(g: str) -> bool:
     # text-style pictographs (©, ™, ↔) are emoji only with VS16, a skin tone or a ZWJ partner
-    if _rx()[2].match(g[0]):
+    if _rx().presentation.match(g[0]):
         return True
     return len(g) > 1 and (any(c in g for c in ("\ufe0f", "\u200d", "\u20e3")) or "\U0001F3FB" <= g[1] <= "\U0001F3FF")
 
@@ -92,13 +91,13 @@ def _is_emoji_cluster(g: str) -> bool:
 def graphemes(text: str) -> int:
     if text.isascii() or not _NOT_SIMPLE.search(text):
         return len(text) - text.count("\r\n")
-    return len(_rx()[0].findall(text))
+    return len(_rx().grapheme.findall(text))
 
 
 def mastodon_length(text: str, spoiler: str = "") -> int:
     body = _MASTODON_URL.sub("x" * URL_WEIGHT, text)
     if _REMOTE_HINT.search(body):
-        body = _rx()[3].sub(lambda m: "@" + m.group(1) if len(m.group(2)) <= 253 else m.group(), body)
+        body = _rx().remote_mention.sub(lambda m: "@" + m.group(1) if len(m.group(2)) <= 253 else m.group(), body)
     return graphemes(body) + graphemes(spoiler)
 
 
