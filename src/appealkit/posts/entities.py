@@ -27,21 +27,60 @@ def _tlds() -> tuple[set[str], set[str]]:
 
 
 # plain `re` here (letters and digits are [^\W_]): counting an ASCII post never loads `regex`
-_URL = re.compile(
-    r"""(?P<pre>^|[^\w@＠$#＃/.-])
-        (?P<url>
-          (?P<scheme>https?://)?
-          (?P<host>(?:[^\W_](?:[\w-]*[^\W_])?\.)+
-             (?P<tld>[^\W\d_]{2,63}|xn--[a-z0-9-]+))
-          (?P<port>:\d{1,5})?
-          (?P<path>/[^\s\u202a-\u202e\u2066-\u2069]*)?
-        )""",
-    re.VERBOSE | re.IGNORECASE,
-)
+# twitter-text's URL grammar (extract.yml), with plain `re`:
+# - a URL follows the start or a character that is not an ASCII letter or digit, @, $ or #;
+#   one without a scheme not after "-", "_", "." or "/" either;
+# - with a scheme the host may hold any non-punctuation characters; without one it is ASCII
+#   (Latin accents allowed), so "例example.com" still yields "example.com";
+# - labels neither start nor end with "-" or "_", and the one before the TLD takes no "_";
+#   the TLD is a known one and does not run on into [a-z0-9@+-];
+# - paths take ASCII, Cyrillic and accented Latin characters and may not end in punctuation;
+#   queries likewise; balanced parentheses are kept;
+# - t.co links end with their slug (at most 40 characters).
+_LATIN_ACCENTS = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff\u0100-\u024f\u0253\u0254\u0256\u0257\u0259\u025b\u0263\u0268\u026f\u0272\u0289\u028b\u02bb\u0300-\u036f\u1e00-\u1eff"
+_UCHAR = r"[^\s!-/:-@\[-`{-~\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\ufffe\uffff\u202a-\u202e]"
+_ACHAR = "[a-z0-9" + _LATIN_ACCENTS + "]"
+_PATH_CHARS = "[a-z\u0400-\u04ff0-9!*';:=+,.$/%#\\[\\]\\-\u2013_~&|@" + _LATIN_ACCENTS + "]"
+_PATH_END = "[+\\-a-z\u0400-\u04ff0-9=_#/" + _LATIN_ACCENTS + "]"
+_PARENS = r"\((?:[^\s()]+|\([^\s()]*\))*\)"
+_PATH = "(?:/(?:(?:" + _PATH_CHARS + "|" + _PARENS + ")*(?:" + _PATH_END + "|" + _PARENS + "))?)"
+_QUERY = r"(?:\?[a-z0-9!?*'@();:&=+$/%#\[\]\-_.,~|]*[a-z0-9\-_&=#/])"
+_TLD_END = r"(?=[^0-9a-z@+-]|$)"
+# internationalised TLDs a campaign is likely to meet (Cyrillic, Arabic, CJK ...)
+_IDN_TLDS = ("рф рус онлайн сайт орг ком укр бел қаз срб мкд мон бг みんな 中国 中國 公司 网络 网址 在线 "
+             "香港 台灣 台湾 新加坡 한국 닷컴 ไทย امارات ایران السعودية مصر پاکستان الاردن المغرب تونس "
+             "قطر عمان بھارت भारत இந்தியா ලංකා ελ გე հայ")
+
+
+def _labels(char: str, inner: str) -> str:
+    return "(?:(?:" + char + "(?:" + inner + "|" + char + ")*)?" + char + r"\.)"
+
+
+@lru_cache(maxsize=None)
+def _url_re() -> re.Pattern:
+    gtlds, cctlds = _tlds()
+    tlds = sorted(gtlds | cctlds | set(_IDN_TLDS.split()), key=len, reverse=True)
+    tld = "(?P<{}>" + "|".join(map(re.escape, tlds)) + r"|xn--[a-z0-9-]+)" + _TLD_END
+    return re.compile(
+        r"(?:^|(?<=[^a-z0-9@＠$#＃]))(?P<url>"
+        r"(?:(?P<scheme>https?://)(?P<uhost>" + _labels(_UCHAR, "[_-]") + "*" + _labels(_UCHAR, "-") + ")"
+        + tld.format("utld") +
+        r"|(?P<ahost>" + _labels(_ACHAR, "[_-]") + "*" + _labels(_ACHAR, "-") + ")" + tld.format("atld") +
+        r")(?::\d{1,5})?" + _PATH + "?" + _QUERY + "?)",
+        re.IGNORECASE,
+    )
+
+
+_TCO = re.compile(r"^https?://t\.co/([a-z0-9]+)" + _QUERY + "?", re.IGNORECASE)
+_TCO_MAX_SLUG = 40
+
+
 def _valid_host(host: str) -> bool:
     """DNS limits, on the punycode form a browser would send: labels of 63, names of 253."""
     total = 0
     for label in host.rstrip(".").split("."):
+        if label.lower().startswith("xn--") and not label.isascii():
+            return False
         if not label.isascii():
             try:
                 label = "xn--" + label.encode("punycode").decode("ascii")
@@ -53,32 +92,24 @@ def _valid_host(host: str) -> bool:
     return total <= 254
 
 
-_TRAILING = ".,:;!?'\"”’»)]}"
-
-
 def urls(text: str) -> list[tuple[int, int, str]]:
     """(start, end, url) for every URL, end exclusive, in code points."""
-    gtlds, cctlds = _tlds()
+    if "." not in text:
+        return []
     out = []
-    for m in _URL.finditer(text):
-        url = m.group("url")
-        start = m.start("url")
-        tld = m.group("tld").lower()
-        scheme = m.group("scheme")
-        path = m.group("path") or ""
-        if tld.isascii() and tld not in gtlds and tld not in cctlds and not tld.startswith("xn--"):
-            continue  # non-ASCII TLDs are IDN ccTLDs (.рф, .پاکستان) and count
-        if not _valid_host(m.group("host")):
+    for m in _url_re().finditer(text):
+        url, start = m.group("url"), m.start("url")
+        if not m.group("scheme") and start and text[start - 1] in "-_./":
             continue
-        if not scheme and tld in cctlds and tld not in gtlds and not path:
-            continue  # "example.ru" alone is not linked; "example.ru/x" is
-        # trailing punctuation and unbalanced closing brackets are not part of the URL
-        while url and url[-1] in _TRAILING:
-            if url[-1] == ")" and url.count("(") >= url.count(")"):
-                break
-            url = url[:-1]
-        if not scheme and m.group("pre") == "" and start > 0:
+        tld = m.group("utld") or m.group("atld")
+        host = m.group("uhost") or m.group("ahost")
+        if not _valid_host(host + tld):
             continue
+        tco = _TCO.match(url)
+        if tco:
+            if len(tco.group(1)) > _TCO_MAX_SLUG:
+                continue
+            url = tco.group(0)
         out.append((start, start + len(url), url))
     return out
 
