@@ -1,32 +1,24 @@
-"""URLs, mentions and hashtags in post text, after twitter-text's rules (extract.yml).
-
-A URL is either scheme-prefixed (http/https) or a bare domain ending in a known top-level
-domain; a bare domain under a country-code TLD counts only with a path ("bit.ly/x"), as
-twitter-text has it. Trailing punctuation is not part of a URL; parentheses must balance.
-"""
+"""URLs, mentions and hashtags in post text, after twitter-text's rules (extract.yml): what
+X counts as a link (23) and what a post already mentions or tags."""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-_GTLDS = (
-    "com net org edu gov mil int info biz name pro aero coop museum mobi asia tel travel jobs cat "
-    "xxx post app dev io ai me tv cc co ly gl ws fm am to news blog online site tech store shop "
-    "xyz club live media network world today social page link ngo ong lgbt art"
-)
-
 
 @lru_cache(maxsize=None)
-def _tlds() -> tuple[set[str], set[str]]:
-    from ..address.countries import iso_codes
+def _tlds() -> frozenset[str]:
+    """Known TLDs: data/tlds.txt and the ISO 3166-1 country codes."""
+    from ..resources import data_path
 
-    cc = {c.lower() for c in iso_codes()} | {"uk", "su", "eu", "ac"}
-    g = set(_GTLDS.split()) - cc | {"co", "io", "me", "tv", "ly", "fm", "am", "to", "ws", "cc", "gl", "ai"}
-    return g, cc
+    def words(name):
+        text = data_path(name).read_text(encoding="utf-8")
+        return [w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#")]
+
+    return frozenset(words("tlds.txt") + words("iso3166-1.txt") + ["uk", "su", "eu", "ac"])
 
 
-# plain `re` here (letters and digits are [^\W_]): counting an ASCII post never loads `regex`
 # twitter-text's URL grammar (extract.yml), with plain `re`:
 # - a URL follows the start or a character that is not an ASCII letter or digit, @, $ or #;
 #   one without a scheme not after "-", "_", "." or "/" either;
@@ -46,20 +38,13 @@ _PARENS = r"\((?:[^\s()]+|\([^\s()]*\))*\)"
 _PATH = "(?:/(?:(?:" + _PATH_CHARS + "|" + _PARENS + ")*(?:" + _PATH_END + "|" + _PARENS + "))?)"
 _QUERY = r"(?:\?[a-z0-9!?*'@();:&=+$/%#\[\]\-_.,~|]*[a-z0-9\-_&=#/])"
 _TLD_END = r"(?=[^0-9a-z@+-]|$)"
-# internationalised TLDs a campaign is likely to meet (Cyrillic, Arabic, CJK ...)
-_IDN_TLDS = ("рф рус онлайн сайт орг ком укр бел қаз срб мкд мон бг みんな 中国 中國 公司 网络 网址 在线 "
-             "香港 台灣 台湾 新加坡 한국 닷컴 ไทย امارات ایران السعودية مصر پاکستان الاردن المغرب تونس "
-             "قطر عمان بھارت भारत இந்தியா ලංකා ελ გე հայ")
-
-
 def _labels(char: str, inner: str) -> str:
     return "(?:(?:" + char + "(?:" + inner + "|" + char + ")*)?" + char + r"\.)"
 
 
 @lru_cache(maxsize=None)
 def _url_re() -> re.Pattern:
-    gtlds, cctlds = _tlds()
-    tlds = sorted(gtlds | cctlds | set(_IDN_TLDS.split()), key=len, reverse=True)
+    tlds = sorted(_tlds(), key=len, reverse=True)
     tld = "(?P<{}>" + "|".join(map(re.escape, tlds)) + r"|xn--[a-z0-9-]+)" + _TLD_END
     return re.compile(
         r"(?:^|(?<=[^a-z0-9@＠$#＃]))(?P<url>"
