@@ -175,3 +175,34 @@ def test_case_thread_puts_mentions_first(tmp_path):
     assert r.code == 0 and len(rows) == 2 and all(x["fits"] for x in rows)
     assert rows[0]["text"].startswith("@MVD_RK @pen_int @PENamerican word")
     assert rows[-1]["text"].endswith("injuries 2/2")
+
+
+SHORT = [c for c in BLUESKY if c["kind"] == "short_url"]
+SHORTEN = [c for c in BLUESKY if c["kind"] == "shorten_links"]
+BSKY_TAGS = [c for c in BLUESKY if c["kind"] == "hashtag_detection"]
+
+
+@pytest.mark.parametrize("case", SHORT, ids=[c["text"][:40] for c in SHORT])
+def test_bluesky_short_url(case):
+    from appealkit.posts.bluesky import short_url
+
+    assert short_url(case["text"]) == case["expected_short_url"]
+
+
+@pytest.mark.parametrize("case", SHORTEN, ids=[c["text"][:40] for c in SHORTEN])
+def test_bluesky_shorten_links_and_count(case):
+    from appealkit.posts.bluesky import links, shorten_links
+
+    assert shorten_links(case["text"]) == case["expected_text"]
+    assert [uri for _, _, uri in links(case["text"])] == case["expected_link_facet_uris"]
+    # the 300-grapheme limit applies to the text as the client posts it
+    assert length(case["text"], "bluesky") == length(case["expected_text"], "bluesky")
+
+
+@pytest.mark.parametrize("case", BSKY_TAGS, ids=[repr(c["text"])[:40] for c in BSKY_TAGS])
+def test_bluesky_hashtag_detection(case):
+    from appealkit.posts.bluesky import hashtags
+
+    found = hashtags(case["text"])
+    assert [t for t, _, _ in found] == case["expected_tags"]
+    assert [{"byteStart": a, "byteEnd": b} for _, a, b in found] == case["expected_byte_indices"]

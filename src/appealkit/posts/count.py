@@ -2,7 +2,8 @@
 
 - x: twitter-text v3: NFC; each URL 23; each emoji sequence 2; other code points 1 in
   0-4351, 8192-8205, 8208-8223, 8242-8247, else 2; limit 280; U+FFFE, U+FEFF, U+FFFF invalid.
-- bluesky: extended grapheme clusters (Unicode 15.1 via `regex` \\X), 300, and 3000 UTF-8 bytes.
+- bluesky: extended grapheme clusters (Unicode 15.1 via `regex` \\X), 300, and 3000 UTF-8 bytes,
+  both of the text as the client posts it, with links shortened (posts.bluesky).
 - mastodon: grapheme clusters; http(s):// URLs 23; @user@domain counts as @user; 500 per server.
 - threads: 500 characters (grapheme clusters), at most 5 links.
 """
@@ -101,11 +102,21 @@ def mastodon_length(text: str, spoiler: str = "") -> int:
     return graphemes(body) + graphemes(spoiler)
 
 
+def _bluesky_text(text: str) -> str:
+    if "." not in text:
+        return text
+    from .bluesky import shorten_links
+
+    return shorten_links(text)
+
+
 def length(text: str, platform: str = "x") -> int:
     """The length `platform` counts for `text`."""
     if platform == "x":
         return x_length(text)
-    if platform in ("bluesky", "threads"):
+    if platform == "bluesky":
+        return graphemes(_bluesky_text(text))
+    if platform == "threads":
         return graphemes(text)
     if platform == "mastodon":
         return mastodon_length(text)
@@ -123,8 +134,10 @@ def problems(text: str, platform: str = "x", limit: int | None = None) -> list[s
         out.append("empty post")
     if platform == "x" and any(c in text for c in _INVALID_X):
         out.append("holds a character X refuses (U+FFFE, U+FEFF or U+FFFF)")
-    if platform == "bluesky" and len(text.encode("utf-8")) > BLUESKY_MAX_BYTES:
-        out.append(f"{len(text.encode('utf-8'))} UTF-8 bytes, over Bluesky's {BLUESKY_MAX_BYTES}")
+    if platform == "bluesky":
+        size = len(_bluesky_text(text).encode("utf-8"))
+        if size > BLUESKY_MAX_BYTES:
+            out.append(f"{size} UTF-8 bytes, over Bluesky's {BLUESKY_MAX_BYTES}")
     if platform == "threads" and len(urls(text)) > THREADS_MAX_LINKS:
         out.append(f"{len(urls(text))} links, over Threads' {THREADS_MAX_LINKS}")
     return out
