@@ -58,10 +58,36 @@ def test_mastodon(case):
 
 
 MENTIONS = [c for c in EXTRACT if c["section"] == "mentions"]
+OTHER_SECTIONS = ("mentions_with_indices", "mentions_or_lists_with_indices", "replies", "hashtags_with_indices",
+                  "hashtags_from_astral", "cashtags", "cashtags_with_indices", "validate.hashtags", "validate.usernames")
+OTHER = [c for c in EXTRACT if c["section"] in OTHER_SECTIONS]
+
+
+def _extract(section: str, t: str):
+    if section == "mentions_with_indices":
+        return [{"screen_name": n, "indices": [s, e]} for n, _, s, e in entities.mention_spans(t)]
+    if section == "mentions_or_lists_with_indices":
+        return [{"screen_name": n, "list_slug": sl, "indices": [s, e]} for n, sl, s, e in entities.mention_spans(t)]
+    if section == "replies":
+        return entities.reply(t)
+    if section == "hashtags_with_indices":
+        return [{"hashtag": h, "indices": [s, e]} for h, s, e in entities.hashtag_spans(t)]
+    if section == "hashtags_from_astral":
+        return entities.hashtags(t)
+    if section == "cashtags":
+        return [x for x, _, _ in entities.cashtags(t)]
+    if section == "cashtags_with_indices":
+        return [{"cashtag": x, "indices": [s, e]} for x, s, e in entities.cashtags(t)]
+    if section == "validate.hashtags":
+        return entities.hashtags(t) == [t[1:]]
+    return t.startswith("@") and entities.mentions(t) == [t[1:]]  # validate.usernames
+
+
+@pytest.mark.parametrize("case", OTHER, ids=[f"{c['section']}-{c['description'][:40]}" for c in OTHER])
+def test_extract_other_sections(case):
+    assert _extract(case["section"], case["text"]) == case["expected"]
 HASHTAGS = [c for c in EXTRACT if c["section"] == "hashtags"]
 URLS = [c for c in EXTRACT if c["kind"] == "urls"]
-# twitter-text cases this extractor does not yet follow (a hashtag glued to "://")
-HASHTAG_KNOWN_GAPS = {"#http://twitter.com #https://twitter.com"}
 
 
 @pytest.mark.parametrize("case", MENTIONS, ids=[c["description"][:50] for c in MENTIONS])
@@ -71,8 +97,6 @@ def test_extract_mentions(case):
 
 @pytest.mark.parametrize("case", HASHTAGS, ids=[c["description"][:50] for c in HASHTAGS])
 def test_extract_hashtags(case):
-    if case["text"] in HASHTAG_KNOWN_GAPS:
-        pytest.xfail("known gap, listed in HASHTAG_KNOWN_GAPS")
     assert entities.hashtags(case["text"]) == case["expected"]
 
 

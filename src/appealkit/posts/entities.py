@@ -100,10 +100,13 @@ def urls(text: str) -> list[tuple[int, int, str]]:
 
 
 _MENTION = re.compile(r"[@＠]([A-Za-z0-9_]{1,20})(?![A-Za-z0-9_@＠\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]|://)")
+_LIST_SLUG = re.compile(r"/[A-Za-z][A-Za-z0-9_-]{0,24}")
+_REPLY = re.compile(r"^[\s\u3000]*[@＠]([A-Za-z0-9_]{1,20})(?![A-Za-z0-9_@＠\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]|://)")
+_CASHTAG = re.compile(r"(?:^|(?<=\s))(?P<sign>\$)([a-z]{1,6}(?:[._][a-z]{1,2})?)(?=$|\s|[!-/:-@\[-`{-~])", re.IGNORECASE)
 _RT = re.compile(r"(?:^|[^A-Za-z0-9_+~.-])rt:?$", re.IGNORECASE)
 _HT = r"\p{L}\p{M}\p{N}_\u200c\u200d\ua67e\u05be\u05f3\u05f4\u309b\u309c\u30a0\u30fb\u3003\u0f0b\u0f0c\u00b7\u301c\uff5e"
 # for text of letters without combining marks (see count._NOT_SIMPLE), \w is all a tag can hold
-_HASHTAG_SIMPLE = re.compile(r"(?:^|(?<=[^&\w\u00b7]))[#＃]([\w\u00b7]*[^\W\d_][\w\u00b7]*)(?![#＃]|://)")
+_HASHTAG_SIMPLE = re.compile(r"(?:^|(?<=[^&\w\u00b7]))[#＃]([\w\u00b7]*[^\W\d_][\w\u00b7]*)(?![#＃\w\u00b7]|://)")
 
 
 @lru_cache(maxsize=1)
@@ -112,7 +115,7 @@ def _hashtag_re():
 
     return regex.compile(
         r"(?:^|(?<=[\ufe0e\ufe0f])|(?<=[^&" + _HT + r"]))[#＃](?![\ufe0f\u20e3])"
-        r"([" + _HT + r"]*[\p{L}\p{M}][" + _HT + r"]*)(?![#＃]|://)"
+        r"([" + _HT + r"]*[\p{L}\p{M}][" + _HT + r"]*+)(?![#＃]|://)"
     )
 
 
@@ -126,17 +129,44 @@ def _mention_ok(text: str, start: int) -> bool:
     return bool(_RT.search(text[max(0, start - 4):start]))
 
 
-def mentions(text: str) -> list[str]:
+def mention_spans(text: str) -> list[tuple[str, str, int, int]]:
+    """(screen_name, list_slug, start, end) for mentions and list mentions (@user/list)."""
     spans = [(s, e) for s, e, _ in urls(text)]
-    return [m.group(1) for m in _MENTION.finditer(text)
-            if _mention_ok(text, m.start()) and not any(s <= m.start() < e for s, e in spans)]
+    out = []
+    for m in _MENTION.finditer(text):
+        if not _mention_ok(text, m.start()) or any(s <= m.start() < e for s, e in spans):
+            continue
+        slug = _LIST_SLUG.match(text, m.end())
+        end = slug.end() if slug else m.end()
+        out.append((m.group(1), slug.group() if slug else "", m.start(), end))
+    return out
+
+
+def mentions(text: str) -> list[str]:
+    return [name for name, _, _, _ in mention_spans(text)]
+
+
+def reply(text: str) -> str | None:
+    """The screen name a post replies to: a mention that opens it."""
+    m = _REPLY.match(text)
+    return m.group(1) if m else None
+
+
+def hashtag_spans(text: str) -> list[tuple[str, int, int]]:
+    if "#" not in text and "＃" not in text:
+        return []
+    from .count import _NOT_SIMPLE
+
+    spans = [(s, e) for s, e, _ in urls(text)]
+    pattern = _hashtag_re() if _NOT_SIMPLE.search(text) else _HASHTAG_SIMPLE
+    return [(m.group(1), m.start(), m.end()) for m in pattern.finditer(text)
+            if not any(s <= m.start() < e for s, e in spans)]
 
 
 def hashtags(text: str) -> list[str]:
-    if "#" not in text and "＃" not in text:
-        return []
-    spans = [(s, e) for s, e, _ in urls(text)]
-    from .count import _NOT_SIMPLE
+    return [tag for tag, _, _ in hashtag_spans(text)]
 
-    pattern = _hashtag_re() if _NOT_SIMPLE.search(text) else _HASHTAG_SIMPLE
-    return [m.group(1) for m in pattern.finditer(text) if not any(s <= m.start() < e for s, e in spans)]
+
+def cashtags(text: str) -> list[tuple[str, int, int]]:
+    """(symbol, start, end) for cashtags ($TEST), "$" included in the span."""
+    return [(m.group(2), m.start("sign"), m.end()) for m in _CASHTAG.finditer(text)]
