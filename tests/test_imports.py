@@ -33,4 +33,4 @@ def test_core_never_imports_cli_toolkit(module):
 def test_check_does_not_load_templates_or_babel():
     mods = _loaded("import sys; sys.argv=['appealkit','check','examples/atabek.yaml']\n"
                    "from appealkit.cli import main\ntry:\n    main()\nexcept SystemExit:\n    pass")
-    assert "jinja2" not in mods and "rich" not in mods
+    assert "jinja2" not in mods and "rich" not in mods and "babel" not in mods

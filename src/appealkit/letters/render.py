@@ -115,7 +115,9 @@ def _person_names(case, lang: str) -> tuple[str, str, str]:
         first = parts[1] if len(parts) == 3 else parts[0]
         name = " ".join(parts[1:2] + parts[:1]) if len(parts) == 3 else full
         return name, full, first
-    return p.name, p.native_name or p.name, p.name.split()[0]
+    # the name as the prison writes it, and as the writer reads it
+    full = f"{p.native_name} ({p.name})" if p.native_name and p.native_name != p.name else p.name
+    return p.name, full, p.name.split()[0]
 
 
 def context(case, *, to: str, lang: str, day: dt.date, sender, blocks, message: str | None = None) -> dict:
