@@ -266,8 +266,8 @@ def letter(
     from .address.format import blocks_for
     from .errors import CaseError
     from .letters.checks import caution_hits
-    from .letters.render import (FORMATS, Letter, as_html, as_markdown, context, languages,
-                                 missing_translations, render)
+    from .letters.render import FORMATS, Letter, as_html, as_markdown, context, render
+    from .letters.translations import languages, missing_translations
     from .letters.sender import resolve_sender, split_lines
     from .output import emit_json, out, warn, write_atomic
 

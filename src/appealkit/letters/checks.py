@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from ..resources import data_path
-from .render import languages, missing_translations
+from .translations import languages, missing_translations
 
 
 @lru_cache(maxsize=None)

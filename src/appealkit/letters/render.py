@@ -41,11 +41,6 @@ class Letter:
 
 
 @lru_cache(maxsize=None)
-def languages() -> tuple[str, ...]:
-    return tuple(sorted(p.name for p in data_path("templates").iterdir() if p.is_dir()))
-
-
-@lru_cache(maxsize=None)
 def lang_data(lang: str) -> dict:
     import yaml
 
@@ -76,21 +71,6 @@ def format_date(day: dt.date, lang: str) -> str:
     # CLDR puts narrow no-break spaces in some dates ("2026\u202fг."); letters use plain spaces
     text = fd(day, format="long", locale=lang_data(lang).get("locale", lang))
     return text.replace("\u202f", " ").replace("\u00a0", " ")
-
-
-def missing_translations(case, lang: str) -> list[str]:
-    """Key paths of the texts a letter needs that have no `lang` version."""
-    need = [("summary",), *(("asks", i) for i in range(len(case.asks)))]
-    if case.copies:
-        need.append(("copies",))
-    if case.person.description:
-        need.append(("person", "description"))
-    texts = dict(case.texts())
-    out = []
-    for path in need:
-        if texts[path].get(lang) is None:
-            out.append("".join(f"[{p}]" if isinstance(p, int) else (f".{p}" if i else p) for i, p in enumerate(path)))
-    return out
 
 
 def _salutation(case, recipient, lang: str) -> str:

@@ -1,0 +1,28 @@
+"""Which letter languages exist, and which case texts a letter in one of them still lacks.
+Kept apart from rendering so that `check` can ask without loading templates."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..resources import data_path
+
+
+@lru_cache(maxsize=None)
+def languages() -> tuple[str, ...]:
+    return tuple(sorted(p.name for p in data_path("templates").iterdir() if p.is_dir()))
+
+
+def missing_translations(case, lang: str) -> list[str]:
+    """Key paths of the texts a letter needs that have no `lang` version."""
+    need = [("summary",), *(("asks", i) for i in range(len(case.asks)))]
+    if case.copies:
+        need.append(("copies",))
+    if case.person.description:
+        need.append(("person", "description"))
+    texts = dict(case.texts())
+    out = []
+    for path in need:
+        if texts[path].get(lang) is None:
+            out.append("".join(f"[{p}]" if isinstance(p, int) else (f".{p}" if i else p) for i, p in enumerate(path)))
+    return out
