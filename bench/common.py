@@ -15,22 +15,31 @@ ROOT = Path(__file__).resolve().parent.parent
 RUNS = int(os.environ.get("BENCH_RUNS", "15"))
 
 
-def wall_rss(cmd: list[str], runs: int = RUNS, stdin: bytes | None = None) -> tuple[float, int]:
-    """Median wall time (ms) and median peak RSS (KB) via wait4, after one warm-up run."""
-    times, rss = [], []
+def _once(cmd: list[str], stdin: bytes | None = None) -> tuple[float, int]:
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if stdin is not None:
+        p.stdin.write(stdin)
+        p.stdin.close()
+    _, _, usage = os.wait4(p.pid, 0)
+    return (time.perf_counter() - t0) * 1000, usage.ru_maxrss
+
+
+def wall_rss_many(cmds: list[list[str]], runs: int = RUNS) -> list[tuple[float, int]]:
+    """Median wall time (ms) and peak RSS (KB) of each command, runs interleaved so that every
+    command sees the same load (a ratio of two figures taken minutes apart is mostly noise)."""
+    samples = [[] for _ in cmds]
     for i in range(runs + 1):
-        t0 = time.perf_counter()
-        p = subprocess.Popen(cmd, stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        if stdin is not None:
-            p.stdin.write(stdin)
-            p.stdin.close()
-        _, _, usage = os.wait4(p.pid, 0)
-        dt = (time.perf_counter() - t0) * 1000
-        if i:
-            times.append(dt)
-            rss.append(usage.ru_maxrss)
-    return statistics.median(times), int(statistics.median(rss))
+        for j, cmd in enumerate(cmds):
+            ms, rss = _once(cmd)
+            if i:  # the first round warms caches
+                samples[j].append((ms, rss))
+    return [(statistics.median(x for x, _ in s), int(statistics.median(r for _, r in s))) for s in samples]
+
+
+def wall_rss(cmd: list[str], runs: int = RUNS) -> tuple[float, int]:
+    return wall_rss_many([cmd], runs)[0]
 
 
 def best_of(fn, runs: int = 5) -> float:

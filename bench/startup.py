@@ -6,7 +6,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from common import ROOT, appealkit, wall_rss
+from common import ROOT, appealkit, wall_rss_many
 
 BARE_TYPER = '''
 import typer
@@ -23,24 +23,34 @@ app()
 
 def run() -> list[dict]:
     case = str(ROOT / "examples" / "atabek.yaml")
-    floor, floor_rss = wall_rss([sys.executable, "-c", "pass"])
     with tempfile.TemporaryDirectory() as d:
         bare = Path(d) / "bare.py"
         bare.write_text(BARE_TYPER)
-        typer_help, _ = wall_rss([sys.executable, str(bare), "--help"])
-        typer_run, typer_rss = wall_rss([sys.executable, str(bare), "a"])
+        cmds = {
+            "floor": [sys.executable, "-c", "pass"],
+            "typer-run": [sys.executable, str(bare), "a"],
+            "typer-help": [sys.executable, str(bare), "--help"],
+            "check": appealkit() + ["check", case],
+            "address": appealkit() + ["address", case, "--json"],
+            "tweet": appealkit() + ["tweet", case],
+            "help": appealkit() + ["--help"],
+        }
+        res = dict(zip(cmds, wall_rss_many(list(cmds.values()))))
+    floor = res["floor"][0]
     rows = [{"figure": "reference: a bare 3-command Typer app running a command", "appealkit": "-",
-             "peer": f"{typer_run:.0f} ms, {typer_rss / 1024:.0f} MB vs python -c pass: {floor:.0f} ms",
-             "ratio": typer_run / floor, "goal": "(the floor any Typer CLI starts from)", "ok": True}]
-    for label, args, peer, peer_ms, goal in [
-        ("startup: appealkit check examples/atabek.yaml", ["check", case], "python -c pass", floor, 8.0),
-        ("startup: appealkit address examples/atabek.yaml --json", ["address", case, "--json"], "python -c pass", floor, 8.0),
-        ("startup: appealkit tweet examples/atabek.yaml", ["tweet", case], "python -c pass", floor, 8.0),
-        ("startup: appealkit --help", ["--help"], "bare 3-command Typer app --help", typer_help, 1.2),
+             "peer": f"{res['typer-run'][0]:.0f} ms, {res['typer-run'][1] / 1024:.0f} MB vs python -c pass: {floor:.0f} ms",
+             "ratio": res["typer-run"][0] / floor, "goal": "(the floor any Typer CLI starts from)", "ok": True}]
+    for key, label, peer, goal in [
+        ("check", "startup: appealkit check examples/atabek.yaml", "floor", 8.0),
+        ("address", "startup: appealkit address examples/atabek.yaml --json", "floor", 8.0),
+        ("tweet", "startup: appealkit tweet examples/atabek.yaml", "floor", 8.0),
+        ("help", "startup: appealkit --help", "typer-help", 1.2),
     ]:
-        ms, rss = wall_rss(appealkit() + args)
+        ms, rss = res[key]
+        peer_ms = res[peer][0]
+        name = "python -c pass" if peer == "floor" else "bare 3-command Typer app --help"
         rows.append({"figure": label, "appealkit": f"{ms:.0f} ms, {rss / 1024:.0f} MB",
-                     "peer": f"{peer}: {peer_ms:.0f} ms", "ratio": ms / peer_ms, "goal": f"within {goal}x",
+                     "peer": f"{name}: {peer_ms:.0f} ms", "ratio": ms / peer_ms, "goal": f"within {goal}x",
                      "ok": ms / peer_ms <= goal})
     return rows
 

@@ -42,8 +42,14 @@ def _script(ch: str) -> str | None:
     return None
 
 
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_OTHER = re.compile(r"[\u0370-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f]")
+
+
 def mixed_script(s: str) -> list[str]:
     """Messages for each word that mixes Latin and Cyrillic (or Greek) letters."""
+    if not (_OTHER.search(s) and _LATIN.search(s)):
+        return []  # one script only: nothing can be mixed
     found = []
     for m in _WORD.finditer(s):
         w = m.group()

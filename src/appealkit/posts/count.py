@@ -70,8 +70,8 @@ def x_length(text: str) -> int:
 
 def _x_plain(seg: str) -> int:
     """Weight of text without URLs: 1 or 2 a code point by range, 2 for each emoji sequence."""
-    if seg.isascii():
-        return len(seg)
+    if seg.isascii() or max(seg) <= "\u10ff":
+        return len(seg)  # every code point weighs 1, and no emoji sequence is possible
     total = len(seg) + len(_HEAVY.findall(seg))
     if not _NOT_SIMPLE.search(seg):
         return total

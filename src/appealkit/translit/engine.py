@@ -13,11 +13,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Cyrillic letters (all blocks) with an apostrophe or combining mark allowed inside a word.
 _CYR = "\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f"
-WORD = re.compile(f"[{_CYR}](?:[{_CYR}\u0300-\u036f]|['\u2019\u02bc](?=[{_CYR}]))*")
 ANY_CYR = re.compile(f"[{_CYR}]")
+
+
+@lru_cache(maxsize=1)
+def _word_re() -> re.Pattern:
+    # compiled on first transliteration: `check` and `tweet` need ANY_CYR only
+    return re.compile(f"[{_CYR}](?:[{_CYR}\u0300-\u036f]|['\u2019\u02bc](?=[{_CYR}]))*")
 _CACHE_MAX = 50_000
 
 
@@ -100,7 +106,7 @@ def run(table: Table, text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     if not ANY_CYR.search(text):
         return text
-    words = list(WORD.finditer(text))
+    words = list(_word_re().finditer(text))
     out = []
     last = 0
     for idx, m in enumerate(words):
