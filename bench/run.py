@@ -24,7 +24,8 @@ def main() -> None:
         "# Benchmarks",
         "",
         f"Measured {dt.date.today().isoformat()} on {machine()} by `make bench` "
-        f"(processes: median of {RUNS} runs; in-process throughput: best of 5; each after a warm-up).",
+        f"(processes: median of {RUNS} interleaved runs; in-process: best of 3-7 runs alternating with the "
+        "peer's; each after a warm-up).",
         "",
         "| figure | appealkit | peer / limit | ratio | goal | met |",
         "| --- | --- | --- | --- | --- | --- |",

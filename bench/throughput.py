@@ -6,7 +6,7 @@ import datetime as dt
 import subprocess
 import sys
 
-from common import ROOT, best_of
+from common import ROOT, best_pair
 from corpus import KK, RU, posts, text
 
 
@@ -20,8 +20,8 @@ def translit() -> list[dict]:
     ru = text(RU, 1_000_000)
     mb = len(ru.encode("utf-8")) / 1e6
     for scheme, peer in (("icao", iuliia.ICAO_DOC_9303), ("bgn-pcgn", iuliia.BGN_PCGN)):
-        ours = best_of(lambda: appealkit.transliterate(ru, scheme, "ru"))
-        theirs = best_of(lambda: iuliia.translate(ru, peer), runs=3)
+        ours, theirs = best_pair(lambda: appealkit.transliterate(ru, scheme, "ru"),
+                                 lambda: iuliia.translate(ru, peer), runs=3)
         a = appealkit.transliterate(ru, scheme, "ru").split()
         b = iuliia.translate(ru, peer).split()
         # compare where iuliia is right: it breaks ALL-CAPS words and leaves Cyrillic ё
@@ -33,8 +33,7 @@ def translit() -> list[dict]:
                      "note": f"identical on {same}/{len(comparable)} words where iuliia is right"})
     kk = text(KK, 1_000_000)
     mb = len(kk.encode("utf-8")) / 1e6
-    ours = best_of(lambda: appealkit.transliterate(kk, "kz-2021", "kk"))
-    theirs = best_of(lambda: unidecode(kk))
+    ours, theirs = best_pair(lambda: appealkit.transliterate(kk, "kz-2021", "kk"), lambda: unidecode(kk))
     rows.append({"figure": "transliteration, 1 MB Kazakh, kz-2021", "appealkit": f"{mb / ours:.1f} MB/s",
                  "peer": f"Unidecode: {mb / theirs:.1f} MB/s", "ratio": theirs / ours, "goal": "1x or more",
                  "ok": theirs / ours >= 1, "note": "Unidecode's output is wrong for Kazakh (ә → @)"})
@@ -47,8 +46,8 @@ def post_length() -> list[dict]:
     from appealkit.posts import length
 
     items = posts()
-    ours = best_of(lambda: [length(p, "x") for p in items])
-    theirs = best_of(lambda: [parse_tweet(p).weightedLength for p in items], runs=3)
+    ours, theirs = best_pair(lambda: [length(p, "x") for p in items],
+                             lambda: [parse_tweet(p).weightedLength for p in items], runs=3)
     same = sum(length(p, "x") == parse_tweet(p).weightedLength for p in items)
     return [{"figure": "post length, 10,000 mixed posts, x", "appealkit": f"{len(items) / ours:,.0f} posts/s",
              "peer": f"twitter-text-parser 3.0: {len(items) / theirs:,.0f} posts/s", "ratio": theirs / ours,
@@ -85,7 +84,7 @@ def letters() -> list[dict]:
         for _ in range(n):
             tmpl.render(fixed)
 
-    a, b = best_of(ours, runs=3), best_of(bare, runs=3)
+    a, b = best_pair(ours, bare, runs=7)
     return [{"figure": "letters: 10,000 authority letters rendered", "appealkit": f"{n / a:,.0f} letters/s",
              "peer": f"same template, bare Jinja2 loop: {n / b:,.0f} letters/s", "ratio": a / b,
              "goal": "within 1.5x", "ok": a / b <= 1.5, "note": "appealkit renders sandboxed, with address and context cached per case"}]

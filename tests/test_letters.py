@@ -184,3 +184,17 @@ def test_user_template(tmp_path):
     t.write_text("{{ ''.__class__.__mro__ }}", encoding="utf-8")
     r = run("letter", "examples/atabek.yaml", "--to", "president", "--template", str(t), *SENDER)
     assert r.code == 1 and "template error" in r.err and "Traceback" not in r.err
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.name for p in EXAMPLES])
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_builtin_templates_render_tidy(path, lang):
+    """Built-in letters skip the tidying pass user templates get: they must be clean as rendered."""
+    for sender in (SENDER, ["--date", "2026-11-28"]):
+        r = run("letter", str(path), "--to", "all", "--lang", lang, *sender)
+        if r.code:
+            continue
+        for letter in r.out.split("\f\n"):
+            assert letter.endswith("\n") and not letter.endswith("\n\n")
+            assert not any(line != line.rstrip() for line in letter.splitlines())
+            assert "\n\n\n\n" not in letter
