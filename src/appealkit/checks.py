@@ -91,7 +91,7 @@ def run_checks(case, today: dt.date | None = None) -> list[Finding]:
 
     from .address.checks import address_findings
 
-    for code, msg, path in address_findings(case, today):
+    for code, msg, path in address_findings(case):
         add(code, msg, path)
 
     for rid, r in case.recipients.items():

@@ -192,7 +192,9 @@ def address(
     json_: bool = typer.Option(False, "--json", help="JSON on stdout."),
 ):
     """Print postal addresses: local script, Latin, and the country line."""
+    from .address.checks import address_warnings
     from .address.format import blocks_for
+    from .letters.sender import split_lines
     from .output import emit_json, out, warn
 
     if script not in ("both", "local", "latin"):
@@ -203,9 +205,9 @@ def address(
         get_scheme(scheme)
     sender = _sender_country(from_)
     c = _load(case)
-    emb = [x.strip() for x in embassy_address.split(";") if x.strip()] if embassy_address else None
-    blocks = blocks_for(c, to, sender, scheme, style, emb)
-    _address_warnings(c, blocks, warn)
+    blocks = blocks_for(c, to, sender, scheme, style, split_lines(embassy_address) or None)
+    for message in address_warnings(c, {b.to for b in blocks}):
+        warn(message)
     if json_:
         emit_json([b.as_dict() for b in blocks] if to == "all" else blocks[0].as_dict())
         return
@@ -214,32 +216,6 @@ def address(
         head = f"# {b.to}\n" if to == "all" else ""
         texts.append(head + b.text(script))
     out("\n\n".join(texts))
-
-
-def _address_warnings(case, blocks, warn):
-    from .address.checks import address_findings
-    from .checks import invisible_chars, mixed_script
-
-    wanted = {b.to for b in blocks}
-    for addr_owner, addr in _owned_addresses(case):
-        if addr_owner not in wanted:
-            continue
-        from .case.model import address_strings
-
-        for path, s in address_strings(addr):
-            for msg in mixed_script(s) + invisible_chars(s):
-                warn(f"{case.positions.at(path)}: {msg}")
-    for code, msg, path in address_findings(case, dt.date.today()):
-        if code in ("postcode", "stale", "latin-override") and (path[0] != "recipients" or path[1] in wanted) and (path[0] != "person" or "person" in wanted):
-            warn(f"{case.positions.at(path)}: {msg}")
-
-
-def _owned_addresses(case):
-    if case.person.address:
-        yield "person", case.person.address
-    for rid, r in case.recipients.items():
-        if r.address:
-            yield rid, r.address
 
 
 # ------------------------------------------------------------------ letter

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from functools import lru_cache
 
@@ -19,7 +18,7 @@ def stale_facts() -> list[dict]:
                      Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or []
 
 
-def address_findings(case, today: dt.date):
+def address_findings(case):
     """(code, message, path) for every address in the case."""
     for addr in case.addresses():
         country = get_country(addr.country)
@@ -57,3 +56,23 @@ def stale_findings(case):
             if issued is None or issued < since:
                 yield ("stale", fact["message"], path)
                 break
+
+
+def address_warnings(case, targets: set[str]) -> list[str]:
+    """What `address` warns of on stderr for the addresses of `targets` (person, recipient ids):
+    mixed scripts, invisible characters, postcodes, stale addressees, missing Latin overrides."""
+    from ..case.model import address_strings
+    from ..checks import invisible_chars, mixed_script
+
+    def wanted(path) -> bool:
+        return (path[0] == "person" and "person" in targets) or (path[0] == "recipients" and path[1] in targets)
+
+    out = []
+    for addr in case.addresses():
+        if wanted(addr.path):
+            for path, s in address_strings(addr):
+                out += [f"{case.positions.at(path)}: {m}" for m in mixed_script(s) + invisible_chars(s)]
+    for code, msg, path in address_findings(case):
+        if code in ("postcode", "stale", "latin-override") and wanted(path):
+            out.append(f"{case.positions.at(path)}: {msg}")
+    return out
