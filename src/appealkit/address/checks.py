@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from ..resources import data_path
 from .countries import get_country
-from .format import _non_latin
+from .format import non_latin
 
 
 @lru_cache(maxsize=None)
@@ -29,7 +29,7 @@ def address_findings(case):
         local = " ".join([*addr.lines, addr.locality or "", addr.region or ""])
         from ..translit.engine import ANY_CYR
 
-        if _non_latin(local) and not ANY_CYR.search(local):
+        if non_latin(local) and not ANY_CYR.search(local):
             lat = addr.latin
             if not (lat and lat.lines):
                 yield ("latin-override",

@@ -45,7 +45,7 @@ class Block:
 
 
 @lru_cache(maxsize=4096)
-def _non_latin(s: str) -> bool:
+def non_latin(s: str) -> bool:
     return not s.isascii() and any(ch.isalpha() and not _is_latin(ch) for ch in s)
 
 
@@ -61,7 +61,7 @@ def choose_scheme(country: Country, text: str, override: str | None) -> tuple[st
         return override, lang
     if lang is None:
         # a non-Latin script no standard here covers: the readable ASCII fallback
-        return ("ascii" if _non_latin(text) else country.scheme), None
+        return ("ascii" if non_latin(text) else country.scheme), None
     return country.schemes.get(lang, country.scheme if country.scheme != "ascii" else "icao"), lang
 
 
@@ -100,7 +100,7 @@ def format_address(address, name_local: list[str], name_latin: list[str] | None,
     local_text = " ".join(s for s in [*address.lines, address.locality or "", address.region or ""])
     scheme_id, lang = choose_scheme(country, local_text, scheme)
     sch = get_scheme(scheme_id)
-    bilingual = _non_latin(local_text) or any(_non_latin(n) for n in name_local)
+    bilingual = non_latin(local_text) or any(non_latin(n) for n in name_local)
 
     def tr(s: str) -> str:
         return " ".join(sch.transliterate(s, lang).split())
@@ -108,7 +108,7 @@ def format_address(address, name_local: list[str], name_latin: list[str] | None,
     def render(s: str | None) -> str | None:
         if s is None:
             return None
-        if not _non_latin(s):
+        if not non_latin(s):
             return s
         if style == "translate" and lang:
             from .abbrev import translate_line
