@@ -115,3 +115,29 @@ def test_mixed_script_warning_on_stderr_not_stdout(tmp_path):
     p.write_text(text, encoding="utf-8")
     r = run("address", str(p))
     assert r.code == 0 and "U+0041" in r.err and "warning" not in r.out
+
+
+def test_country_names_file_is_cldr():
+    """data/country-names/ (tools/country_names.py) holds exactly what Babel says."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import country_names
+    finally:
+        sys.path.pop(0)
+    from appealkit.address.countries import _cldr
+
+    fresh = country_names.build()
+    assert _cldr("_official") == fresh["official"]
+    shipped = {p.stem for p in (ROOT / "data" / "country-names").glob("*.json")} - {"_official"}
+    assert shipped == set(fresh["names"])
+    for lang, names in fresh["names"].items():
+        assert _cldr(lang) == names, lang
+
+
+def test_country_line_for_a_language_outside_the_file():
+    from appealkit.address.countries import _cldr, country_name
+
+    assert _cldr("gsw") == {}
+    assert country_name("KZ", "gsw") == "Kasachschtan"  # Swiss German, straight from Babel

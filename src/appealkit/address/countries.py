@@ -58,10 +58,24 @@ def known_countries() -> list[str]:
 
 
 @lru_cache(maxsize=None)
+def _cldr(name: str) -> dict:
+    """CLDR country names of one language (or `_official`: each country's first official
+    language), generated from Babel by tools/country_names.py, so that a run need not load a
+    whole Babel locale for one name."""
+    import json
+
+    path = data_path("country-names", f"{name}.json")
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
+
+@lru_cache(maxsize=None)
 def sender_language(cc: str | None) -> str:
     """The language a sender in `cc` writes the country line in: its first official language."""
     if not cc:
         return "en"
+    lang = _cldr("_official").get(cc)
+    if lang:
+        return lang
     from babel.languages import get_official_languages
 
     langs = get_official_languages(cc, de_facto=True)
@@ -79,13 +93,16 @@ def check_sender_country(cc: str | None) -> str | None:
 
 @lru_cache(maxsize=None)
 def country_name(cc: str, lang: str) -> str:
+    names = _cldr(lang) if lang.replace("_", "").isalnum() else {}
+    if cc in names:
+        return names[cc]
     from babel import Locale, UnknownLocaleError
 
     try:
         loc = Locale.parse(lang)
     except (UnknownLocaleError, ValueError):
         loc = Locale.parse("en")
-    return loc.territories.get(cc) or Locale.parse("en").territories.get(cc, cc)
+    return loc.territories.get(cc) or _cldr("en").get(cc, cc)
 
 
 def upper(text: str, lang: str) -> str:

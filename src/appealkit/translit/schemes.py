@@ -8,6 +8,7 @@ Cyrillic, then Unidecode, so no scheme ever leaves a Cyrillic code point in its 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -18,6 +19,7 @@ from .detect import LANGS, detect_language
 from .engine import ANY_CYR, Table, run
 
 LAST_RESORT = "iso9"
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _KEYS = ("letters", "start", "prev", "next", "endings")
 
 
@@ -64,34 +66,35 @@ def _load_yaml(path):
         return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
+def _ids() -> list[str]:
+    return sorted(p.stem for p in data_path("schemes").glob("*.yaml"))
+
+
 @lru_cache(maxsize=None)
-def _all() -> dict[str, Scheme]:
-    out = {}
-    for path in sorted(data_path("schemes").glob("*.yaml")):
-        d = _load_yaml(path)
-        s = Scheme(
-            id=d["id"], name=d["name"], used=d.get("used", ""), source=d.get("source", ""),
-            languages=list(d.get("languages", [])), fallback=list(d.get("fallback", [])),
-            tables=d.get("tables") or {}, upper=d.get("upper") or {}, samples=d.get("samples") or [],
-            notes=d.get("notes", ""), engine=d.get("engine", "tables"),
-        )
-        out[s.id] = s
-    return out
+def _load(scheme_id: str) -> Scheme:
+    """One scheme file, read when first asked for (a command needs one or two of them)."""
+    d = _load_yaml(data_path("schemes", f"{scheme_id}.yaml"))
+    return Scheme(
+        id=d["id"], name=d["name"], used=d.get("used", ""), source=d.get("source", ""),
+        languages=list(d.get("languages", [])), fallback=list(d.get("fallback", [])),
+        tables=d.get("tables") or {}, upper=d.get("upper") or {}, samples=d.get("samples") or [],
+        notes=d.get("notes", ""), engine=d.get("engine", "tables"),
+    )
 
 
 def list_schemes() -> list[Scheme]:
-    return list(_all().values())
+    return [_load(i) for i in _ids()]
 
 
 def get_scheme(scheme_id: str) -> Scheme:
-    schemes = _all()
-    if scheme_id not in schemes:
+    if not (isinstance(scheme_id, str) and _ID.match(scheme_id) and data_path("schemes", f"{scheme_id}.yaml").is_file()):
         import difflib
 
-        close = difflib.get_close_matches(scheme_id, list(schemes), n=1)
+        ids = _ids()
+        close = difflib.get_close_matches(str(scheme_id), ids, n=1)
         hint = f"; did you mean '{close[0]}'?" if close else ""
-        raise UsageError(f"unknown scheme '{scheme_id}'{hint} (schemes: {', '.join(schemes)})")
-    return schemes[scheme_id]
+        raise UsageError(f"unknown scheme '{scheme_id}'{hint} (schemes: {', '.join(ids)})")
+    return _load(scheme_id)
 
 
 def _resolve(scheme: Scheme, lang: str) -> dict:
