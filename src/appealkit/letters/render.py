@@ -22,7 +22,6 @@ from ..errors import AppealkitError, CaseError, UsageError, Where
 from ..resources import data_path
 from ..translit.engine import ANY_CYR
 
-KINDS = ("authority", "support")
 FORMATS = {"text": "txt", "markdown": "md", "html": "html"}
 
 
