@@ -20,3 +20,15 @@ def data_root() -> Path:
 
 def data_path(*parts: str) -> Path:
     return data_root().joinpath(*parts)
+
+
+def load_data(*parts: str):
+    """A YAML data file of the package, read with libyaml's safe loader when present."""
+    return parse_yaml(data_path(*parts).read_text(encoding="utf-8"))
+
+
+def parse_yaml(text: str):
+    """Plain data from YAML text (safe: no tags beyond the core schema)."""
+    import yaml
+
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))

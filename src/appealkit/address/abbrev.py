@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..resources import data_path
+from ..resources import data_path, load_data
 
 FALLBACK = {"kk": ["ru"], "ky": ["ru"], "be": ["ru"], "uk": [], "ru": []}
 
@@ -14,14 +14,12 @@ FALLBACK = {"kk": ["ru"], "ky": ["ru"], "be": ["ru"], "uk": [], "ru": []}
 @lru_cache(maxsize=None)
 def table(lang: str) -> dict[str, dict]:
     """form (lower case) -> entry, for `lang` and the languages its addresses borrow from."""
-    import yaml
-
     out: dict[str, dict] = {}
     for lg in [lang] + FALLBACK.get(lang, []):
         path = data_path("abbreviations", f"{lg}.yaml")
         if not path.is_file():
             continue
-        d = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        d = load_data("abbreviations", f"{lg}.yaml")
         for e in d["entries"]:
             for f in e["forms"]:
                 out.setdefault(f.lower(), e)

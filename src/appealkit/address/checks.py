@@ -5,17 +5,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..resources import data_path
+from ..resources import load_data
 from .countries import get_country
 from .format import non_latin
 
 
 @lru_cache(maxsize=None)
 def stale_facts() -> list[dict]:
-    import yaml
-
-    return yaml.load(data_path("stale.yaml").read_text(encoding="utf-8"),
-                     Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or []
+    return load_data("stale.yaml") or []
 
 
 def address_findings(case):

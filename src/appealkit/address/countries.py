@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..errors import UsageError
-from ..resources import data_path
+from ..resources import data_path, load_data
 
 DEFAULT_LAYOUT = ["{name}", "{lines}", "{postcode} {locality}", "{region}"]
 
@@ -46,9 +46,7 @@ def get_country(code: str) -> Country:
     path = data_path("countries", f"{code}.yaml")
     if not path.is_file():
         return Country(code=code, known=False)
-    import yaml
-
-    d = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    d = load_data("countries", f"{code}.yaml")
     d["code"] = d.pop("country")
     return Country(**d)
 

@@ -5,23 +5,25 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..resources import data_path
+from ..resources import data_path, load_data
 from .translations import languages, missing_translations
 
 
 @lru_cache(maxsize=None)
-def caution_words(lang: str) -> list[str]:
-    import yaml
-
-    path = data_path("words", f"{lang}.yaml")
-    if not path.is_file():
-        return []
-    return list(yaml.safe_load(path.read_text(encoding="utf-8"))["words"])
+def _caution(lang: str) -> re.Pattern | None:
+    """One pattern for all of a language's caution words, each matched as a word start."""
+    if not data_path("words", f"{lang}.yaml").is_file():
+        return None
+    words = sorted(load_data("words", f"{lang}.yaml")["words"], key=len, reverse=True)
+    return re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in words) + ")", re.IGNORECASE)
 
 
 def caution_hits(text: str, lang: str) -> list[str]:
-    low = text.lower()
-    return [w for w in caution_words(lang) if re.search(r"(?<!\w)" + re.escape(w), low)]
+    """The caution words (as listed) that `text` contains, each once, in order of appearance."""
+    pattern = _caution(lang)
+    if pattern is None:
+        return []
+    return list(dict.fromkeys(m.group(1).lower() for m in pattern.finditer(text)))
 
 
 def letter_findings(case):

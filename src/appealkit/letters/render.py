@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from ..address.countries import country_name
 from ..errors import AppealkitError, CaseError, UsageError, Where
-from ..resources import data_path
+from ..resources import data_path, load_data
 from ..translit.engine import ANY_CYR
 
 FORMATS = {"text": "txt", "markdown": "md", "html": "html"}
@@ -41,9 +41,7 @@ class Letter:
 
 @lru_cache(maxsize=None)
 def lang_data(lang: str) -> dict:
-    import yaml
-
-    return yaml.safe_load(data_path("letters", f"{lang}.yaml").read_text(encoding="utf-8"))
+    return load_data("letters", f"{lang}.yaml")
 
 
 @lru_cache(maxsize=None)

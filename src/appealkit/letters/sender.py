@@ -46,8 +46,10 @@ def resolve_sender(name: str | None, address: str | None, country: str | None) -
         fname, text = read_case_text(str(path))
         import yaml
 
+        from ..resources import parse_yaml
+
         try:
-            d = yaml.safe_load(text) or {}
+            d = parse_yaml(text) or {}
         except yaml.YAMLError as e:
             raise AppealkitError(f"cannot read sender file: {e}", Where(fname)) from None
         if not isinstance(d, dict):

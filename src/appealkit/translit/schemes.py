@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..errors import UsageError
-from ..resources import data_path
+from ..resources import data_path, load_data
 from .detect import LANGS, detect_language
 from .engine import ANY_CYR, Table, run
 
@@ -59,13 +59,6 @@ class Scheme:
         return out
 
 
-def _load_yaml(path):
-    import yaml
-
-    with open(path, encoding="utf-8") as fh:
-        return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-
-
 def _ids() -> list[str]:
     return sorted(p.stem for p in data_path("schemes").glob("*.yaml"))
 
@@ -73,7 +66,7 @@ def _ids() -> list[str]:
 @lru_cache(maxsize=None)
 def _load(scheme_id: str) -> Scheme:
     """One scheme file, read when first asked for (a command needs one or two of them)."""
-    d = _load_yaml(data_path("schemes", f"{scheme_id}.yaml"))
+    d = load_data("schemes", f"{scheme_id}.yaml")
     return Scheme(
         id=d["id"], name=d["name"], used=d.get("used", ""), source=d.get("source", ""),
         languages=list(d.get("languages", [])), fallback=list(d.get("fallback", [])),
