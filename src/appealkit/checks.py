@@ -15,7 +15,7 @@ INVISIBLE = {
     "\ufeff": "ZERO WIDTH NO-BREAK SPACE (BOM)", "\u00ad": "SOFT HYPHEN", "\u061c": "ARABIC LETTER MARK",
 }
 INVISIBLE.update({chr(c): unicodedata.name(chr(c)) for c in list(range(0x202A, 0x202F)) + list(range(0x2066, 0x206A))})
-_INVISIBLE_RE = re.compile("[" + "".join(INVISIBLE) + "]")
+_INVISIBLE_SET = frozenset(INVISIBLE)
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -68,7 +68,9 @@ def mixed_script(s: str) -> list[str]:
 
 
 def invisible_chars(s: str) -> list[str]:
-    seen = dict.fromkeys(_INVISIBLE_RE.findall(s))
+    if s.isascii() or not _INVISIBLE_SET.intersection(s):
+        return []
+    seen = dict.fromkeys(c for c in s if c in _INVISIBLE_SET)
     return [f"holds invisible {INVISIBLE[c]} (U+{ord(c):04X}); delete it" for c in seen]
 
 

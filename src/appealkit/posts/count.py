@@ -23,11 +23,16 @@ THREADS_MAX_LINKS = 5
 URL_WEIGHT = 23
 _INVALID_X = ("\ufffe", "\ufeff", "\uffff")
 # code points X weighs 2 (everything outside its weight-1 ranges)
-_HEAVY = re.compile(r"[^\u0000-\u10ff\u2000-\u200d\u2010-\u201f\u2032-\u2037]")
+_HEAVY_CLASS = r"[^\u0000-\u10ff\u2000-\u200d\u2010-\u201f\u2032-\u2037]"
 # Characters that are always a grapheme of their own and never emoji (Latin, Greek, Cyrillic
 # letters without combining marks, general punctuation without joiners or bidi controls):
 # text made only of these is counted without the `regex` module.
 _NOT_SIMPLE = re.compile(r"[^\x00-\u02ff\u0370-\u0482\u048a-\u052f\u2010-\u2027\u2030-\u205e]")
+
+
+@lru_cache(maxsize=1)
+def _heavy() -> re.Pattern:
+    return re.compile(_HEAVY_CLASS)
 
 
 @lru_cache(maxsize=1)
@@ -72,13 +77,14 @@ def _x_plain(seg: str) -> int:
     """Weight of text without URLs: 1 or 2 a code point by range, 2 for each emoji sequence."""
     if seg.isascii() or max(seg) <= "\u10ff":
         return len(seg)  # every code point weighs 1, and no emoji sequence is possible
-    total = len(seg) + len(_HEAVY.findall(seg))
+    heavy = _heavy()
+    total = len(seg) + len(heavy.findall(seg))
     if not _NOT_SIMPLE.search(seg):
         return total
     for m in _rx().emoji_start.finditer(seg):  # grapheme clusters that start like an emoji
         g = m.group()
         if _is_emoji_cluster(g):
-            total += 2 - len(g) - len(_HEAVY.findall(g))
+            total += 2 - len(g) - len(heavy.findall(g))
     return total
 
 

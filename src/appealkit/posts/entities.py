@@ -7,6 +7,11 @@ import re
 from functools import lru_cache
 
 
+def _lazy(pattern: str, flags: int = 0):
+    """A pattern compiled on first use: start-up pays only for the ones a command needs."""
+    return lru_cache(maxsize=1)(lambda: re.compile(pattern, flags))
+
+
 @lru_cache(maxsize=None)
 def _tlds() -> frozenset[str]:
     """Known TLDs: data/tlds.txt and the ISO 3166-1 country codes."""
@@ -56,7 +61,7 @@ def _url_re() -> re.Pattern:
     )
 
 
-_TCO = re.compile(r"^https?://t\.co/([a-z0-9]+)" + _QUERY + "?", re.IGNORECASE)
+_TCO = _lazy(r"^https?://t\.co/([a-z0-9]+)" + _QUERY + "?", re.IGNORECASE)
 _TCO_MAX_SLUG = 40
 
 
@@ -90,7 +95,7 @@ def urls(text: str) -> list[tuple[int, int, str]]:
         host = m.group("uhost") or m.group("ahost")
         if not _valid_host(host + tld):
             continue
-        tco = _TCO.match(url)
+        tco = _TCO().match(url) if "t.co/" in url.lower() else None
         if tco:
             if len(tco.group(1)) > _TCO_MAX_SLUG:
                 continue
@@ -100,10 +105,10 @@ def urls(text: str) -> list[tuple[int, int, str]]:
 
 
 _MENTION = re.compile(r"[@＠]([A-Za-z0-9_]{1,20})(?![A-Za-z0-9_@＠\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]|://)")
-_LIST_SLUG = re.compile(r"/[A-Za-z][A-Za-z0-9_-]{0,24}")
-_REPLY = re.compile(r"^[\s\u3000]*[@＠]([A-Za-z0-9_]{1,20})(?![A-Za-z0-9_@＠\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]|://)")
-_CASHTAG = re.compile(r"(?:^|(?<=\s))(?P<sign>\$)([a-z]{1,6}(?:[._][a-z]{1,2})?)(?=$|\s|[!-/:-@\[-`{-~])", re.IGNORECASE)
-_RT = re.compile(r"(?:^|[^A-Za-z0-9_+~.-])rt:?$", re.IGNORECASE)
+_LIST_SLUG = _lazy(r"/[A-Za-z][A-Za-z0-9_-]{0,24}")
+_REPLY = _lazy(r"^[\s\u3000]*[@＠]([A-Za-z0-9_]{1,20})(?![A-Za-z0-9_@＠\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]|://)")
+_CASHTAG = _lazy(r"(?:^|(?<=\s))(?P<sign>\$)([a-z]{1,6}(?:[._][a-z]{1,2})?)(?=$|\s|[!-/:-@\[-`{-~])", re.IGNORECASE)
+_RT = _lazy(r"(?:^|[^A-Za-z0-9_+~.-])rt:?$", re.IGNORECASE)
 _HT = r"\p{L}\p{M}\p{N}_\u200c\u200d\ua67e\u05be\u05f3\u05f4\u309b\u309c\u30a0\u30fb\u3003\u0f0b\u0f0c\u00b7\u301c\uff5e"
 # for text of letters without combining marks (see count._NOT_SIMPLE), \w is all a tag can hold
 _HASHTAG_SIMPLE = re.compile(r"(?:^|(?<=[^&\w\u00b7]))[#＃]([\w\u00b7]*[^\W\d_][\w\u00b7]*)(?![#＃\w\u00b7]|://)")
@@ -126,7 +131,7 @@ def _mention_ok(text: str, start: int) -> bool:
     prev = text[start - 1]
     if not (prev.isascii() and (prev.isalnum() or prev in "_!#$%&*@＠")) and prev != "＠":
         return True
-    return bool(_RT.search(text[max(0, start - 4):start]))
+    return bool(_RT().search(text[max(0, start - 4):start]))
 
 
 def mention_spans(text: str) -> list[tuple[str, str, int, int]]:
@@ -136,7 +141,7 @@ def mention_spans(text: str) -> list[tuple[str, str, int, int]]:
     for m in _MENTION.finditer(text):
         if not _mention_ok(text, m.start()) or any(s <= m.start() < e for s, e in spans):
             continue
-        slug = _LIST_SLUG.match(text, m.end())
+        slug = _LIST_SLUG().match(text, m.end()) if text[m.end():m.end() + 1] == "/" else None
         end = slug.end() if slug else m.end()
         out.append((m.group(1), slug.group() if slug else "", m.start(), end))
     return out
@@ -148,7 +153,7 @@ def mentions(text: str) -> list[str]:
 
 def reply(text: str) -> str | None:
     """The screen name a post replies to: a mention that opens it."""
-    m = _REPLY.match(text)
+    m = _REPLY().match(text)
     return m.group(1) if m else None
 
 
@@ -169,4 +174,4 @@ def hashtags(text: str) -> list[str]:
 
 def cashtags(text: str) -> list[tuple[str, int, int]]:
     """(symbol, start, end) for cashtags ($TEST), "$" included in the span."""
-    return [(m.group(2), m.start("sign"), m.end()) for m in _CASHTAG.finditer(text)]
+    return [(m.group(2), m.start("sign"), m.end()) for m in _CASHTAG().finditer(text)]
