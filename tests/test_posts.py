@@ -23,6 +23,7 @@ def load(name):
 
 
 WEIGHTED = load("twitter_weighted.json")
+WEIGHTED_V2 = load("twitter_weighted_v2.json")
 BLUESKY = load("bluesky.json")
 MASTODON = load("mastodon.json")
 EXTRACT = load("twitter_extract.json")
@@ -32,6 +33,13 @@ EXTRACT = load("twitter_extract.json")
 def test_x_weighted_length(case):
     assert length(case["text"], "x") == case["expected_weighted_length"]
     assert fits(case["text"], "x") == case["expected_valid"]
+
+
+@pytest.mark.parametrize("case", WEIGHTED_V2, ids=[c["description"][:50] for c in WEIGHTED_V2])
+def test_x_weighted_length_v2_without_emoji_discount(case):
+    from appealkit.posts.count import x_length
+
+    assert x_length(case["text"], emoji=False) == case["expected_weighted_length"]
 
 
 GRAPHEMES = [c for c in BLUESKY if c["kind"] == "grapheme_length"]
@@ -59,7 +67,8 @@ def test_mastodon(case):
 
 MENTIONS = [c for c in EXTRACT if c["section"] == "mentions"]
 OTHER_SECTIONS = ("mentions_with_indices", "mentions_or_lists_with_indices", "replies", "hashtags_with_indices",
-                  "hashtags_from_astral", "cashtags", "cashtags_with_indices", "validate.hashtags", "validate.usernames")
+                  "hashtags_from_astral", "cashtags", "cashtags_with_indices", "validate.hashtags", "validate.usernames",
+                  "validate.urls", "validate.urls_without_protocol")
 OTHER = [c for c in EXTRACT if c["section"] in OTHER_SECTIONS]
 
 
@@ -80,6 +89,10 @@ def _extract(section: str, t: str):
         return [{"cashtag": x, "indices": [s, e]} for x, s, e in entities.cashtags(t)]
     if section == "validate.hashtags":
         return entities.hashtags(t) == [t[1:]]
+    if section == "validate.urls":
+        return entities.valid_url(t)
+    if section == "validate.urls_without_protocol":
+        return entities.valid_url(t, require_protocol=False)
     return t.startswith("@") and entities.mentions(t) == [t[1:]]  # validate.usernames
 
 
@@ -230,3 +243,12 @@ def test_bluesky_hashtag_detection(case):
     found = hashtags(case["text"])
     assert [t for t, _, _ in found] == case["expected_tags"]
     assert [{"byteStart": a, "byteEnd": b} for _, a, b in found] == case["expected_byte_indices"]
+
+
+def test_every_conformance_case_is_run():
+    """No case of tests/conformance is left out of this module."""
+    run_ids = {id(c) for c in URLS + MENTIONS + HASHTAGS + OTHER}
+    assert [c["section"] for c in EXTRACT if id(c) not in run_ids] == []
+    kinds = {"grapheme_length", "utf8_length", "short_url", "shorten_links", "hashtag_detection"}
+    assert {c["kind"] for c in BLUESKY} == kinds
+    assert len(WEIGHTED) + len(WEIGHTED_V2) + len(BLUESKY) + len(MASTODON) + len(EXTRACT) == 24 + 20 + 74 + 10 + 278

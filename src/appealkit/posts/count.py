@@ -57,7 +57,9 @@ _REMOTE_HINT = re.compile(r"@[^\s@]+@[^\s@]+\.")
 _MASTODON_URL = re.compile(r"(?:(?<=\s)|^)https?://\S{1,4089}(?!\S)", re.IGNORECASE)
 
 
-def x_length(text: str) -> int:
+def x_length(text: str, emoji: bool = True) -> int:
+    """twitter-text weighted length; `emoji=False` is its older v2 configuration, in which an
+    emoji sequence weighs its code points like any other text."""
     text = unicodedata.normalize("NFC", text)
     if text.isascii():
         # fast path: plain ASCII has no emoji and every character weighs 1
@@ -66,20 +68,20 @@ def x_length(text: str) -> int:
     total = 0
     pos = 0
     for s, e, _ in urls(text) + [(len(text), len(text), "")]:
-        total += _x_plain(text[pos:s])
+        total += _x_plain(text[pos:s], emoji)
         if e > s:
             total += URL_WEIGHT
         pos = e
     return total
 
 
-def _x_plain(seg: str) -> int:
+def _x_plain(seg: str, emoji: bool = True) -> int:
     """Weight of text without URLs: 1 or 2 a code point by range, 2 for each emoji sequence."""
     if seg.isascii() or max(seg) <= "\u10ff":
         return len(seg)  # every code point weighs 1, and no emoji sequence is possible
     heavy = _heavy()
     total = len(seg) + len(heavy.findall(seg))
-    if not _NOT_SIMPLE.search(seg):
+    if not emoji or not _NOT_SIMPLE.search(seg):
         return total
     for m in _rx().emoji_start.finditer(seg):  # grapheme clusters that start like an emoji
         g = m.group()

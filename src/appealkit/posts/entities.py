@@ -175,3 +175,42 @@ def hashtags(text: str) -> list[str]:
 def cashtags(text: str) -> list[tuple[str, int, int]]:
     """(symbol, start, end) for cashtags ($TEST), "$" included in the span."""
     return [(m.group(2), m.start("sign"), m.end()) for m in _CASHTAG().finditer(text)]
+
+
+# twitter-text's isValidUrl (RFC 3986 with its own limits), for whole strings
+_UNRESERVED = "a-z\u0400-\u04ff0-9\\-._~"
+_PCHAR = f"(?:[{_UNRESERVED}!$&'()*+,;=:|@]|%[0-9a-f]{{2}})"
+_SEG_CH = "(?:[a-z0-9]|[^\\x00-\\x7f])"
+_SEG_IN = "(?:[a-z0-9\\-]|[^\\x00-\\x7f])"
+_SUB_IN = "(?:[a-z0-9\\-_]|[^\\x00-\\x7f])"
+_DEC_OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
+_VALID_URL_PARTS = _lazy(r"^(?:([^:/?#]+)://)?([^/?#]*)([^?#]*)(?:\?([^#]*))?(?:#(.*))?$", re.DOTALL)
+_VALID_PATH = _lazy(f"^(?:/{_PCHAR}*)*$", re.IGNORECASE)
+_VALID_QUERY = _lazy(f"^(?:{_PCHAR}|/|\\?)*$", re.IGNORECASE)
+_VALID_AUTHORITY = _lazy(
+    f"^(?:(?:[{_UNRESERVED}!$&'()*+,;=:]|%[0-9a-f]{{2}})*@)?"
+    f"(?:{_DEC_OCTET}(?:\\.{_DEC_OCTET}){{3}}|\\[[a-f0-9:.]+\\]"
+    f"|(?:{_SEG_CH}(?:{_SUB_IN}*{_SEG_CH})?\\.)*"  # subdomains may hold "_"
+    f"{_SEG_CH}(?:{_SEG_IN}*{_SEG_CH})?\\."
+    f"(?:[a-z]|[^\\x00-\\x7f])(?:{_SEG_IN}*{_SEG_CH})?"
+    f"|{_SEG_CH}(?:{_SEG_IN}*{_SEG_CH})?)"  # a bare host name
+    f"(?::\\d*)?$", re.IGNORECASE)
+
+
+def valid_url(url: str, require_protocol: bool = True) -> bool:
+    """twitter-text's isValidUrl: is the whole string one URL (http or https)?"""
+    parts = _VALID_URL_PARTS().match(url)
+    if not parts or url != url.strip():
+        return False
+    scheme, authority, path, query, fragment = parts.groups()
+    if require_protocol and not (scheme and scheme.lower() in ("http", "https")):
+        return False
+    if scheme and scheme.lower() not in ("http", "https"):
+        return False
+    if not _VALID_PATH().match(path):
+        return False
+    if query is not None and not _VALID_QUERY().match(query):
+        return False
+    if fragment is not None and not _VALID_QUERY().match(fragment):
+        return False
+    return bool(authority) and bool(_VALID_AUTHORITY().match(authority))
