@@ -1,6 +1,7 @@
-"""The command line: parse options, call the core, render. The one error boundary is main()."""
+"""The command line: parse options, call the core, render. The one error boundary is main().
 
-from __future__ import annotations
+No `from __future__ import annotations` here: Typer would then evaluate every parameter's
+annotation from a string at each run (2 ms of start-up)."""
 
 import datetime as dt
 import os
