@@ -6,7 +6,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -68,8 +67,11 @@ def test_interrupted_write_leaves_nothing(tmp_path, monkeypatch):
 def test_ctrl_c_exits_130():
     exe = Path(sys.executable).with_name("appealkit")
     p = subprocess.Popen([str(exe), "translit"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                         stderr=subprocess.PIPE)
-    time.sleep(1.0)  # let it start and block on standard input
+                         stderr=subprocess.PIPE, env=dict(os.environ, PYTHONUNBUFFERED="1"))
+    # one line through proves it is running and waiting in its loop; then interrupt it
+    p.stdin.write("Москва\n".encode())
+    p.stdin.flush()
+    assert p.stdout.readline() == b"Moskva\n"
     p.send_signal(signal.SIGINT)
     out, err = p.communicate(timeout=30)
     assert p.returncode == 130 and b"Traceback" not in err
