@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .errors import Where
+from .translit.engine import ANY_CYR
 
 INVISIBLE = {
     "\u200b": "ZERO WIDTH SPACE", "\u200c": "ZERO WIDTH NON-JOINER", "\u200d": "ZERO WIDTH JOINER",
@@ -32,9 +33,9 @@ class Finding:
 
 
 def _script(ch: str) -> str | None:
-    o = ord(ch)
-    if 0x0400 <= o <= 0x052F or 0x1C80 <= o <= 0x1C8F or 0x2DE0 <= o <= 0x2DFF or 0xA640 <= o <= 0xA69F:
+    if ANY_CYR.match(ch):
         return "Cyrillic"
+    o = ord(ch)
     if ch.isascii() or 0x00C0 <= o <= 0x024F or 0x1E00 <= o <= 0x1EFF:
         return "Latin"
     if 0x0370 <= o <= 0x03FF:
@@ -43,12 +44,12 @@ def _script(ch: str) -> str | None:
 
 
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
-_OTHER = re.compile(r"[\u0370-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f]")
+_GREEK = re.compile(r"[\u0370-\u03ff]")
 
 
 def mixed_script(s: str) -> list[str]:
     """Messages for each word that mixes Latin and Cyrillic (or Greek) letters."""
-    if not (_OTHER.search(s) and _LATIN.search(s)):
+    if not (_LATIN.search(s) and (ANY_CYR.search(s) or _GREEK.search(s))):
         return []  # one script only: nothing can be mixed
     found = []
     for m in _WORD.finditer(s):

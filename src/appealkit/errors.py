@@ -22,6 +22,16 @@ class Where:
         return ":".join(parts)
 
 
+def did_you_mean(word, choices, listing: str | None = None) -> str:
+    """'; did you mean 'x'?' for the nearest choice; else '; <listing> are: a, b, c' (or '')."""
+    import difflib
+
+    close = difflib.get_close_matches(str(word), list(choices), n=1)
+    if close:
+        return f"; did you mean '{close[0]}'?"
+    return f"; {listing} are: {', '.join(choices)}" if listing else ""
+
+
 class AppealkitError(Exception):
     """Bad input or a failed operation: exit code 1 unless a subclass says otherwise."""
 

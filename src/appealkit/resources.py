@@ -22,6 +22,12 @@ def data_path(*parts: str) -> Path:
     return data_root().joinpath(*parts)
 
 
+def read_list(*parts: str) -> list[str]:
+    """A data file of one item a line; blank lines and '#' comments are skipped."""
+    text = data_path(*parts).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
 def load_data(*parts: str):
     """A YAML data file of the package, read with libyaml's safe loader when present."""
     return parse_yaml(data_path(*parts).read_text(encoding="utf-8"))

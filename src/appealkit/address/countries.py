@@ -7,15 +7,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..errors import UsageError
-from ..resources import data_path, load_data
+from ..resources import data_path, load_data, read_list
 
 DEFAULT_LAYOUT = ["{name}", "{lines}", "{postcode} {locality}", "{region}"]
 
 
 @lru_cache(maxsize=None)
 def iso_codes() -> frozenset[str]:
-    text = data_path("iso3166-1.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return frozenset(read_list("iso3166-1.txt"))
 
 
 def is_iso_country(code: str) -> bool:

@@ -106,5 +106,4 @@ def load_case(path: str | None, stdin=None):
             raise errors[0]
         raise CaseErrors(errors)
     case.source = name
-    case.raw_text = text
     return case

@@ -7,16 +7,16 @@ The rules here and data/case.schema.json describe the same format; a test keeps 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from dataclasses import dataclass, field
 
-from ..errors import CaseError
+from ..errors import CaseError, did_you_mean
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 RECIPIENT_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-HANDLE = re.compile(r"^[A-Za-z0-9_.@:-]+$")
+HANDLE = re.compile(r"^[A-Za-z0-9_.@:-]+$")  # "@" may lead: it is stripped
+HASHTAG = re.compile(r"^#?[^\s#@]+$")
 ROLES = ("head-of-state", "head-of-government", "minister", "prosecutor", "ambassador",
          "prison-head", "official")
 PRONOUNS = ("he", "she", "they")
@@ -106,7 +106,6 @@ class Case:
     copies: Text | None = None
     share: Share | None = None
     source: str = ""
-    raw_text: str = ""
     positions: object = None
     cache: dict = field(default_factory=dict, repr=False, compare=False)  # derived values, per run
 
@@ -211,9 +210,8 @@ class _V:
             return None
         for k in v:
             if k not in spec:
-                close = difflib.get_close_matches(str(k), list(spec), n=1, cutoff=0.6)
-                hint = f"; did you mean '{close[0]}'?" if close else f"; {what} keys are: {', '.join(spec)}"
-                self.err(path + (k,), f"unknown key '{k}' in {what}{hint}", key=True)
+                self.err(path + (k,), f"unknown key '{k}' in {what}{did_you_mean(k, spec, f'{what} keys')}",
+                         key=True)
         for k, required in spec.items():
             if required and k not in v:
                 self.err(path, f"{what} is missing required key '{k}'", key=bool(path))
@@ -413,9 +411,7 @@ def _recipient(v, r, rid):
         return None
     role = v.string(r["role"], path + ("role",)) if "role" in r else None
     if role is not None and role not in ROLES:
-        close = difflib.get_close_matches(role, ROLES, n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else f"; roles are: {', '.join(ROLES)}"
-        v.err(path + ("role",), f"unknown role '{role}'{hint}")
+        v.err(path + ("role",), f"unknown role '{role}'{did_you_mean(role, ROLES, 'roles')}")
         role = None
     kw = {}
     for k in ("name", "title", "organisation", "salutation", "fax", "email", "phone"):
@@ -430,9 +426,8 @@ def _recipient(v, r, rid):
         else:
             for plat, h in hs.items():
                 if plat not in PLATFORMS:
-                    close = difflib.get_close_matches(str(plat), PLATFORMS, n=1)
-                    hint = f"; did you mean '{close[0]}'?" if close else f"; platforms are: {', '.join(PLATFORMS)}"
-                    v.err(path + ("handles", plat), f"unknown platform '{plat}'{hint}", key=True)
+                    v.err(path + ("handles", plat),
+                          f"unknown platform '{plat}'{did_you_mean(plat, PLATFORMS, 'platforms')}", key=True)
                     continue
                 hv = v.string(h, path + ("handles", plat))
                 if hv is None:
@@ -485,8 +480,9 @@ def _share(v, s, lang):
     if v.mapping(s, path, SHARE_KEYS, "share") is None:
         return None
     text = v.text(s["text"], path + ("text",), lang) if "text" in s else None
-    tag = re.compile(r"^#?[^\s#@]+$")
-    hashtags = [h.lstrip("#") for h in v.str_list(s["hashtags"], path + ("hashtags",), pattern=tag, what="hashtag (one word)")] if s.get("hashtags") is not None else []
-    mentions = [m.lstrip("@") for m in v.str_list(s["mentions"], path + ("mentions",), pattern=re.compile(r"^@?[A-Za-z0-9_.@:-]+$"), what="handle")] if s.get("mentions") is not None else []
+    hashtags = [h.lstrip("#") for h in v.str_list(s["hashtags"], path + ("hashtags",), pattern=HASHTAG,
+                                                    what="hashtag (one word)")] if s.get("hashtags") is not None else []
+    mentions = [m.lstrip("@") for m in v.str_list(s["mentions"], path + ("mentions",), pattern=HANDLE,
+                                                    what="handle")] if s.get("mentions") is not None else []
     url = _url(v, s["url"], path + ("url",)) if s.get("url") is not None else None
     return Share(text=text, hashtags=hashtags, mentions=mentions, url=url)

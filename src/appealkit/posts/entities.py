@@ -15,13 +15,11 @@ def _lazy(pattern: str, flags: int = 0):
 @lru_cache(maxsize=None)
 def _tlds() -> frozenset[str]:
     """Known TLDs: data/tlds.txt and the ISO 3166-1 country codes."""
-    from ..resources import data_path
+    from ..address.countries import iso_codes
+    from ..resources import read_list
 
-    def words(name):
-        text = data_path(name).read_text(encoding="utf-8")
-        return [w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#")]
-
-    return frozenset(words("tlds.txt") + words("iso3166-1.txt") + ["uk", "su", "eu", "ac"])
+    return frozenset([t.lower() for t in read_list("tlds.txt")] + [c.lower() for c in iso_codes()]
+                     + ["uk", "su", "eu", "ac"])
 
 
 # twitter-text's URL grammar (extract.yml), with plain `re`:

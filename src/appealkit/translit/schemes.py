@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..errors import UsageError
+from ..errors import UsageError, did_you_mean
 from ..resources import data_path, load_data
 from .detect import LANGS, detect_language
 from .engine import ANY_CYR, Table, run
@@ -81,12 +81,8 @@ def list_schemes() -> list[Scheme]:
 
 def get_scheme(scheme_id: str) -> Scheme:
     if not (isinstance(scheme_id, str) and _ID.match(scheme_id) and data_path("schemes", f"{scheme_id}.yaml").is_file()):
-        import difflib
-
         ids = _ids()
-        close = difflib.get_close_matches(str(scheme_id), ids, n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
-        raise UsageError(f"unknown scheme '{scheme_id}'{hint} (schemes: {', '.join(ids)})")
+        raise UsageError(f"unknown scheme '{scheme_id}'{did_you_mean(scheme_id, ids)} (schemes: {', '.join(ids)})")
     return _load(scheme_id)
 
 
