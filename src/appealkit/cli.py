@@ -240,7 +240,7 @@ def letter(
     json_: bool = typer.Option(False, "--json", help="JSON on stdout."),
 ):
     """Letters to the authorities and a support letter to the person, ready to sign."""
-    from .address.format import blocks_for
+    from .address.format import blocks_for, check_to
     from .errors import CaseError
     from .letters.checks import caution_hits
     from .letters.render import FORMATS, Letter, as_html, as_markdown, context, render
@@ -259,8 +259,7 @@ def letter(
     missing = missing_translations(c, lang)
     if missing:
         raise CaseError(f"no '{lang}' text for: {', '.join(missing)}", c.positions.at(("summary",)))
-    if to not in ("all", "person") and to not in c.recipients:
-        raise UsageError(f"no recipient '{to}' in this case; choose one of {', '.join(['person', *c.recipients, 'all'])}")
+    check_to(c, to)
     sender = resolve_sender(sender_name, sender_address, country)
     if not sender.name or not sender.address:
         warn("no sender name or address given: the letters carry placeholders "
@@ -273,8 +272,7 @@ def letter(
         ctx = context(c, to=t, lang=lang, day=day, sender=sender, blocks=blocks, message=message)
         kind = "support" if t == "person" else "authority"
         text = render(ctx, kind, lang, template)
-        addr = blocks[0].latin + ([blocks[0].country_line] if blocks[0].country_line else [])
-        letters.append(Letter(t, kind, lang, ctx["salutation"], text, addr))
+        letters.append(Letter(t, kind, lang, ctx["salutation"], text, blocks[0].lines("latin")))
         if t == "person":
             if c.person.safety:
                 note_text = c.person.safety.get(lang) or next(iter(c.person.safety.values.values()))

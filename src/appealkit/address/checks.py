@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from ..resources import load_data
+from ..translit.engine import ANY_CYR
 from .countries import get_country
 from .format import non_latin
 
@@ -23,9 +24,7 @@ def address_findings(case):
             ex = f" (like {country.postcode_example})" if country.postcode_example else ""
             yield ("postcode", f"postcode '{addr.postcode}' does not fit {addr.country}'s pattern{ex}",
                    addr.path + ("postcode",))
-        local = " ".join([*addr.lines, addr.locality or "", addr.region or ""])
-        from ..translit.engine import ANY_CYR
-
+        local = addr.local_text
         if non_latin(local) and not ANY_CYR.search(local):
             lat = addr.latin
             if not (lat and lat.lines):

@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..errors import UsageError
+from ..errors import CaseError, UsageError
 from ..translit.detect import detect_language
 from ..translit.engine import ANY_CYR
 from .countries import Country, country_line, get_country
@@ -33,15 +33,18 @@ class Block:
                 "country": self.country, "country_line": self.country_line,
                 "scheme": self.scheme, "style": self.style}
 
-    def text(self, script: str = "both") -> str:
+    def lines(self, script: str = "both") -> list[str]:
+        """The block as printed: local script, Latin, or both (a blank line between), each
+        ending in the country line; one block where the destination writes Latin."""
         tail = [self.country_line] if self.country_line else []
         if not self.bilingual or script == "latin":
-            blocks = [self.latin + tail]
-        elif script == "local":
-            blocks = [self.local + tail]
-        else:
-            blocks = [self.local + tail, self.latin + tail]
-        return "\n\n".join("\n".join(b) for b in blocks)
+            return self.latin + tail
+        if script == "local":
+            return self.local + tail
+        return self.local + tail + [""] + self.latin + tail
+
+    def text(self, script: str = "both") -> str:
+        return "\n".join(self.lines(script))
 
 
 @lru_cache(maxsize=4096)
@@ -97,7 +100,7 @@ def format_address(address, name_local: list[str], name_latin: list[str] | None,
     parts = {"lines": list(address.lines), "postcode": address.postcode,
              "locality": address.locality, "region": address.region, "name": name_local}
     # the person's name in the local block may be in the local script (native_name)
-    local_text = " ".join(s for s in [*address.lines, address.locality or "", address.region or ""])
+    local_text = address.local_text
     scheme_id, lang = choose_scheme(country, local_text, scheme)
     sch = get_scheme(scheme_id)
     bilingual = non_latin(local_text) or any(non_latin(n) for n in name_local)
@@ -164,6 +167,13 @@ def recipient_names(recipient) -> list[str]:
     return out or [recipient.id]
 
 
+def check_to(case, to: str) -> None:
+    """--to must be person, all, or one of the case's recipient ids."""
+    if to not in ("person", "all") and to not in case.recipients:
+        choices = ", ".join(["person", *case.recipients, "all"])
+        raise UsageError(f"no recipient '{to}' in this case; choose one of {choices}")
+
+
 def blocks_for(case, to: str = "person", sender: str | None = None, scheme: str | None = None,
                style: str = "translate", embassy_lines: list[str] | None = None) -> list[Block]:
     """The address blocks for `to`: person, a recipient id, or all (the person first)."""
@@ -177,13 +187,8 @@ def blocks_for(case, to: str = "person", sender: str | None = None, scheme: str 
 
 
 def _blocks_for(case, to, sender, scheme, style, embassy_lines) -> list[Block]:
-    from ..errors import CaseError
-
-    targets = []
-    if to == "all":
-        targets = (["person"] if case.person.address else []) + list(case.recipients)
-    else:
-        targets = [to]
+    check_to(case, to)
+    targets = (["person"] if case.person.address else []) + list(case.recipients) if to == "all" else [to]
     out = []
     for t in targets:
         if t == "person":
@@ -194,10 +199,7 @@ def _blocks_for(case, to, sender, scheme, style, embassy_lines) -> list[Block]:
             out.append(format_address(p.address, [p.native_name or p.name], [p.name], "person",
                                       sender, scheme, style))
             continue
-        r = case.recipients.get(t)
-        if r is None:
-            choices = ", ".join(["person", *case.recipients, "all"])
-            raise UsageError(f"no recipient '{t}' in this case; choose one of {choices}")
+        r = case.recipients[t]
         if r.address is None:
             if r.role == "ambassador":
                 out.append(embassy_block(r, sender, embassy_lines))

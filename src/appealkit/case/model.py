@@ -53,6 +53,11 @@ class Address:
     latin: LatinParts | None = None
     path: tuple = ()
 
+    @property
+    def local_text(self) -> str:
+        """The parts written in the destination's own script, as one string (for detection)."""
+        return " ".join([*self.lines, self.locality or "", self.region or ""])
+
 
 @dataclass
 class Person:

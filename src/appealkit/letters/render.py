@@ -132,17 +132,14 @@ def _context(case, to, lang, day, sender, blocks, message) -> dict:
         ctx["salutation"] = ""
         ctx["closing"] = d["support_closing"]
         if block:
-            ctx["person"]["address"] = [x for x in block.local[1:]]
-            ctx["envelope"] = block.local + ([block.country_line] if block.country_line else [])
-            if block.bilingual:
-                ctx["envelope"] += [""] + block.latin + ([block.country_line] if block.country_line else [])
+            ctx["person"]["address"] = block.local[1:]
+            ctx["envelope"] = block.lines()
         ctx["recipient"] = None
     else:
         r = case.recipients[to]
         block = blocks[0]
-        lines = block.latin + ([block.country_line] if block.country_line else [])
         ctx["recipient"] = {"id": r.id, "role": r.role, "name": r.name, "title": r.title,
-                            "salutation": r.salutation, "address": lines}
+                            "salutation": r.salutation, "address": block.lines("latin")}
         ctx["salutation"] = _salutation(case, r, lang)
         dest = r.address.country if r.address else _case_country(case)
         ctx["country"] = _country_in_text(dest, lang) if dest else None
