@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..address.countries import country_name
-from ..errors import AppealkitError, CaseError, UsageError, Where
+from ..errors import AppealkitError, UsageError, Where
 from ..resources import data_path, load_data
 from ..translit.engine import ANY_CYR
 
@@ -114,8 +114,11 @@ def _context(case, to, lang, day, sender, blocks, message) -> dict:
     ph = d["placeholders"]
     urgent = case.deadline == "immediately" or (isinstance(case.deadline, dt.date) and case.deadline >= day)
     name, full, first = _person_names(case, lang)
-    t = _texts(case, lang)
-    person_addr = case.person.address
+
+    def t(text):  # the case's text in `lang` as one paragraph (folded YAML keeps a final newline)
+        v = text.get(lang) if text is not None else None
+        return " ".join(v.split()) if v is not None else None
+
     ctx = {
         "lang": lang, "date": format_date(day, lang), "urgent": urgent,
         "deadline": case.deadline.isoformat() if isinstance(case.deadline, dt.date) else case.deadline,
@@ -143,26 +146,7 @@ def _context(case, to, lang, day, sender, blocks, message) -> dict:
         ctx["salutation"] = _salutation(case, r, lang)
         dest = r.address.country if r.address else _case_country(case)
         ctx["country"] = _country_in_text(dest, lang) if dest else None
-    if person_addr is None and to == "person":
-        raise CaseError("person has no address: no support letter can reach them", case.positions.at(("person",)))
     return ctx
-
-
-def _texts(case, lang: str):
-    """The case's texts in `lang`, each as one paragraph (folded YAML keeps a final newline),
-    worked out once per case and language."""
-    memo = case.cache.setdefault(("texts", lang), {})
-
-    def t(x):
-        if x is None:
-            return None
-        key = id(x)
-        if key not in memo:
-            v = x.get(lang)
-            memo[key] = " ".join(v.split()) if v is not None else None
-        return memo[key]
-
-    return t
 
 
 @lru_cache(maxsize=None)
@@ -179,7 +163,6 @@ def _case_country(case) -> str | None:
 
 def render(ctx: dict, kind: str, lang: str, template_file: str | None = None) -> str:
     from jinja2 import TemplateError, TemplateSyntaxError
-    from jinja2.exceptions import SecurityError, UndefinedError
 
     env = _env(False)
     try:
@@ -197,9 +180,7 @@ def render(ctx: dict, kind: str, lang: str, template_file: str | None = None) ->
         text = tmpl.render(ctx)
     except TemplateSyntaxError as e:
         raise AppealkitError(f"template error: {e.message}", Where(template_file or e.filename, e.lineno)) from None
-    except (UndefinedError, SecurityError) as e:
-        raise AppealkitError(f"template error: {e}", Where(template_file or f"{lang}/{kind}.txt.j2")) from None
-    except TemplateError as e:
+    except TemplateError as e:  # undefined names, sandbox refusals and the rest
         raise AppealkitError(f"template error: {e}", Where(template_file or f"{lang}/{kind}.txt.j2")) from None
     if template_file:
         return _tidy(text)
@@ -250,11 +231,12 @@ def as_markdown(text: str) -> str:
     return "\n\n".join(out) + "\n"
 
 
-def _md_escape(s: str) -> str:
-    import re
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
+_MD_ORDERED = re.compile(r"^(\d+)\. ")
 
-    s = re.sub(r"([\\`*_{}\[\]<>#|])", r"\\\1", s)
-    return re.sub(r"^(\d+)\. ", r"\1\\. ", s)
+
+def _md_escape(s: str) -> str:
+    return _MD_ORDERED.sub(r"\1\\. ", _MD_SPECIAL.sub(r"\\\1", s))
 
 
 def as_html(texts: list[str], lang: str, title: str) -> str:
