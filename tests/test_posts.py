@@ -252,3 +252,10 @@ def test_every_conformance_case_is_run():
     kinds = {"grapheme_length", "utf8_length", "short_url", "shorten_links", "hashtag_detection"}
     assert {c["kind"] for c in BLUESKY} == kinds
     assert len(WEIGHTED) + len(WEIGHTED_V2) + len(BLUESKY) + len(MASTODON) + len(EXTRACT) == 24 + 20 + 74 + 10 + 278
+
+
+def test_platforms_agree_with_the_case_format():
+    from appealkit.case.model import PLATFORMS as HANDLE_PLATFORMS
+    from appealkit.posts.count import PLATFORMS
+
+    assert set(PLATFORMS) == set(HANDLE_PLATFORMS)

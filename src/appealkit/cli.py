@@ -330,8 +330,6 @@ def tweet(
     check_platform(platform)
     if limit is not None and platform != "mastodon":
         raise UsageError("--limit applies to Mastodon only; the other platforms' limits are fixed")
-    if intent and platform == "mastodon" and not instance:
-        raise UsageError("a Mastodon share link needs --instance HOST (e.g. mastodon.social)")
     if thread_ and variants_:
         raise UsageError("--thread and --variants do not combine")
     cap = limit or _limit(platform)

@@ -16,8 +16,8 @@ from functools import lru_cache
 
 from .entities import urls
 
-PLATFORMS = ("x", "bluesky", "mastodon", "threads")
 LIMITS = {"x": 280, "bluesky": 300, "mastodon": 500, "threads": 500}
+PLATFORMS = tuple(LIMITS)
 BLUESKY_MAX_BYTES = 3000
 THREADS_MAX_LINKS = 5
 URL_WEIGHT = 23
@@ -122,7 +122,7 @@ def length(text: str, platform: str = "x") -> int:
     """The length `platform` counts for `text`."""
     if platform == "x":
         return x_length(text)
-    if platform == "bluesky":
+    if platform == "bluesky":  # counted as the client posts it
         return graphemes(_bluesky_text(text))
     if platform == "threads":
         return graphemes(text)
@@ -134,7 +134,8 @@ def length(text: str, platform: str = "x") -> int:
 def problems(text: str, platform: str = "x", limit: int | None = None) -> list[str]:
     """Why `platform` would refuse `text`; empty when it fits."""
     limit = limit or LIMITS[platform]
-    n = length(text, platform)
+    shown = _bluesky_text(text) if platform == "bluesky" else text
+    n = graphemes(shown) if platform == "bluesky" else length(text, platform)
     out = []
     if n > limit:
         out.append(f"{n}/{limit}: {n - limit} over")
@@ -142,12 +143,12 @@ def problems(text: str, platform: str = "x", limit: int | None = None) -> list[s
         out.append("empty post")
     if platform == "x" and any(c in text for c in _INVALID_X):
         out.append("holds a character X refuses (U+FFFE, U+FEFF or U+FFFF)")
-    if platform == "bluesky":
-        size = len(_bluesky_text(text).encode("utf-8"))
-        if size > BLUESKY_MAX_BYTES:
-            out.append(f"{size} UTF-8 bytes, over Bluesky's {BLUESKY_MAX_BYTES}")
-    if platform == "threads" and len(urls(text)) > THREADS_MAX_LINKS:
-        out.append(f"{len(urls(text))} links, over Threads' {THREADS_MAX_LINKS}")
+    if platform == "bluesky" and len(shown.encode("utf-8")) > BLUESKY_MAX_BYTES:
+        out.append(f"{len(shown.encode('utf-8'))} UTF-8 bytes, over Bluesky's {BLUESKY_MAX_BYTES}")
+    if platform == "threads":
+        links = len(urls(text))
+        if links > THREADS_MAX_LINKS:
+            out.append(f"{links} links, over Threads' {THREADS_MAX_LINKS}")
     return out
 
 

@@ -102,9 +102,11 @@ def urls(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-_MENTION = re.compile(r"[@＠]([A-Za-z0-9_]{1,20})(?![A-Za-z0-9_@＠\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]|://)")
+# a screen name, and what may not follow it (more name, another @, an accented letter, "://")
+_SCREEN_NAME = r"[@＠]([A-Za-z0-9_]{1,20})(?![A-Za-z0-9_@＠\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]|://)"
+_MENTION = re.compile(_SCREEN_NAME)
 _LIST_SLUG = _lazy(r"/[A-Za-z][A-Za-z0-9_-]{0,24}")
-_REPLY = _lazy(r"^[\s\u3000]*[@＠]([A-Za-z0-9_]{1,20})(?![A-Za-z0-9_@＠\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]|://)")
+_REPLY = _lazy(r"^[\s\u3000]*" + _SCREEN_NAME)
 _CASHTAG = _lazy(r"(?:^|(?<=\s))(?P<sign>\$)([a-z]{1,6}(?:[._][a-z]{1,2})?)(?=$|\s|[!-/:-@\[-`{-~])", re.IGNORECASE)
 _RT = _lazy(r"(?:^|[^A-Za-z0-9_+~.-])rt:?$", re.IGNORECASE)
 _HT = r"\p{L}\p{M}\p{N}_\u200c\u200d\ua67e\u05be\u05f3\u05f4\u309b\u309c\u30a0\u30fb\u3003\u0f0b\u0f0c\u00b7\u301c\uff5e"
