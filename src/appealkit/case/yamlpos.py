@@ -30,15 +30,12 @@ class Positions:
         self.reported: set[tuple] = set()
 
     def at(self, path: tuple, key: bool = False) -> Where:
-        table = self.keys if key else self.values
         p = tuple(path)
-        while p:
-            if p in table:
-                line, col = table[p]
-                return Where(self.file, line, col)
+        if key and p in self.keys:
+            return Where(self.file, *self.keys[p])
+        while p:  # a value, else the nearest enclosing value that has a place
             if p in self.values:
-                line, col = self.values[p]
-                return Where(self.file, line, col)
+                return Where(self.file, *self.values[p])
             p = p[:-1]
         return Where(self.file, 1, 1)
 
@@ -68,10 +65,7 @@ def parse(text: str, file: str, errors: list) -> tuple[object, Positions]:
         raise CaseError(f"YAML error: {e}", Where(file, 1, 1)) from None
     if node is None:
         raise CaseError("the file is empty; start one with 'appealkit init'", Where(file, 1, 1))
-    constructor = yaml.constructor.SafeConstructor()
-    budget = [MAX_NODES]
-    value = _walk(node, (), 0, pos, constructor, errors, budget, yaml)
-    return value, pos
+    return _Walker(pos, errors, yaml).walk(node, (), 0), pos
 
 
 def _char_at(text: str, mark) -> str:
@@ -82,66 +76,77 @@ def _char_at(text: str, mark) -> str:
     return line[mark.column] if mark.column < len(line) else ""
 
 
-def _walk(node, path, depth, pos, constructor, errors, budget, yaml):
-    budget[0] -= 1
-    where = Where(pos.file, *_mark(node.start_mark))
-    if budget[0] < 0:
-        raise CaseError(
-            f"the document expands to more than {MAX_NODES} values (an alias bomb?)", where
-        )
-    if depth > MAX_DEPTH:
-        raise CaseError(f"the document is nested more than {MAX_DEPTH} levels deep", where)
-    pos.values.setdefault(path, _mark(node.start_mark))
-    if node.tag not in _ALLOWED:
-        pos.reported.add(path)
-        errors.append(CaseError(
-            f"tag '{node.tag}' is not allowed: a case file holds plain data only", where))
-        return None
-    if isinstance(node, yaml.ScalarNode):
-        if node.tag != _CORE + "str":
-            pos.raw[path] = node.value
-        try:
-            return constructor.construct_object(node, deep=True)
-        except (ValueError, OverflowError, yaml.YAMLError):
+class _Walker:
+    """Turns composed nodes into values, recording positions and collecting errors."""
+
+    def __init__(self, pos: Positions, errors: list, yaml):
+        self.pos = pos
+        self.errors = errors
+        self.yaml = yaml
+        self.constructor = yaml.constructor.SafeConstructor()
+        self.budget = MAX_NODES
+
+    def _error(self, message: str, mark) -> None:
+        self.errors.append(CaseError(message, Where(self.pos.file, *_mark(mark))))
+
+    def walk(self, node, path: tuple, depth: int):
+        yaml, pos = self.yaml, self.pos
+        self.budget -= 1
+        if self.budget < 0:
+            raise CaseError(f"the document expands to more than {MAX_NODES} values (an alias bomb?)",
+                            Where(pos.file, *_mark(node.start_mark)))
+        if depth > MAX_DEPTH:
+            raise CaseError(f"the document is nested more than {MAX_DEPTH} levels deep",
+                            Where(pos.file, *_mark(node.start_mark)))
+        pos.values.setdefault(path, _mark(node.start_mark))
+        if node.tag not in _ALLOWED:
             pos.reported.add(path)
-            kind = node.tag[len(_CORE):]
-            hint = " (dates are YYYY-MM-DD)" if kind == "timestamp" else ""
-            errors.append(CaseError(f"'{node.value}' is not a valid {kind}{hint}", where))
+            self._error(f"tag '{node.tag}' is not allowed: a case file holds plain data only", node.start_mark)
             return None
-    if isinstance(node, yaml.SequenceNode):
-        return [
-            _walk(child, path + (i,), depth + 1, pos, constructor, errors, budget, yaml)
-            for i, child in enumerate(node.value)
-        ]
-    result: dict = {}
-    merged: dict = {}
-    for knode, vnode in node.value:
-        kwhere = Where(pos.file, *_mark(knode.start_mark))
-        if knode.tag == _CORE + "merge":
-            # "<<: *anchor" (safe_load semantics): keys written here win over merged ones
-            sources = vnode.value if isinstance(vnode, yaml.SequenceNode) else [vnode]
-            for src in sources:
-                if not isinstance(src, yaml.MappingNode):
-                    errors.append(CaseError("a merge key ('<<') takes a mapping or a list of mappings", kwhere))
-                    continue
-                value = _walk(src, path, depth + 1, pos, constructor, errors, budget, yaml)
-                for k, v in (value or {}).items():
-                    merged.setdefault(k, v)
-            continue
-        if not isinstance(knode, yaml.ScalarNode) or knode.tag not in _ALLOWED:
-            errors.append(CaseError("a key must be a plain word", kwhere))
-            continue
-        key = knode.value if knode.tag == _CORE + "str" else _scalar_key(knode, constructor)
-        if key in result:
-            first = pos.keys.get(path + (key,))
-            at = f" (first at line {first[0]})" if first else ""
-            errors.append(CaseError(f"duplicate key '{key}'{at}", kwhere))
-            continue
-        pos.keys[path + (key,)] = _mark(knode.start_mark)
-        result[key] = _walk(vnode, path + (key,), depth + 1, pos, constructor, errors, budget, yaml)
-    for k, v in merged.items():
-        result.setdefault(k, v)
-    return result
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag != _CORE + "str":
+                pos.raw[path] = node.value
+            try:
+                return self.constructor.construct_object(node, deep=True)
+            except (ValueError, OverflowError, yaml.YAMLError):
+                pos.reported.add(path)
+                kind = node.tag[len(_CORE):]
+                hint = " (dates are YYYY-MM-DD)" if kind == "timestamp" else ""
+                self._error(f"'{node.value}' is not a valid {kind}{hint}", node.start_mark)
+                return None
+        if isinstance(node, yaml.SequenceNode):
+            return [self.walk(child, path + (i,), depth + 1) for i, child in enumerate(node.value)]
+        return self._mapping(node, path, depth)
+
+    def _mapping(self, node, path: tuple, depth: int) -> dict:
+        yaml, pos = self.yaml, self.pos
+        result: dict = {}
+        merged: dict = {}
+        for knode, vnode in node.value:
+            if knode.tag == _CORE + "merge":
+                # "<<: *anchor" (safe_load semantics): keys written here win over merged ones
+                sources = vnode.value if isinstance(vnode, yaml.SequenceNode) else [vnode]
+                for src in sources:
+                    if not isinstance(src, yaml.MappingNode):
+                        self._error("a merge key ('<<') takes a mapping or a list of mappings", knode.start_mark)
+                        continue
+                    for k, v in (self.walk(src, path, depth + 1) or {}).items():
+                        merged.setdefault(k, v)
+                continue
+            if not isinstance(knode, yaml.ScalarNode) or knode.tag not in _ALLOWED:
+                self._error("a key must be a plain word", knode.start_mark)
+                continue
+            key = knode.value if knode.tag == _CORE + "str" else _scalar_key(knode, self.constructor)
+            if key in result:
+                first = pos.keys.get(path + (key,))
+                at = f" (first at line {first[0]})" if first else ""
+                self._error(f"duplicate key '{key}'{at}", knode.start_mark)
+                continue
+            pos.keys[path + (key,)] = _mark(knode.start_mark)
+            result[key] = self.walk(vnode, path + (key,), depth + 1)
+        for k, v in merged.items():
+            result.setdefault(k, v)
+        return result
 
 
 def _scalar_key(knode, constructor):
