@@ -182,7 +182,8 @@ LATIN_KEYS = {"lines": False, "locality": False, "region": False}
 SHARE_KEYS = {"text": False, "hashtags": False, "mentions": False, "url": False}
 
 
-def _fmt(path) -> str:
+def key_path(path) -> str:
+    """("asks", 1) -> "asks[1]"; ("person", "description") -> "person.description"."""
     out = ""
     for p in path:
         out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else str(p))
@@ -211,7 +212,7 @@ class _V:
 
     def mapping(self, v, path, spec: dict, what: str) -> dict | None:
         if not isinstance(v, dict):
-            self.err(path, f"{_fmt(path) if path else what} must be a mapping (key: value), not {_typename(v)}")
+            self.err(path, f"{key_path(path) if path else what} must be a mapping (key: value), not {_typename(v)}")
             return None
         for k in v:
             if k not in spec:
@@ -225,20 +226,20 @@ class _V:
     def string(self, v, path, what=None) -> str | None:
         if isinstance(v, str):
             if not v.strip():
-                self.err(path, f"{_fmt(path)} is empty")
+                self.err(path, f"{key_path(path)} is empty")
                 return None
             return v
         if isinstance(v, (int, float, dt.date)):  # bool is an int too: `name: Yes`
             raw = self.pos.raw.get(tuple(path))
             if raw is not None:
                 return raw
-        self.err(path, f"{_fmt(path)} must be {what or 'a string'}, not {_typename(v)}")
+        self.err(path, f"{key_path(path)} must be {what or 'a string'}, not {_typename(v)}")
         return None
 
     def text(self, v, path, default_lang) -> Text | None:
         if isinstance(v, dict):
             if not v:
-                self.err(path, f"{_fmt(path)} is an empty mapping; give a string or language: text pairs")
+                self.err(path, f"{key_path(path)} is an empty mapping; give a string or language: text pairs")
                 return None
             out = {}
             for lang, s in v.items():
@@ -254,10 +255,10 @@ class _V:
 
     def str_list(self, v, path, min_items=0, pattern=None, what="string") -> list[str]:
         if not isinstance(v, list):
-            self.err(path, f"{_fmt(path)} must be a list, not {_typename(v)}")
+            self.err(path, f"{key_path(path)} must be a list, not {_typename(v)}")
             return []
         if len(v) < min_items:
-            self.err(path, f"{_fmt(path)} needs at least {min_items} item{'s' if min_items > 1 else ''}")
+            self.err(path, f"{key_path(path)} needs at least {min_items} item{'s' if min_items > 1 else ''}")
         out = []
         for i, item in enumerate(v):
             s = self.string(item, path + (i,))

@@ -15,6 +15,8 @@ def languages() -> tuple[str, ...]:
 
 def missing_translations(case, lang: str) -> list[str]:
     """Key paths of the texts a letter needs that have no `lang` version."""
+    from ..case.model import key_path
+
     need = [("summary",), *(("asks", i) for i in range(len(case.asks)))]
     if case.copies:
         need.append(("copies",))
@@ -24,5 +26,5 @@ def missing_translations(case, lang: str) -> list[str]:
     out = []
     for path in need:
         if texts[path].get(lang) is None:
-            out.append("".join(f"[{p}]" if isinstance(p, int) else (f".{p}" if i else p) for i, p in enumerate(path)))
+            out.append(key_path(path))
     return out
