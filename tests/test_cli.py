@@ -115,3 +115,24 @@ def test_broken_pipe_is_quiet():
     p = subprocess.run(f"yes Москва | head -100000 | '{exe}' translit | head -1", shell=True,
                        capture_output=True, timeout=60)
     assert p.stdout == b"Moskva\n" and b"Traceback" not in p.stderr
+
+
+@pytest.mark.parametrize("entry", ["script", "module"])
+def test_the_fast_process_exit_loses_no_output(entry):
+    # the entry point ends with os._exit (no interpreter teardown): everything buffered on
+    # stdout and stderr must have been flushed first, and the exit code kept
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    exe = Path(sys.executable).with_name("appealkit")
+    cmd = [str(exe)] if entry == "script" else [sys.executable, "-m", "appealkit"]
+    lines = [f"Москва {i}" for i in range(50_000)]
+    p = subprocess.run(cmd + ["translit"], input="\n".join(lines).encode(), capture_output=True, timeout=60)
+    assert p.returncode == 0 and p.stdout.decode().splitlines() == [f"Moskva {i}" for i in range(50_000)]
+    p = subprocess.run(cmd + ["letter", "examples/atabek.yaml", "--to", "all", "--json"], cwd=ROOT,
+                       capture_output=True, timeout=60)
+    assert p.returncode == 0 and p.stdout.decode() == run("letter", "examples/atabek.yaml", "--to", "all", "--json").out
+    assert p.stderr.decode().endswith("\n") and "Traceback" not in p.stderr.decode()
+    p = subprocess.run(cmd + ["address", "nope.yaml"], cwd=ROOT, capture_output=True, timeout=60)
+    assert p.returncode == 1 and p.stderr == b"appealkit: error: nope.yaml: no such file\n"

@@ -64,6 +64,29 @@ def test_interrupted_write_leaves_nothing(tmp_path, monkeypatch):
     assert list(tmp_path.iterdir()) == []
 
 
+def test_full_disk_while_writing_a_letter_is_an_error_naming_the_file(tmp_path, monkeypatch):
+    def full(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    r = run("letter", "examples/atabek.yaml", "--to", "president", "--out-dir", str(tmp_path))
+    target = tmp_path / "kz-atabek-2014-president-en.txt"
+    assert r.code == 1 and f"appealkit: error: {target}: cannot write: No space left on device\n" in r.err
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [["address", "examples/atabek.yaml"], ["schema"], ["translit", "Москва"],
+                                  ["letter", "examples/atabek.yaml", "--to", "person"]])
+def test_full_stdout_is_an_error_not_a_bug_and_not_silent(args):
+    exe = Path(sys.executable).with_name("appealkit")
+    with open("/dev/full", "w") as full:
+        p = subprocess.run([str(exe), *args], stdout=full, stderr=subprocess.PIPE, timeout=60,
+                           cwd=Path(__file__).resolve().parent.parent)
+    last = p.stderr.decode().splitlines()[-1]
+    assert p.returncode == 1 and last == "appealkit: error: cannot write to standard output: No space left on device"
+
+
 def test_ctrl_c_exits_130():
     exe = Path(sys.executable).with_name("appealkit")
     p = subprocess.Popen([str(exe), "translit"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass
 
 from .errors import Where
+from .records import record
 from .translit.engine import ANY_CYR
 
 INVISIBLE = {
@@ -20,7 +20,7 @@ _INVISIBLE_SET = frozenset(INVISIBLE)
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-@dataclass
+@record
 class Finding:
     level: str  # "warning" or "error"
     code: str

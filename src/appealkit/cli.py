@@ -403,6 +403,9 @@ def main(argv: Optional[list] = None) -> None:
         except OSError:
             pass
         code = 0
+    except OSError as e:  # the system refused (a full disk under stdout): not a bug, no --debug hint
+        _err(_os_error(e))
+        code = 1
     except Exception as e:  # a bug: say so in one line, never a traceback
         if debug:
             raise
@@ -410,12 +413,21 @@ def main(argv: Optional[list] = None) -> None:
         code = 1
     try:
         sys.stdout.flush()
-    except (BrokenPipeError, OSError):
-        try:
+    except OSError as e:
+        if not isinstance(e, BrokenPipeError):
+            _err(_os_error(e))
+            code = 1
+        try:  # what is still buffered can go nowhere: keep the interpreter's own flush quiet
             sys.stdout = open(os.devnull, "w")
         except OSError:
             pass
     sys.exit(code)
+
+
+def _os_error(e: OSError) -> str:
+    # the core names the files it reads and writes; an OSError without a name is the stdout pipe
+    where = f"{e.filename}" if e.filename else "cannot write to standard output"
+    return f"{where}: {e.strerror or e}"
 
 
 def _err(message: str) -> None:

@@ -82,13 +82,16 @@ def write_atomic(folder: str | os.PathLike, name: str, text: str, force: bool = 
     except OSError as e:
         raise OutputError(f"cannot write: {e.strerror or e}", Where(str(folder))) from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if not force and target.exists():
-            raise OutputError("already exists; use --force to overwrite", Where(str(target)))
-        os.replace(tmp, target)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(text)
+                fh.flush()
+                os.fsync(fh.fileno())
+            if not force and target.exists():
+                raise OutputError("already exists; use --force to overwrite", Where(str(target)))
+            os.replace(tmp, target)
+        except OSError as e:  # a full disk, a quota
+            raise OutputError(f"cannot write: {e.strerror or e}", Where(str(target))) from None
     except BaseException:
         try:
             os.unlink(tmp)

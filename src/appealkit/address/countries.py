@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..errors import UsageError
+from ..records import field, record
 from ..resources import data_path, load_data, read_list
 
 DEFAULT_LAYOUT = ["{name}", "{lines}", "{postcode} {locality}", "{region}"]
@@ -21,19 +21,19 @@ def is_iso_country(code: str) -> bool:
     return code in iso_codes()
 
 
-@dataclass
+@record
 class Country:
     code: str
     script: str = "Latn"
     language: str = "en"
     scheme: str = "icao"
-    schemes: dict = field(default_factory=dict)
-    layout: list = field(default_factory=lambda: list(DEFAULT_LAYOUT))
+    schemes: dict = field(factory=dict)
+    layout: list = field(factory=lambda: list(DEFAULT_LAYOUT))
     latin_layout: list | None = None
     postcode: str | None = None
     postcode_example: str | None = None
     source: str = ""
-    tests: list = field(default_factory=list)
+    tests: list = field(factory=list)
     known: bool = True
 
     def postcode_ok(self, code: str) -> bool:

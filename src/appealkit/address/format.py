@@ -4,10 +4,10 @@ sender and the origin post, and the country line, in the destination's line orde
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ..errors import CaseError, UsageError
+from ..records import record
 from ..translit.detect import detect_language
 from ..translit.engine import ANY_CYR
 from .countries import Country, country_line, get_country
@@ -16,7 +16,7 @@ STYLES = ("translate", "transliterate")
 EMBASSY_BLANK = "[Embassy address in your country]"
 
 
-@dataclass
+@record
 class Block:
     to: str
     name: str | None

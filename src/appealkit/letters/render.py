@@ -14,18 +14,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ..address.countries import country_name
 from ..errors import AppealkitError, UsageError, Where
+from ..records import record
 from ..resources import data_path, load_data
 from ..translit.engine import ANY_CYR
 
 FORMATS = {"text": "txt", "markdown": "md", "html": "html"}
 
 
-@dataclass
+@record
 class Letter:
     to: str
     kind: str

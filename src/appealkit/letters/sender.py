@@ -5,16 +5,16 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import AppealkitError, Where
+from ..records import field, record
 
 
-@dataclass
+@record
 class Sender:
     name: str | None = None
-    address: list[str] = field(default_factory=list)
+    address: list[str] = field(factory=list)
     country: str | None = None
 
 

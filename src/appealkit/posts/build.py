@@ -3,10 +3,10 @@ that split at word boundaries; per-recipient variants; share-intent links."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from urllib.parse import quote
 
 from ..errors import AppealkitError, CaseError, TextTooLong, UsageError
+from ..records import record
 from .count import LIMITS, PLATFORMS, length, problems
 from .entities import hashtags as find_hashtags
 from .entities import mentions as find_mentions
@@ -19,7 +19,7 @@ INTENTS = {
 }
 
 
-@dataclass
+@record
 class Post:
     platform: str
     text: str
