@@ -42,8 +42,9 @@ def wall_rss(cmd: list[str], runs: int = RUNS) -> tuple[float, int]:
     return wall_rss_many([cmd], runs)[0]
 
 
-def best_pair(fn_a, fn_b, runs: int = 7) -> tuple[float, float]:
-    """Best seconds of each of two functions, run in alternation so both see the same load."""
+def median_pair(fn_a, fn_b, runs: int = 7) -> tuple[float, float]:
+    """Median seconds of each of two functions over `runs` runs after a warm-up, run in
+    alternation so that both see the same load."""
     fn_a(), fn_b()
     a, b = [], []
     for _ in range(runs):
@@ -51,18 +52,7 @@ def best_pair(fn_a, fn_b, runs: int = 7) -> tuple[float, float]:
             t0 = time.perf_counter()
             fn()
             out.append(time.perf_counter() - t0)
-    return min(a), min(b)
-
-
-def best_of(fn, runs: int = 5) -> float:
-    """Best seconds of fn() over runs, after a warm-up: the least disturbed by other load."""
-    fn()
-    out = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        out.append(time.perf_counter() - t0)
-    return min(out)
+    return statistics.median(a), statistics.median(b)
 
 
 def machine() -> str:

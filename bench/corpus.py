@@ -37,7 +37,7 @@ def text(words: list[str], size: int, seed: int = 7) -> str:
 
 def posts(n: int = 10_000, seed: int = 11) -> list[str]:
     rnd = random.Random(seed)
-    parts = RU + KK + ["free", "poet", "jailed", "now", "please", "write", "letters", "北京", "自由", "詩人",
+    parts = RU + KK + UK + ["free", "poet", "jailed", "now", "please", "write", "letters", "北京", "自由", "詩人",
                        "👩🏽‍💻", "🇰🇿", "✊🏽", "❤️", "📚", "#FreeAtabek", "#Kazakhstan", "@pen_int", "@MVD_RK",
                        "https://pen-international.org/news/kz", "example.com", "t.co/abc", "bit.ly/3xYz"]
     out = []

@@ -24,8 +24,8 @@ def main() -> None:
         "# Benchmarks",
         "",
         f"Measured {dt.date.today().isoformat()} on {machine()} by `make bench` "
-        f"(processes: median of {RUNS} interleaved runs; in-process: best of 3-7 runs alternating with the "
-        "peer's; each after a warm-up).",
+        f"(processes: median of {RUNS} interleaved runs; in-process: median of 5-7 runs alternating with the "
+        "peer's; memory: median of 5 runs; each after a warm-up).",
         "",
         "| figure | appealkit | peer / limit | ratio | goal | met |",
         "| --- | --- | --- | --- | --- | --- |",

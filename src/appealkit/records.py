@@ -39,18 +39,19 @@ def _build(cls, frozen: bool):
     compared = []
     for name in cls.__dict__.get("__annotations__", {}):
         value = cls.__dict__.get(name, _NONE)
-        f = value if isinstance(value, field) else field(value)
         if isinstance(value, field):
+            f = value
             if f.default is _NONE:
                 delattr(cls, name)
             else:
                 setattr(cls, name, f.default)
+        else:
+            f = field(value)
         if f.default is _NONE and f.factory is None and spec and (spec[-1][1] is not _NONE or spec[-1][2]):
             raise TypeError(f"{cls.__name__}: field {name!r} without a default follows one with a default")
         spec.append((name, f.default, f.factory))
         if f.compare:
             compared.append(name)
-    names = tuple(n for n, _, _ in spec)
     compared = tuple(compared)
     qual = cls.__qualname__
     put = object.__setattr__
@@ -87,7 +88,6 @@ def _build(cls, frozen: bool):
         return f"{qual}({', '.join(f'{n}={getattr(self, n)!r}' for n in compared)})"
 
     cls.__init__, cls.__eq__, cls.__repr__ = __init__, __eq__, __repr__
-    cls.__match_args__ = names
     if frozen:
         def __setattr__(self, name, value):
             raise FrozenError(f"cannot assign to field {name!r} of frozen {qual}")
