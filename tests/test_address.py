@@ -47,7 +47,7 @@ def test_country_case(cc, case):
     a = dict(case["address"])
     lat = a.pop("latin", None)
     addr = Address(latin=LatinParts(**lat) if lat else None, **a)
-    block = format_address(addr, [case["name"]], None, "person", case.get("from"))
+    block = format_address(addr, [case["name"]], None, "person", case.get("from"), case.get("scheme"))
     exp = case["expected"]
     assert block.local == exp["local"]
     assert block.latin == exp["latin"]
