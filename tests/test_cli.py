@@ -27,6 +27,12 @@ def test_version_and_root_help():
     assert r.code == 0 and all(c in r.out for c in COMMANDS)
 
 
+def test_bare_command_prints_help_on_stderr_and_exits_2():
+    r = run()
+    assert r.code == 2 and r.out == "" and r.err.startswith("Usage: appealkit ")
+    assert "error:" not in r.err and all(c in r.err for c in COMMANDS)
+
+
 @pytest.mark.parametrize("args", [["address", "--nope"], ["tweet", "--platform"], ["frobnicate"],
                                   ["address", "examples/atabek.yaml", "--script", "both2"],
                                   ["check", "--today", "yesterday"]])

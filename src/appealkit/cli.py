@@ -393,8 +393,11 @@ def main(argv: Optional[list] = None) -> None:
         code = 130
     except typer.TyperException as e:  # Typer's (vendored Click's) usage errors: exit 2
         ctx = getattr(e, "ctx", None)
-        hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
-        _err(e.format_message() + hint)
+        if type(e).__name__ == "NoArgsIsHelpError":  # bare `appealkit`: the help itself, not an error line
+            sys.stderr.write(e.format_message() + "\n")
+        else:
+            hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
+            _err(e.format_message() + hint)
         code = getattr(e, "exit_code", 2)
     except BrokenPipeError:
         # the reader went away (| head): stop quietly
