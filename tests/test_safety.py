@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from appealkit.errors import AppealkitError, OutputError
-from appealkit.output import write_atomic
+from appealkit.output import write_atomic, write_files
 from appealkit.posts import length
 
 from .conftest import run
@@ -35,6 +35,24 @@ def test_missing_and_read_only_folders(tmp_path):
     r = run("letter", "examples/atabek.yaml", "--to", "president", "--out-dir", str(tmp_path / "nope"))
     assert r.code == 1 and "does not exist" in r.err
 
+
+
+def test_a_refused_letter_writes_none_of_the_batch(tmp_path):
+    args = ("letter", "examples/atabek.yaml", "--to", "all", "--out-dir", str(tmp_path))
+    first = run(*args)
+    assert first.code == 0 and len(first.out.splitlines()) == 4
+    written = sorted(tmp_path.iterdir())
+    written[0].unlink()  # one letter gone, the others still there
+    r = run(*args)
+    assert r.code == 1 and "already exists; use --force" in r.err and r.out == ""
+    assert sorted(tmp_path.iterdir()) == written[1:]  # the missing one was not written either
+    assert run(*args, "--force").code == 0 and sorted(tmp_path.iterdir()) == written
+
+
+def test_two_outputs_with_one_name_are_refused(tmp_path):
+    with pytest.raises(OutputError, match="share this file name"):
+        write_files(tmp_path, [("a.txt", "1"), ("a.txt", "2")])
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_read_only_folder(tmp_path, monkeypatch):

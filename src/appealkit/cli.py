@@ -246,7 +246,7 @@ def letter(
     from .letters.render import FORMATS, Letter, as_html, as_markdown, context, render
     from .letters.translations import languages, missing_translations
     from .letters.sender import resolve_sender, split_lines
-    from .output import emit_json, out, warn, write_atomic
+    from .output import emit_json, out, warn
 
     if format_ not in FORMATS:
         raise UsageError(f"--format must be text, markdown or html, not '{format_}'")
@@ -289,10 +289,10 @@ def letter(
     else:
         rendered = [x.text for x in letters]
     if out_dir:
-        from .output import safe_name
+        from .output import safe_name, write_files
 
-        for x, body in zip(letters, rendered):
-            path = write_atomic(out_dir, safe_name(f"{c.id}-{x.to}-{lang}.{ext}"), body, force)
+        files = [(safe_name(f"{c.id}-{x.to}-{lang}.{ext}"), body) for x, body in zip(letters, rendered)]
+        for path in write_files(out_dir, files, force):
             out(str(path))
         return
     if json_:

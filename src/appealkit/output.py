@@ -61,22 +61,41 @@ def safe_name(name: str) -> str:
 def write_atomic(folder: str | os.PathLike, name: str, text: str, force: bool = False) -> Path:
     """Write folder/name via a temporary file and rename; never follow a link out of folder,
     never overwrite without force, never leave a partial file."""
-    import tempfile
+    return write_files(folder, [(name, text)], force)[0]
 
+
+def write_files(folder: str | os.PathLike, files: list[tuple[str, str]], force: bool = False) -> list[Path]:
+    """Write several (name, text) files into folder, each as write_atomic does. Every target is
+    checked before the first is written, so a refusal (an existing file, a link, an unsafe or
+    repeated name) leaves the folder as it was."""
     folder = Path(folder)
     if not folder.exists():
         raise OutputError("output folder does not exist", Where(str(folder)))
     if not folder.is_dir():
         raise OutputError("output path is not a folder", Where(str(folder)))
-    if name != safe_name(name):  # "/", "." and ".." included
-        raise OutputError(f"refusing unsafe file name {name!r}", Where(str(folder)))
-    target = folder / name
-    if target.is_symlink():
-        raise OutputError("is a symbolic link; refusing to write through it", Where(str(target)))
-    if target.exists() and not force:
-        raise OutputError("already exists; use --force to overwrite", Where(str(target)))
+    targets = []
+    for name, _ in files:
+        if name != safe_name(name):  # "/", "." and ".." included
+            raise OutputError(f"refusing unsafe file name {name!r}", Where(str(folder)))
+        target = folder / name
+        if target in targets:
+            raise OutputError("two outputs would share this file name", Where(str(target)))
+        if target.is_symlink():
+            raise OutputError("is a symbolic link; refusing to write through it", Where(str(target)))
+        if target.exists() and not force:
+            raise OutputError("already exists; use --force to overwrite", Where(str(target)))
+        targets.append(target)
+    for target, (_, text) in zip(targets, files):
+        _write(target, text, force)
+    return targets
+
+
+def _write(target: Path, text: str, force: bool) -> None:
+    import tempfile
+
+    folder = target.parent
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except PermissionError:
         raise OutputError("output folder is not writable", Where(str(folder))) from None
     except OSError as e:
@@ -87,7 +106,7 @@ def write_atomic(folder: str | os.PathLike, name: str, text: str, force: bool = 
                 fh.write(text)
                 fh.flush()
                 os.fsync(fh.fileno())
-            if not force and target.exists():
+            if not force and target.exists():  # appeared while we wrote
                 raise OutputError("already exists; use --force to overwrite", Where(str(target)))
             os.replace(tmp, target)
         except OSError as e:  # a full disk, a quota
@@ -98,4 +117,3 @@ def write_atomic(folder: str | os.PathLike, name: str, text: str, force: bool = 
         except OSError:
             pass
         raise
-    return target
