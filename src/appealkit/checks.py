@@ -28,8 +28,7 @@ class Finding:
     where: Where
 
     def as_dict(self) -> dict:
-        return {"level": self.level, "code": self.code, "message": self.message,
-                "file": self.where.file, "line": self.where.line, "col": self.where.col}
+        return {"level": self.level, "code": self.code, "message": self.message, **self.where.as_dict()}
 
 
 def _script(ch: str) -> str | None:

@@ -145,12 +145,8 @@ def translit(
     if hasattr(stdin, "reconfigure"):
         stdin.reconfigure(encoding="utf-8", errors="replace")
     write = sys.stdout.write
-    try:
-        for line in stdin:
-            write(sch.transliterate(line, lang))
-        sys.stdout.flush()
-    except BrokenPipeError:  # the reader went away (| head): stop quietly
-        sys.stdout = open(os.devnull, "w")
+    for line in stdin:  # a reader that goes away (| head) ends it quietly, in main
+        write(sch.transliterate(line, lang))
 
 
 @app.command()
@@ -243,7 +239,7 @@ def letter(
     from .address.format import blocks_for, check_to
     from .errors import CaseError
     from .letters.checks import caution_hits
-    from .letters.render import FORMATS, Letter, as_html, as_markdown, context, render
+    from .letters.render import FORMATS, Letter, as_html, as_markdown, context, load_template, render
     from .letters.translations import languages, missing_translations
     from .letters.sender import resolve_sender, split_lines
     from .output import emit_json, out, warn
@@ -266,12 +262,13 @@ def letter(
              "(use --sender-name/--sender-address, APPEALKIT_SENDER_* or sender.yaml)")
     targets = list(c.recipients) + (["person"] if c.person.address else []) if to == "all" else [to]
     emb = split_lines(embassy_address) or None
+    user_template = load_template(template) if template else None
     letters = []
     for t in targets:
         blocks = blocks_for(c, t, sender.country, None, "translate", emb)
         ctx = context(c, to=t, lang=lang, day=day, sender=sender, blocks=blocks, message=message)
         kind = "support" if t == "person" else "authority"
-        text = render(ctx, kind, lang, template)
+        text = render(ctx, kind, lang, user_template)
         letters.append(Letter(t, kind, lang, ctx["salutation"], text, blocks[0].lines("latin")))
         if t == "person":
             if c.person.safety:
@@ -399,12 +396,8 @@ def main(argv: Optional[list] = None) -> None:
             hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
             _err(e.format_message() + hint)
         code = getattr(e, "exit_code", 2)
-    except BrokenPipeError:
-        # the reader went away (| head): stop quietly
-        try:
-            sys.stdout = open(os.devnull, "w")
-        except OSError:
-            pass
+    except BrokenPipeError:  # the reader went away (| head): stop quietly
+        _drop_stdout()
         code = 0
     except OSError as e:  # the system refused (a full disk under stdout): not a bug, no --debug hint
         _err(_os_error(e))
@@ -420,11 +413,16 @@ def main(argv: Optional[list] = None) -> None:
         if not isinstance(e, BrokenPipeError):
             _err(_os_error(e))
             code = 1
-        try:  # what is still buffered can go nowhere: keep the interpreter's own flush quiet
-            sys.stdout = open(os.devnull, "w")
-        except OSError:
-            pass
+        _drop_stdout()
     sys.exit(code)
+
+
+def _drop_stdout() -> None:
+    # what is still buffered can go nowhere: keep later flushes (ours, the interpreter's) quiet
+    try:
+        sys.stdout = open(os.devnull, "w")
+    except OSError:
+        pass
 
 
 def _os_error(e: OSError) -> str:

@@ -21,6 +21,9 @@ class Where:
                 parts.append(str(self.col))
         return ":".join(parts)
 
+    def as_dict(self) -> dict:
+        return {"file": self.file, "line": self.line, "col": self.col}
+
 
 def did_you_mean(word, choices, listing: str | None = None) -> str:
     """'; did you mean 'x'?' for the nearest choice; else '; <listing> are: a, b, c' (or '')."""
@@ -46,8 +49,7 @@ class AppealkitError(Exception):
         return f"{self.where}: {self.message}" if self.where else self.message
 
     def as_dict(self) -> dict:
-        w = self.where or Where()
-        return {"file": w.file, "line": w.line, "col": w.col, "message": self.message}
+        return {**(self.where or Where()).as_dict(), "message": self.message}
 
 
 class CaseError(AppealkitError):

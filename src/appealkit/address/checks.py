@@ -39,19 +39,16 @@ def address_findings(case):
 
 
 def stale_findings(case):
-    issued = case.issued
+    # only whom and where letters go: the story may name anyone
+    addressed = [(path, s) for path, s in case.strings()
+                 if path[0] == "recipients" or (path[0] == "person" and "address" in path)]
     for fact in stale_facts():
-        since = fact["since"]
+        if case.issued is not None and case.issued >= fact["since"]:
+            continue
         pat = re.compile(fact["pattern"])
-        for path, s in case.strings():
-            # only whom and where letters go; the story may name anyone
-            if path[0] not in ("recipients", "person") or not pat.search(s):
-                continue
-            if path[0] == "person" and "address" not in path:
-                continue
-            if issued is None or issued < since:
-                yield ("stale", fact["message"], path)
-                break
+        hit = next((path for path, s in addressed if pat.search(s)), None)
+        if hit:
+            yield ("stale", fact["message"], hit)
 
 
 def address_warnings(case, targets: set[str]) -> list[str]:

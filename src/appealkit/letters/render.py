@@ -61,6 +61,30 @@ def _template(lang: str, kind: str):
     return _env(False).get_template(f"{lang}/{kind}.txt.j2")
 
 
+@record
+class UserTemplate:
+    """A --template file, read and compiled once for all the letters of a run."""
+
+    path: str
+    compiled: object
+
+
+def load_template(path: str) -> UserTemplate:
+    from jinja2 import TemplateSyntaxError
+
+    try:
+        with open(path, encoding="utf-8") as fh:
+            source = fh.read()
+    except OSError as e:
+        raise UsageError(f"--template: cannot read {path}: {e.strerror or e}") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"--template: {path} is not UTF-8") from None
+    try:
+        return UserTemplate(path, _env(False).from_string(source))
+    except TemplateSyntaxError as e:
+        raise AppealkitError(f"template error: {e.message}", Where(path, e.lineno)) from None
+
+
 @lru_cache(maxsize=1024)
 def format_date(day: dt.date, lang: str) -> str:
     from babel.dates import format_date as fd
@@ -161,28 +185,16 @@ def _case_country(case) -> str | None:
     return None
 
 
-def render(ctx: dict, kind: str, lang: str, template_file: str | None = None) -> str:
+def render(ctx: dict, kind: str, lang: str, template: UserTemplate | None = None) -> str:
     from jinja2 import TemplateError, TemplateSyntaxError
 
-    env = _env(False)
     try:
-        if template_file:
-            try:
-                with open(template_file, encoding="utf-8") as fh:
-                    source = fh.read()
-            except OSError as e:
-                raise UsageError(f"--template: cannot read {template_file}: {e.strerror or e}") from None
-            except UnicodeDecodeError:
-                raise UsageError(f"--template: {template_file} is not UTF-8") from None
-            tmpl = env.from_string(source)
-        else:
-            tmpl = _template(lang, kind)
-        text = tmpl.render(ctx)
+        text = (template.compiled if template else _template(lang, kind)).render(ctx)
     except TemplateSyntaxError as e:
-        raise AppealkitError(f"template error: {e.message}", Where(template_file or e.filename, e.lineno)) from None
+        raise AppealkitError(f"template error: {e.message}", Where(e.filename, e.lineno)) from None
     except TemplateError as e:  # undefined names, sandbox refusals and the rest
-        raise AppealkitError(f"template error: {e}", Where(template_file or f"{lang}/{kind}.txt.j2")) from None
-    if template_file:
+        raise AppealkitError(f"template error: {e}", Where(template.path if template else f"{lang}/{kind}.txt.j2")) from None
+    if template:
         return _tidy(text)
     # the built-in templates leave no stray spaces or blank runs (the goldens hold them to it);
     # only the end needs evening out

@@ -98,20 +98,18 @@ def post_parts(case, platform: str = "x", lang: str | None = None, to: str | Non
 
 
 def build_post(case, platform: str = "x", lang: str | None = None, to: str | None = None,
-               limit: int | None = None, instance: str | None = None, intent: bool = False) -> Post:
+               limit: int | None = None) -> Post:
     body, mentions = post_parts(case, platform, lang, to)
     body = " ".join([body] + [_handle(m) for m in mentions])
-    return Post(platform, body, limit or LIMITS[platform],
-                intent_url(body, platform, instance) if intent else None)
+    return Post(platform, body, limit or LIMITS[platform])
 
 
-def variants(case, platform: str, lang: str | None = None, limit: int | None = None,
-             instance: str | None = None, intent: bool = False) -> list[Post]:
+def variants(case, platform: str, lang: str | None = None, limit: int | None = None) -> list[Post]:
     """One post per recipient with a handle on `platform`, addressed to that handle first."""
     out = []
     for rid, r in case.recipients.items():
         if r.handles.get(platform):
-            out.append(build_post(case, platform, lang, rid, limit, instance, intent))
+            out.append(build_post(case, platform, lang, rid, limit))
     if not out:
         raise CaseError(f"no recipient has a {platform} handle (recipients.<id>.handles.{platform})",
                         case.positions.at(("recipients",)))
