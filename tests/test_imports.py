@@ -34,5 +34,3 @@ def test_check_does_not_load_templates_or_babel():
     mods = _loaded("import sys; sys.argv=['appealkit','check','examples/atabek.yaml']\n"
                    "from appealkit.cli import main\ntry:\n    main()\nexcept SystemExit:\n    pass")
     assert "jinja2" not in mods and "rich" not in mods and "babel" not in mods
-    # records are built by appealkit.records: dataclasses' exec() per class cost ~12 ms a run
-    assert "dataclasses" not in mods

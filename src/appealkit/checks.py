@@ -7,7 +7,7 @@ import re
 import unicodedata
 
 from .errors import Where
-from .records import record
+from dataclasses import dataclass
 from .translit.engine import ANY_CYR
 
 INVISIBLE = {
@@ -20,7 +20,7 @@ _INVISIBLE_SET = frozenset(INVISIBLE)
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-@record
+@dataclass
 class Finding:
     level: str  # "warning" or "error"
     code: str

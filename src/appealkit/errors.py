@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from .records import record
+from dataclasses import dataclass
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class Where:
     """A place in an input file; line and column count from 1."""
 

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from ..errors import UsageError
-from ..records import field, record
+from dataclasses import dataclass, field
 from ..resources import data_path, load_data, read_list
 
 DEFAULT_LAYOUT = ["{name}", "{lines}", "{postcode} {locality}", "{region}"]
@@ -21,19 +21,19 @@ def is_iso_country(code: str) -> bool:
     return code in iso_codes()
 
 
-@record
+@dataclass
 class Country:
     code: str
     script: str = "Latn"
     language: str = "en"
     scheme: str = "icao"
-    schemes: dict = field(factory=dict)
-    layout: list = field(factory=lambda: list(DEFAULT_LAYOUT))
+    schemes: dict = field(default_factory=dict)
+    layout: list = field(default_factory=lambda: list(DEFAULT_LAYOUT))
     latin_layout: list | None = None
     postcode: str | None = None
     postcode_example: str | None = None
     source: str = ""
-    tests: list = field(factory=list)
+    tests: list = field(default_factory=list)
     known: bool = True
 
     def postcode_ok(self, code: str) -> bool:

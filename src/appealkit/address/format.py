@@ -7,7 +7,7 @@ import unicodedata
 from functools import lru_cache
 
 from ..errors import CaseError, UsageError
-from ..records import record
+from dataclasses import dataclass
 from ..translit.detect import detect_language
 from ..translit.engine import ANY_CYR
 from .countries import Country, country_line, get_country
@@ -16,7 +16,7 @@ STYLES = ("translate", "transliterate")
 EMBASSY_BLANK = "[Embassy address in your country]"
 
 
-@record
+@dataclass
 class Block:
     to: str
     name: str | None

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 
 from ..errors import CaseError, did_you_mean
-from ..records import field, record
+from dataclasses import dataclass, field
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 RECIPIENT_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -23,7 +23,7 @@ PRONOUNS = ("he", "she", "they")
 PLATFORMS = ("x", "bluesky", "mastodon", "threads")
 
 
-@record
+@dataclass
 class Text:
     """A text in one or several languages: {'en': '...', 'ru': '...'}."""
 
@@ -36,14 +36,14 @@ class Text:
         return list(self.values)
 
 
-@record
+@dataclass
 class LatinParts:
     lines: list[str] | None = None
     locality: str | None = None
     region: str | None = None
 
 
-@record
+@dataclass
 class Address:
     country: str
     lines: list[str]
@@ -59,7 +59,7 @@ class Address:
         return " ".join([*self.lines, self.locality or "", self.region or ""])
 
 
-@record
+@dataclass
 class Person:
     name: str
     native_name: str | None = None
@@ -70,7 +70,7 @@ class Person:
     safety: Text | None = None
 
 
-@record
+@dataclass
 class Recipient:
     id: str
     role: str
@@ -82,18 +82,18 @@ class Recipient:
     fax: str | None = None
     email: str | None = None
     phone: str | None = None
-    handles: dict[str, str] = field(factory=dict)
+    handles: dict[str, str] = field(default_factory=dict)
 
 
-@record
+@dataclass
 class Share:
     text: Text | None = None
-    hashtags: list[str] = field(factory=list)
-    mentions: list[str] = field(factory=list)
+    hashtags: list[str] = field(default_factory=list)
+    mentions: list[str] = field(default_factory=list)
     url: str | None = None
 
 
-@record
+@dataclass
 class Case:
     appealkit: int
     id: str
@@ -107,12 +107,12 @@ class Case:
     url: str | None = None
     language: str = "en"
     background: Text | None = None
-    recipients: dict[str, Recipient] = field(factory=dict)
+    recipients: dict[str, Recipient] = field(default_factory=dict)
     copies: Text | None = None
     share: Share | None = None
     source: str = ""
     positions: object = None
-    cache: dict = field(factory=dict, compare=False)  # derived values, per run
+    cache: dict = field(default_factory=dict, compare=False, repr=False)  # derived values, per run
 
     def texts(self):
         """Every (key path, Text) in the case, for checks and translations."""

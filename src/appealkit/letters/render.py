@@ -18,14 +18,14 @@ from functools import lru_cache
 
 from ..address.countries import country_name
 from ..errors import AppealkitError, UsageError, Where
-from ..records import record
+from dataclasses import dataclass
 from ..resources import data_path, load_data
 from ..translit.engine import ANY_CYR
 
 FORMATS = {"text": "txt", "markdown": "md", "html": "html"}
 
 
-@record
+@dataclass
 class Letter:
     to: str
     kind: str
@@ -61,7 +61,7 @@ def _template(lang: str, kind: str):
     return _env(False).get_template(f"{lang}/{kind}.txt.j2")
 
 
-@record
+@dataclass
 class UserTemplate:
     """A --template file, read and compiled once for all the letters of a run."""
 

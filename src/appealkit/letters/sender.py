@@ -8,13 +8,13 @@ import sys
 from pathlib import Path
 
 from ..errors import AppealkitError, Where
-from ..records import field, record
+from dataclasses import dataclass, field
 
 
-@record
+@dataclass
 class Sender:
     name: str | None = None
-    address: list[str] = field(factory=list)
+    address: list[str] = field(default_factory=list)
     country: str | None = None
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from ..errors import AppealkitError, CaseError, TextTooLong, UsageError
-from ..records import record
+from dataclasses import dataclass
 from .count import LIMITS, PLATFORMS, length, problems
 from .entities import hashtags as find_hashtags
 from .entities import mentions as find_mentions
@@ -19,7 +19,7 @@ INTENTS = {
 }
 
 
-@record
+@dataclass
 class Post:
     platform: str
     text: str

@@ -13,7 +13,7 @@ import unicodedata
 from functools import lru_cache
 
 from ..errors import UsageError, did_you_mean
-from ..records import field, record
+from dataclasses import dataclass, field
 from ..resources import data_path, load_data
 from .detect import LANGS, detect_language
 from .engine import ANY_CYR, Table, run
@@ -23,7 +23,7 @@ _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _KEYS = ("letters", "start", "prev", "next", "endings")
 
 
-@record
+@dataclass
 class Scheme:
     id: str
     name: str
@@ -33,7 +33,7 @@ class Scheme:
     fallback: list[str]
     tables: dict
     upper: dict
-    samples: list = field(factory=list)
+    samples: list = field(default_factory=list)
     notes: str = ""
     engine: str = "tables"
 
