@@ -56,7 +56,7 @@ def test_atabek_facts():
     assert case.person.address.postcode == "140000"
     assert case.recipients["president"].fax == "+7 7172 559338"
     assert case.recipients["minister"].handles == {"x": "MVD_RK"}
-    assert case.share.mentions == ["MVD_RK", "pen_int", "PENamerican"]
+    assert case.share.mentions == [{"x": "MVD_RK"}, {"x": "pen_int"}, {"x": "PENamerican"}]
     assert case.summary.get("ru") and case.summary.get("en")
 
 

@@ -116,9 +116,10 @@ def init(path: str = typer.Argument("appeal.yaml", help="Where to write the star
 @app.command()
 def schema():
     """Print the JSON Schema (draft 2020-12) of the case file, for editors."""
-    from .resources import data_path
+    from .case.schema import case_schema
+    from .output import emit_json
 
-    sys.stdout.write(data_path("case.schema.json").read_text(encoding="utf-8"))
+    emit_json(case_schema())
 
 
 # ------------------------------------------------------------------ translit, schemes

@@ -76,7 +76,7 @@ def _fill(layout: list[str], parts: dict) -> list[str]:
             continue
         line = tmpl
         empty = True
-        for key in ("postcode", "locality", "region"):
+        for key in ("postcode", "locality", "district", "region"):
             ph = "{" + key + "}"
             if ph in line:
                 val = parts.get(key) or ""
@@ -98,7 +98,8 @@ def format_address(address, name_local: list[str], name_latin: list[str] | None,
 
     country = get_country(address.country)
     parts = {"lines": list(address.lines), "postcode": address.postcode,
-             "locality": address.locality, "region": address.region, "name": name_local}
+             "locality": address.locality, "district": address.district, "region": address.region,
+             "name": name_local}
     # the person's name in the local block may be in the local script (native_name)
     local_text = address.local_text
     scheme_id, lang = choose_scheme(country, local_text, scheme)
@@ -124,6 +125,7 @@ def format_address(address, name_local: list[str], name_latin: list[str] | None,
         "lines": (latin_over.lines if latin_over and latin_over.lines else [render(x) for x in address.lines]),
         "locality": (latin_over.locality if latin_over and latin_over.locality else render(address.locality)),
         "region": (latin_over.region if latin_over and latin_over.region else render(address.region)),
+        "district": (latin_over.district if latin_over and latin_over.district else render(address.district)),
         "postcode": address.postcode,
         "name": name_latin if name_latin is not None else [render(n) for n in name_local],
     }
@@ -136,34 +138,50 @@ def format_address(address, name_local: list[str], name_latin: list[str] | None,
                  scheme=scheme_id, style=style, bilingual=bilingual)
 
 
-def embassy_block(recipient, sender: str | None, embassy_lines: list[str] | None) -> Block:
+def embassy_block(recipient, sender: str | None, embassy_lines: list[str] | None, langs=("en",)) -> Block:
     """An ambassador without an address: the embassy in the sender's own country, domestic mail."""
-    name = addressee(recipient)
+    name = addressee(recipient, langs)
     lines = [name] + (embassy_lines or [EMBASSY_BLANK])
     return Block(to=recipient.id, name=name, local=lines, latin=lines, country=sender,
                  country_line=None, scheme=None, style="translate", bilingual=False)
 
 
-def addressee(recipient) -> str:
+def pick_text(t, local: bool, langs) -> str | None:
+    """A name or title for an address block: for the local block (`local`) the entry written in
+    a non-Latin script if there is one, else the first of `langs` the text has."""
+    if t is None:
+        return None
+    if local:
+        for v in t.values.values():
+            if non_latin(v):
+                return v
+    return t.pick(*langs)
+
+
+def addressee(recipient, langs=("en",)) -> str:
     """The first line for an official: H.E. for ambassadors, else name (or title)."""
+    name, title = pick_text(recipient.name, False, langs), pick_text(recipient.title, False, langs)
     if recipient.role == "ambassador":
-        if recipient.name:
-            return f"H.E. {recipient.name}"
-        return f"H.E. the {recipient.title}" if recipient.title else "H.E. the Ambassador"
-    return recipient.name or recipient.title or recipient.id
+        if name:
+            return f"H.E. {name}"
+        return f"H.E. the {title}" if title else "H.E. the Ambassador"
+    return name or title or recipient.id
 
 
-def recipient_names(recipient) -> list[str]:
+def recipient_names(recipient, local: bool = False, langs=("en",)) -> list[str]:
     """Title line, then the name line, as the appeal prints them."""
     if recipient.role == "ambassador":
-        return [addressee(recipient)]
+        return [addressee(recipient, langs)]
     out = []
-    if recipient.title:
-        out.append(recipient.title)
-    if recipient.name:
-        out.append(recipient.name)
-    if recipient.organisation and not recipient.title:
-        out.append(recipient.organisation)
+    title = pick_text(recipient.title, local, langs)
+    if title:
+        out.append(title)
+    name = pick_text(recipient.name, local, langs)
+    if name:
+        out.append(name)
+    org = pick_text(recipient.organisation, local, langs)
+    if org and not title:
+        out.append(org)
     return out or [recipient.id]
 
 
@@ -196,17 +214,22 @@ def _blocks_for(case, to, sender, scheme, style, embassy_lines) -> list[Block]:
             if p.address is None:
                 raise CaseError("person has no address: this case gives no way to write to them",
                                 case.positions.at(("person",)))
-            out.append(format_address(p.address, [p.native_name or p.name], [p.name], "person",
-                                      sender, scheme, style))
+            latin_name = p.name.pick("en", case.language)
+            local_name = p.native_name or pick_text(p.name, non_latin(p.address.local_text), (case.language, "en"))
+            out.append(format_address(p.address, [local_name], None if non_latin(latin_name) else [latin_name],
+                                      "person", sender, scheme, style))
             continue
         r = case.recipients[t]
         if r.address is None:
             if r.role == "ambassador":
-                out.append(embassy_block(r, sender, embassy_lines))
+                out.append(embassy_block(r, sender, embassy_lines, (case.language, "en")))
                 continue
             if to == "all":
                 continue
             raise CaseError(f"recipient '{t}' has no address", case.positions.at(("recipients", t)))
-        names = recipient_names(r)
-        out.append(format_address(r.address, names, names, t, sender, scheme, style))
+        langs = ("en", case.language)
+        local_names = recipient_names(r, non_latin(r.address.local_text), langs)
+        latin_names = recipient_names(r, False, langs)
+        out.append(format_address(r.address, local_names, None if any(map(non_latin, latin_names)) else latin_names,
+                                  t, sender, scheme, style))
     return out

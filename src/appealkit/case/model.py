@@ -12,15 +12,14 @@ import re
 from ..errors import CaseError, did_you_mean
 from dataclasses import dataclass, field
 
-SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
-RECIPIENT_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+from . import spec
+from .spec import PLATFORMS, PRONOUNS, ROLES
+
+SLUG = re.compile(spec.SLUG)
+RECIPIENT_ID = re.compile(spec.RECIPIENT_ID)
+LANG = re.compile(spec.LANG)
 HANDLE = re.compile(r"^[A-Za-z0-9_.@:-]+$")  # "@" may lead: it is stripped
 HASHTAG = re.compile(r"^#?[^\s#@]+$")
-ROLES = ("head-of-state", "head-of-government", "minister", "prosecutor", "ambassador",
-         "prison-head", "official")
-PRONOUNS = ("he", "she", "they")
-PLATFORMS = ("x", "bluesky", "mastodon", "threads")
 
 
 @dataclass
@@ -35,12 +34,20 @@ class Text:
     def languages(self) -> list[str]:
         return list(self.values)
 
+    def pick(self, *langs: str | None) -> str:
+        """The first of `langs` this text has, else its first entry."""
+        for lang in langs:
+            if lang and lang in self.values:
+                return self.values[lang]
+        return next(iter(self.values.values()))
+
 
 @dataclass
 class LatinParts:
     lines: list[str] | None = None
     locality: str | None = None
     region: str | None = None
+    district: str | None = None
 
 
 @dataclass
@@ -52,44 +59,62 @@ class Address:
     region: str | None = None
     latin: LatinParts | None = None
     path: tuple = ()
+    district: str | None = None
 
     @property
     def local_text(self) -> str:
         """The parts written in the destination's own script, as one string (for detection)."""
-        return " ".join([*self.lines, self.locality or "", self.region or ""])
+        return " ".join([*self.lines, self.locality or "", self.district or "", self.region or ""])
 
 
 @dataclass
 class Person:
-    name: str
+    name: Text
     native_name: str | None = None
     pronoun: str = "they"
     age: int | None = None
     description: Text | None = None
     address: Address | None = None
     safety: Text | None = None
+    born: int | dt.date | None = None
+    languages: list[str] = field(default_factory=list)
+
+    @property
+    def born_year(self) -> int | None:
+        return self.born.year if isinstance(self.born, dt.date) else self.born
 
 
 @dataclass
 class Recipient:
     id: str
     role: str
-    name: str | None = None
-    title: str | None = None
-    organisation: str | None = None
-    salutation: str | None = None
+    name: Text | None = None
+    title: Text | None = None
+    organisation: Text | None = None
+    salutation: Text | None = None
     address: Address | None = None
     fax: str | None = None
     email: str | None = None
     phone: str | None = None
     handles: dict[str, str] = field(default_factory=dict)
+    pronoun: str = "they"
+
+
+@dataclass
+class Copy:
+    """One item of `copies`: a text printed as written, a recipient (by id), or the embassy of
+    the destination country in the writer's own country."""
+
+    kind: str  # "text", "recipient" or "embassy"
+    text: Text | None = None
+    recipient: str | None = None
 
 
 @dataclass
 class Share:
     text: Text | None = None
     hashtags: list[str] = field(default_factory=list)
-    mentions: list[str] = field(default_factory=list)
+    mentions: list[dict[str, str]] = field(default_factory=list)  # each: platform -> handle
     url: str | None = None
 
 
@@ -108,11 +133,12 @@ class Case:
     language: str = "en"
     background: Text | None = None
     recipients: dict[str, Recipient] = field(default_factory=dict)
-    copies: Text | None = None
+    copies: list[Copy] = field(default_factory=list)
     share: Share | None = None
     source: str = ""
     positions: object = None
     cache: dict = field(default_factory=dict, compare=False, repr=False)  # derived values, per run
+    copies_single: bool = False  # `copies` was one text, not a list
 
     def texts(self):
         """Every (key path, Text) in the case, for checks and translations."""
@@ -122,8 +148,9 @@ class Case:
             yield ("background",), self.background
         for i, a in enumerate(self.asks):
             yield ("asks", i), a
-        if self.copies:
-            yield ("copies",), self.copies
+        for i, c in enumerate(self.copies):
+            if c.text is not None:
+                yield self.copies_path(i), c.text
         if self.person.description:
             yield ("person", "description"), self.person.description
         if self.person.safety:
@@ -131,13 +158,18 @@ class Case:
         if self.share and self.share.text:
             yield ("share", "text"), self.share.text
 
+    def copies_path(self, i: int) -> tuple:
+        """The key path of copies item i (`copies` itself when it was one text)."""
+        return ("copies",) if self.copies_single else ("copies", i)
+
     def strings(self):
         """Every (key path, string) in the case, texts in all languages included."""
         for path, t in self.texts():
             for lang, s in t.values.items():
                 yield path + (lang,), s
         p = self.person
-        yield ("person", "name"), p.name
+        for lang, s in p.name.values.items():
+            yield ("person", "name", lang), s
         if p.native_name:
             yield ("person", "native_name"), p.native_name
         for addr in self.addresses():
@@ -145,8 +177,10 @@ class Case:
                 yield path, s
         for rid, r in self.recipients.items():
             for k in ("name", "title", "organisation", "salutation"):
-                if getattr(r, k):
-                    yield ("recipients", rid, k), getattr(r, k)
+                t = getattr(r, k)
+                if t is not None:
+                    for lang, s in t.values.items():
+                        yield ("recipients", rid, k, lang), s
 
     def addresses(self):
         if self.person.address:
@@ -159,27 +193,19 @@ class Case:
 def address_strings(addr: Address):
     for i, line in enumerate(addr.lines):
         yield addr.path + ("lines", i), line
-    for k in ("postcode", "locality", "region"):
+    for k in ("postcode", "locality", "district", "region"):
         if getattr(addr, k):
             yield addr.path + (k,), getattr(addr, k)
 
 
 # ---------------------------------------------------------------- validation
 
-TOP_KEYS = {
-    "appealkit": True, "id": True, "title": True, "organisation": False, "issued": False,
-    "deadline": False, "url": False, "language": False, "person": True, "summary": True,
-    "background": False, "asks": True, "recipients": False, "copies": False, "share": False,
-}
-PERSON_KEYS = {"name": True, "native_name": False, "pronoun": False, "age": False,
-               "description": False, "address": False, "safety": False}
-RECIPIENT_KEYS = {"role": True, "name": False, "title": False, "organisation": False,
-                  "salutation": False, "address": False, "fax": False, "email": False,
-                  "phone": False, "handles": False}
-ADDRESS_KEYS = {"country": True, "lines": True, "postcode": False, "locality": False,
-                "region": False, "latin": False}
-LATIN_KEYS = {"lines": False, "locality": False, "region": False}
-SHARE_KEYS = {"text": False, "hashtags": False, "mentions": False, "url": False}
+TOP_KEYS = spec.keys("case")
+PERSON_KEYS = spec.keys("person")
+RECIPIENT_KEYS = spec.keys("recipient")
+ADDRESS_KEYS = spec.keys("address")
+LATIN_KEYS = spec.keys("latin")
+SHARE_KEYS = spec.keys("share")
 
 
 def key_path(path) -> str:
@@ -298,7 +324,7 @@ def build_case(data, pos, errors) -> Case | None:
     title = v.text(d["title"], ("title",), lang) if "title" in d else None
     summary = v.text(d["summary"], ("summary",), lang) if "summary" in d else None
     background = v.text(d["background"], ("background",), lang) if "background" in d else None
-    copies = v.text(d["copies"], ("copies",), lang) if "copies" in d else None
+    copies, copies_single = _copies(v, d["copies"], lang) if d.get("copies") is not None else ([], False)
     organisation = v.string(d["organisation"], ("organisation",)) if "organisation" in d else None
 
     issued = _date(v, d, "issued", allow_immediately=False)
@@ -333,7 +359,7 @@ def build_case(data, pos, errors) -> Case | None:
                 if rid_s in ("person", "all"):
                     v.err(("recipients", rid), f"recipient id '{rid}' is reserved (person and all are --to words)", key=True)
                     continue
-                rec = _recipient(v, r, rid_s)
+                rec = _recipient(v, r, rid_s, lang)
                 if rec:
                     recipients[rid_s] = rec
 
@@ -341,10 +367,14 @@ def build_case(data, pos, errors) -> Case | None:
 
     if errors or None in (cid, title, summary, person) or not asks:
         return None
+    if not copies_single:  # a list item that names a recipient copies that recipient
+        for i, c in enumerate(copies):
+            if c.kind == "text" and c.text and len(c.text.values) == 1 and c.text.pick() in recipients:
+                copies[i] = Copy("recipient", recipient=c.text.pick())
     return Case(appealkit=1, id=cid, title=title, person=person, summary=summary, asks=asks,
                 organisation=organisation, issued=issued, deadline=deadline, url=url,
                 language=lang, background=background, recipients=recipients, copies=copies,
-                share=share, positions=pos)
+                share=share, positions=pos, copies_single=copies_single)
 
 
 def _date(v, d, key, allow_immediately):
@@ -387,15 +417,14 @@ def _person(v, p, lang):
     path = ("person",)
     if v.mapping(p, path, PERSON_KEYS, "person") is None:
         return None
-    name = v.string(p["name"], path + ("name",)) if "name" in p else None
+    name = v.text(p["name"], path + ("name",), lang) if "name" in p else None
     native = v.string(p["native_name"], path + ("native_name",)) if "native_name" in p else None
-    pronoun = "they"
-    if "pronoun" in p:
-        pr = v.string(p["pronoun"], path + ("pronoun",))
-        if pr is not None and pr not in PRONOUNS:
-            v.err(path + ("pronoun",), f"pronoun must be one of he, she, they, not '{pr}'")
-        elif pr:
-            pronoun = pr
+    pronoun = _pronoun(v, p, path)
+    born = _born(v, p["born"], path + ("born",)) if p.get("born") is not None else None
+    languages = []
+    if p.get("languages") is not None:
+        languages = v.str_list(p["languages"], path + ("languages",), min_items=1, pattern=LANG,
+                               what="language code (like ru, uk, kk)")
     age = None
     if "age" in p and p["age"] is not None:
         if isinstance(p["age"], int) and not isinstance(p["age"], bool) and 0 < p["age"] < 150:
@@ -408,10 +437,59 @@ def _person(v, p, lang):
     if name is None:
         return None
     return Person(name=name, native_name=native, pronoun=pronoun, age=age, description=desc,
-                  address=addr, safety=safety)
+                  address=addr, safety=safety, born=born, languages=languages)
 
 
-def _recipient(v, r, rid):
+def _pronoun(v, m, path) -> str:
+    if "pronoun" not in m:
+        return "they"
+    pr = v.string(m["pronoun"], path + ("pronoun",))
+    if pr is not None and pr not in PRONOUNS:
+        v.err(path + ("pronoun",), f"pronoun must be one of he, she, they, not '{pr}'")
+        return "they"
+    return pr or "they"
+
+
+def _born(v, val, path):
+    """A year (1983) or an ISO date (1983-04-12)."""
+    if isinstance(val, dt.datetime):
+        val = val.date()
+    if isinstance(val, dt.date):
+        return val
+    if isinstance(val, int) and not isinstance(val, bool) and 1900 <= val <= 2100:
+        return val
+    if isinstance(val, str):
+        s = val.strip()
+        if s.isdigit() and len(s) == 4:
+            return int(s)
+        try:
+            return dt.date.fromisoformat(s)
+        except ValueError:
+            pass
+    v.err(path, f"born must be a year (like 1983) or an ISO date (YYYY-MM-DD), not {val!r}")
+    return None
+
+
+def _copies(v, val, lang) -> tuple[list[Copy], bool]:
+    """`copies`: one text, or a list whose items are texts, recipient ids or `embassy`.
+    Recipient ids are resolved against the recipients after loading (see build_case)."""
+    if not isinstance(val, list):
+        t = v.text(val, ("copies",), lang)
+        return ([Copy("text", text=t)] if t else []), True
+    if not val:
+        v.err(("copies",), "copies is an empty list; leave it out, or name whom to copy")
+    out = []
+    for i, item in enumerate(val):
+        if isinstance(item, str) and item.strip() == "embassy":
+            out.append(Copy("embassy"))
+            continue
+        t = v.text(item, ("copies", i), lang)
+        if t:
+            out.append(Copy("text", text=t))
+    return out, False
+
+
+def _recipient(v, r, rid, lang):
     path = ("recipients", rid)
     if v.mapping(r, path, RECIPIENT_KEYS, f"recipient '{rid}'") is None:
         return None
@@ -420,29 +498,15 @@ def _recipient(v, r, rid):
         v.err(path + ("role",), f"unknown role '{role}'{did_you_mean(role, ROLES, 'roles')}")
         role = None
     kw = {}
-    for k in ("name", "title", "organisation", "salutation", "fax", "email", "phone"):
+    for k in ("name", "title", "organisation", "salutation"):
+        if k in r and r[k] is not None:
+            kw[k] = v.text(r[k], path + (k,), lang)
+    for k in ("fax", "email", "phone"):
         if k in r and r[k] is not None:
             kw[k] = v.string(r[k], path + (k,))
+    kw["pronoun"] = _pronoun(v, r, path)
     addr = _address(v, r["address"], path + ("address",)) if r.get("address") is not None else None
-    handles = {}
-    if "handles" in r and r["handles"] is not None:
-        hs = r["handles"]
-        if not isinstance(hs, dict):
-            v.err(path + ("handles",), f"handles must be a mapping of platform to handle, not {_typename(hs)}")
-        else:
-            for plat, h in hs.items():
-                if plat not in PLATFORMS:
-                    v.err(path + ("handles", plat),
-                          f"unknown platform '{plat}'{did_you_mean(plat, PLATFORMS, 'platforms')}", key=True)
-                    continue
-                hv = v.string(h, path + ("handles", plat))
-                if hv is None:
-                    continue
-                hv = hv.lstrip("@")
-                if not HANDLE.match(hv):
-                    v.err(path + ("handles", plat), f"'{h}' is not a handle (write it without spaces, e.g. MVD_RK)")
-                    continue
-                handles[plat] = hv
+    handles = _handles(v, r["handles"], path + ("handles",)) if r.get("handles") is not None else {}
     if role is None:
         return None
     return Recipient(id=rid, role=role, address=addr, handles=handles, **kw)
@@ -463,7 +527,7 @@ def _address(v, a, path):
                 v.err(path + ("country",), f"'{c}' is not an ISO 3166-1 alpha-2 country code (like KZ, RU, GB)")
     lines = v.str_list(a["lines"], path + ("lines",), min_items=1) if "lines" in a else []
     kw = {}
-    for k in ("postcode", "locality", "region"):
+    for k in ("postcode", "locality", "district", "region"):
         if k in a and a[k] is not None:
             kw[k] = v.string(a[k], path + (k,))
     latin = None
@@ -475,6 +539,7 @@ def _address(v, a, path):
                 lines=v.str_list(la["lines"], lp + ("lines",), min_items=1) if "lines" in la else None,
                 locality=v.string(la["locality"], lp + ("locality",)) if "locality" in la else None,
                 region=v.string(la["region"], lp + ("region",)) if "region" in la else None,
+                district=v.string(la["district"], lp + ("district",)) if "district" in la else None,
             )
     if country is None or not lines:
         return None
@@ -488,7 +553,50 @@ def _share(v, s, lang):
     text = v.text(s["text"], path + ("text",), lang) if "text" in s else None
     hashtags = [h.lstrip("#") for h in v.str_list(s["hashtags"], path + ("hashtags",), pattern=HASHTAG,
                                                     what="hashtag (one word)")] if s.get("hashtags") is not None else []
-    mentions = [m.lstrip("@") for m in v.str_list(s["mentions"], path + ("mentions",), pattern=HANDLE,
-                                                    what="handle")] if s.get("mentions") is not None else []
+    mentions = _mentions(v, s["mentions"], path + ("mentions",)) if s.get("mentions") is not None else []
     url = _url(v, s["url"], path + ("url",)) if s.get("url") is not None else None
     return Share(text=text, hashtags=hashtags, mentions=mentions, url=url)
+
+
+def _mentions(v, val, path) -> list[dict[str, str]]:
+    """Each mention as platform -> handle: a plain string is an X handle."""
+    if not isinstance(val, list):
+        v.err(path, f"{key_path(path)} must be a list, not {_typename(val)}")
+        return []
+    out = []
+    for i, item in enumerate(val):
+        if isinstance(item, dict):
+            hs = _handles(v, item, path + (i,))
+            if hs:
+                out.append(hs)
+            continue
+        h = v.string(item, path + (i,))
+        if h is None:
+            continue
+        h = h.lstrip("@")
+        if not HANDLE.match(h):
+            v.err(path + (i,), f"'{h}' is not a valid handle")
+            continue
+        out.append({"x": h})
+    return out
+
+
+def _handles(v, hs, path) -> dict[str, str]:
+    """A mapping platform -> handle (without '@')."""
+    if not isinstance(hs, dict):
+        v.err(path, f"{key_path(path)} must be a mapping of platform to handle, not {_typename(hs)}")
+        return {}
+    out = {}
+    for plat, h in hs.items():
+        if plat not in PLATFORMS:
+            v.err(path + (plat,), f"unknown platform '{plat}'{did_you_mean(plat, PLATFORMS, 'platforms')}", key=True)
+            continue
+        hv = v.string(h, path + (plat,))
+        if hv is None:
+            continue
+        hv = hv.lstrip("@")
+        if not HANDLE.match(hv):
+            v.err(path + (plat,), f"'{h}' is not a handle (write it without spaces, e.g. MVD_RK)")
+            continue
+        out[plat] = hv
+    return out

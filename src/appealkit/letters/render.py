@@ -95,14 +95,14 @@ def format_date(day: dt.date, lang: str) -> str:
 
 
 def _salutation(case, recipient, lang: str) -> str:
-    if recipient.salutation and lang == case.language:
-        return recipient.salutation
+    if recipient.salutation and recipient.salutation.get(lang):
+        return recipient.salutation.get(lang)
     d = lang_data(lang)["salutations"]
     tmpl = d.get(recipient.role, d["official"])
     if "{surname}" in tmpl:
         if not recipient.name:
             return lang_data(lang)["salutation_no_name"]
-        return tmpl.replace("{surname}", recipient.name.split()[-1])
+        return tmpl.replace("{surname}", recipient.name.pick(lang, case.language).split()[-1])
     return tmpl
 
 
@@ -117,8 +117,9 @@ def _person_names(case, lang: str) -> tuple[str, str, str]:
         name = " ".join(parts[1:2] + parts[:1]) if len(parts) == 3 else full
         return name, full, first
     # the name as the prison writes it, and as the writer reads it
-    full = f"{p.native_name} ({p.name})" if p.native_name and p.native_name != p.name else p.name
-    return p.name, full, p.name.split()[0]
+    own = p.name.pick(lang, case.language)
+    full = f"{p.native_name} ({own})" if p.native_name and p.native_name != own else own
+    return own, full, own.split()[0]
 
 
 def context(case, *, to: str, lang: str, day: dt.date, sender, blocks, message: str | None = None) -> dict:
@@ -151,7 +152,7 @@ def _context(case, to, lang, day, sender, blocks, message) -> dict:
                    "description": t(case.person.description), "address": []},
         "sender": {"name": sender.name or ph["name"], "address": sender.address or [ph["address"]],
                    "country": _country_in_text(sender.country, lang) if sender.country else ph["country"]},
-        "summary": t(case.summary), "asks": [t(a) for a in case.asks], "copies": t(case.copies),
+        "summary": t(case.summary), "asks": [t(a) for a in case.asks], "copies": _copies(case, lang, t),
         "message": message, "closing": d["closing"], "country": None, "envelope": [],
     }
     if to == "person":
@@ -165,12 +166,25 @@ def _context(case, to, lang, day, sender, blocks, message) -> dict:
     else:
         r = case.recipients[to]
         block = blocks[0]
-        ctx["recipient"] = {"id": r.id, "role": r.role, "name": r.name, "title": r.title,
-                            "salutation": r.salutation, "address": block.lines("latin")}
+        ctx["recipient"] = {"id": r.id, "role": r.role, "name": t(r.name), "title": t(r.title),
+                            "salutation": t(r.salutation), "address": block.lines("latin")}
         ctx["salutation"] = _salutation(case, r, lang)
         dest = r.address.country if r.address else _case_country(case)
         ctx["country"] = _country_in_text(dest, lang) if dest else None
     return ctx
+
+
+def _copies(case, lang, t) -> str | None:
+    out = []
+    for c in case.copies:
+        if c.kind == "text":
+            out.append(t(c.text))
+        elif c.kind == "recipient":
+            r = case.recipients[c.recipient]
+            out.append(", ".join(x.pick(lang, case.language) for x in (r.title, r.name) if x))
+        else:
+            out.append(lang_data(lang)["embassy_copy"])
+    return "; ".join(out) or None
 
 
 @lru_cache(maxsize=None)

@@ -18,8 +18,7 @@ def missing_translations(case, lang: str) -> list[str]:
     from ..case.model import key_path
 
     need = [("summary",), *(("asks", i) for i in range(len(case.asks)))]
-    if case.copies:
-        need.append(("copies",))
+    need += [case.copies_path(i) for i, c in enumerate(case.copies) if c.text is not None]
     if case.person.description:
         need.append(("person", "description"))
     texts = dict(case.texts())

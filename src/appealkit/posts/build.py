@@ -59,7 +59,7 @@ def _handle(h: str) -> str:
     return "@" + h.lstrip("@")
 
 
-def share_parts(case, lang: str) -> tuple[str, list[str], str | None, list[str]]:
+def share_parts(case, lang: str) -> tuple[str, list[str], str | None, list[dict[str, str]]]:
     """(text, hashtags to add, url, mentions) from the case's share section."""
     share = case.share
     if share is None or share.text is None:
@@ -88,7 +88,8 @@ def _mentions(text: str, extra: list[str]) -> list[str]:
 
 def post_parts(case, platform: str = "x", lang: str | None = None, to: str | None = None) -> tuple[str, list[str]]:
     """(text with the missing hashtags and the URL, the mentions still to add), each once."""
-    text, tags, url, mentions = share_parts(case, lang or case.language)
+    text, tags, url, all_mentions = share_parts(case, lang or case.language)
+    mentions = [m[platform] for m in all_mentions if platform in m]
     if to:
         h = _recipient(case, to).handles.get(platform)
         if h:
