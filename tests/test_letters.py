@@ -165,8 +165,8 @@ def test_out_dir_atomic_and_no_overwrite(tmp_path):
     assert names == ["kz-atabek-2014-ambassador-en.txt", "kz-atabek-2014-minister-en.txt",
                      "kz-atabek-2014-person-en.txt", "kz-atabek-2014-president-en.txt"]
     assert r.out.splitlines() == [str(tmp_path / n) for n in
-                                  ["kz-atabek-2014-president-en.txt", "kz-atabek-2014-minister-en.txt",
-                                   "kz-atabek-2014-ambassador-en.txt", "kz-atabek-2014-person-en.txt"]]
+                                  ["kz-atabek-2014-person-en.txt", "kz-atabek-2014-president-en.txt",
+                                   "kz-atabek-2014-minister-en.txt", "kz-atabek-2014-ambassador-en.txt"]]
     (tmp_path / "kz-atabek-2014-president-en.txt").write_text("signed copy", encoding="utf-8")
     r = run("letter", "examples/atabek.yaml", "--to", "president", "--out-dir", str(tmp_path), *SENDER)
     assert r.code == 1 and "--force" in r.err

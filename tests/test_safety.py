@@ -31,9 +31,14 @@ def test_symlink_in_output_folder_is_not_followed(tmp_path):
     assert outside.read_text(encoding="utf-8") == "keep"
 
 
-def test_missing_and_read_only_folders(tmp_path):
-    r = run("letter", "examples/atabek.yaml", "--to", "president", "--out-dir", str(tmp_path / "nope"))
-    assert r.code == 1 and "does not exist" in r.err
+def test_missing_out_dir_is_made_but_a_file_in_the_way_is_refused(tmp_path):
+    target = tmp_path / "new" / "folder"
+    r = run("letter", "examples/atabek.yaml", "--to", "president", "--out-dir", str(target))
+    assert r.code == 0 and r.out == f"{target}/kz-atabek-2014-president-en.txt\n"
+    assert [p.name for p in target.iterdir()] == ["kz-atabek-2014-president-en.txt"]
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    r = run("letter", "examples/atabek.yaml", "--to", "president", "--out-dir", str(tmp_path / "file" / "sub"))
+    assert r.code == 1 and "appealkit: error: " in r.err and "cannot make the output folder" in r.err and r.out == ""
 
 
 

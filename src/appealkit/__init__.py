@@ -1,12 +1,122 @@
-"""appealkit: one YAML case file in, addresses, letters and posts out."""
+"""appealkit: one YAML case file in, addresses, letters and posts out.
+
+The Python API. The command line is a thin layer over these functions and prints exactly
+what they return; none of them loads typer or rich. Heavy parts (templates, dates, the
+transliteration tables) load on first use, so `import appealkit` stays cheap.
+
+    import appealkit
+    case = appealkit.load_case("examples/atabek.yaml")
+    for letter in appealkit.compose_letters(case, "president", sender_name="A. Supporter"):
+        print(letter.text)
+    print(appealkit.build_posts(case, "bluesky")[0].text)
+
+Errors are AppealkitError and its kinds: CaseError (the case breaks the format; `.where`
+holds file, line and column), CaseErrors (several at once, in `.errors`), UsageError (a bad
+argument; `.param` names it), OutputError, TextTooLong.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import TYPE_CHECKING
+
+from .errors import AppealkitError, CaseError, CaseErrors, OutputError, TextTooLong, UsageError, Where
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .address.format import Block
+    from .case.model import Case
+    from .checks import Finding
+    from .letters.compose import Letter
+    from .posts.build import Post
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "transliterate"]
+__all__ = [
+    "__version__",
+    "load_case", "parse_case", "check_case", "addresses", "compose_letters", "build_posts",
+    "transliterate", "post_length",
+    "AppealkitError", "CaseError", "CaseErrors", "UsageError", "OutputError", "TextTooLong", "Where",
+]
+
+
+def load_case(path: str) -> Case:
+    """Read and validate a case file (`-` reads standard input). Raises CaseError or CaseErrors
+    with file, line and column."""
+    from .case.load import load_case as _load
+
+    return _load(path)
+
+
+def parse_case(text: str, name: str = "<string>") -> Case:
+    """Validate a case from its YAML text; `name` stands for the file in error positions."""
+    from .case.load import parse_case as _parse
+
+    return _parse(text, name)
+
+
+def check_case(case: Case, today: _dt.date | None = None) -> list[Finding]:
+    """The warnings `appealkit check` prints: each a Finding with level, code, message and where."""
+    from .checks import run_checks
+
+    return run_checks(case, today)
+
+
+def addresses(case: Case, to: str = "person", *, sender_country: str | None = None,
+              scheme: str | None = None, style: str = "translate",
+              embassy_address: list[str] | None = None) -> list[Block]:
+    """The postal address blocks for `to` (`person`, a recipient id, or `all`): each Block has
+    `local` and `latin` lines, the `country_line` for mail from `sender_country`, and `.text()`.
+    `all` leaves out recipients with no postal address (email or fax only)."""
+    from .address.countries import check_sender_country
+    from .address.format import blocks_for
+
+    if scheme:
+        from .translit import get_scheme
+
+        get_scheme(scheme)
+    return blocks_for(case, to, check_sender_country(sender_country), scheme, style, embassy_address)
+
+
+def compose_letters(case: Case, to: str = "all", *, lang: str | None = None,
+                    sender_name: str | None = None, sender_address: list[str] | None = None,
+                    sender_country: str | None = None, date: _dt.date | None = None,
+                    fmt: str = "text", template=None, message: str | None = None,
+                    embassy_address: list[str] | None = None) -> list[Letter]:
+    """Letters for `to` (a recipient id, `person`, or `all`), each a Letter with `.text` in
+    `fmt` (text, markdown, html), `.to`, `.kind`, `.language`, `.salutation`, `.address` and
+    `.warnings` (what the CLI prints on stderr). The sender's address is a list of lines;
+    `date` a datetime.date (default today)."""
+    from .address.countries import check_sender_country
+    from .letters.compose import compose_letters as _compose
+
+    return _compose(case, to, lang=lang, sender_name=sender_name, sender_address=sender_address,
+                    sender_country=check_sender_country(sender_country), date=date, fmt=fmt,
+                    template=template, message=message, embassy_address=embassy_address)
+
+
+def build_posts(case: Case, platform: str = "x", *, lang: str | None = None, to: str | None = None,
+                variants: bool = False, thread: bool = False, limit: int | None = None) -> list[Post]:
+    """The case's post for `platform` (x, bluesky, mastodon, threads) as a list of Post objects
+    (`.text`, `.length`, `.limit`, `.fits`): one post; one per recipient with a handle on the
+    platform (`variants`); or a thread split at word boundaries (`thread`)."""
+    from .posts.build import posts_for
+
+    if variants and thread:
+        raise UsageError("a thread and variants do not combine", param="thread")
+    mode = "variants" if variants else "thread" if thread else "post"
+    return posts_for(case, platform, lang=lang, to=to, mode=mode, limit=limit)
 
 
 def transliterate(text: str, scheme: str = "icao", lang: str | None = None) -> str:
-    """Transliterate Cyrillic `text` to Latin by a named standard (see `appealkit schemes`)."""
+    """Transliterate Cyrillic `text` to Latin by a named standard (see `appealkit schemes`);
+    `lang` (ru, uk, be, kk, ky) is detected when absent."""
     from .translit import transliterate as _t
 
     return _t(text, scheme, lang)
+
+
+def post_length(text: str, platform: str) -> int:
+    """The length of `text` as `platform` counts it (X's weighted length, Bluesky's graphemes...)."""
+    from .posts.count import length
+
+    return length(text, platform)

@@ -6,7 +6,8 @@ annotation from a string at each run (2 ms of start-up)."""
 import datetime as dt
 import os
 import sys
-from typing import List, Optional
+from enum import Enum
+from typing import Annotated, List, Optional
 
 import typer
 
@@ -24,6 +25,30 @@ app = typer.Typer(
 )
 
 CASE_HELP = "Case file (YAML); '-' reads standard input. Default: $APPEALKIT_CASE, then ./appeal.yaml."
+FROM_HELP = "Your country (ISO code): the country line, and the embassy to copy."
+Case = Annotated[Optional[str], typer.Argument(help=CASE_HELP, envvar="APPEALKIT_CASE", show_envvar=True)]
+From = Annotated[Optional[str], typer.Option("--from", help=FROM_HELP, envvar="APPEALKIT_FROM")]
+EmbassyAddress = Annotated[Optional[str], typer.Option(
+    "--embassy-address", help="The embassy's address in your country, lines separated by ';'.")]
+Json = Annotated[bool, typer.Option("--json", help="JSON on stdout.")]
+
+
+class Style(str, Enum):
+    translate = "translate"
+    transliterate = "transliterate"
+
+
+class Script(str, Enum):
+    both = "both"
+    local = "local"
+    latin = "latin"
+
+
+class Format(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    html = "html"
+
 
 
 def _version(value: bool):
@@ -53,13 +78,23 @@ def _date(value: Optional[str], option: str) -> Optional[dt.date]:
 def _load(case: Optional[str]):
     from .case import load_case
 
-    return load_case(case)
+    return load_case(_case_path(case))
+
+
+def _case_path(case: Optional[str]) -> str:
+    """The case argument (or $APPEALKIT_CASE, which Typer fills in), then ./appeal.yaml."""
+    if case:
+        return case
+    if os.path.isfile("appeal.yaml"):
+        return "appeal.yaml"
+    raise AppealkitError("no case file given, $APPEALKIT_CASE is unset and there is no appeal.yaml here; "
+                         "start one with 'appealkit init'")
 
 
 def _sender_country(value: Optional[str]) -> Optional[str]:
     from .address.countries import check_sender_country
 
-    return check_sender_country(value or os.environ.get("APPEALKIT_FROM") or None)
+    return check_sender_country(value or None)
 
 
 # ------------------------------------------------------------------ check, init, schema
@@ -67,7 +102,7 @@ def _sender_country(value: Optional[str]) -> Optional[str]:
 
 @app.command()
 def check(
-    case: Optional[str] = typer.Argument(None, help=CASE_HELP),
+    case: Case = None,
     json_: bool = typer.Option(False, "--json", help="Print findings as JSON on stdout."),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 on warnings too."),
     today: Optional[str] = typer.Option(None, "--today", help="Judge deadlines as of this date (YYYY-MM-DD)."),
@@ -180,31 +215,31 @@ def schemes(json_: bool = typer.Option(False, "--json", help="JSON on stdout."))
 
 @app.command()
 def address(
-    case: Optional[str] = typer.Argument(None, help=CASE_HELP),
-    to: str = typer.Option("person", "--to", help="person, a recipient id, or all."),
-    scheme: Optional[str] = typer.Option(None, "--scheme", "-s", help="Transliteration scheme; default per country."),
-    style: str = typer.Option("translate", "--style", help="translate (ул. X -> X Street) or transliterate."),
-    from_: Optional[str] = typer.Option(None, "--from", help="Sender's country (ISO code) for the country line; also $APPEALKIT_FROM."),
-    script: str = typer.Option("both", "--script", help="both, local or latin."),
-    embassy_address: Optional[str] = typer.Option(None, "--embassy-address", help="The embassy's address in your country, lines separated by ';'."),
-    json_: bool = typer.Option(False, "--json", help="JSON on stdout."),
+    case: Case = None,
+    to: Annotated[str, typer.Option("--to", help="person, a recipient id, or all.")] = "person",
+    scheme: Annotated[Optional[str], typer.Option("--scheme", "-s", help="Transliteration scheme; default per country.")] = None,
+    style: Annotated[Style, typer.Option("--style", help="translate (ул. X -> X Street) or transliterate.")] = Style.translate,
+    from_: From = None,
+    script: Annotated[Script, typer.Option("--script", help="Which blocks to print.")] = Script.both,
+    embassy_address: EmbassyAddress = None,
+    json_: Json = False,
 ):
     """Print postal addresses: local script, Latin, and the country line."""
+    from . import addresses
     from .address.checks import address_warnings
-    from .address.format import blocks_for
+    from .address.format import no_address
     from .letters.sender import split_lines
     from .output import emit_json, out, warn
 
-    if script not in ("both", "local", "latin"):
-        raise UsageError(f"--script must be both, local or latin, not '{script}'")
-    if scheme:
-        from .translit import get_scheme
-
-        get_scheme(scheme)
     sender = _sender_country(from_)
     c = _load(case)
-    blocks = blocks_for(c, to, sender, scheme, style, split_lines(embassy_address) or None)
-    for message in address_warnings(c, {b.to for b in blocks}):
+    blocks = addresses(c, to, sender_country=sender, scheme=scheme, style=style.value,
+                           embassy_address=split_lines(embassy_address) or None)
+    have = {b.to for b in blocks}
+    for rid in c.targets(to):
+        if rid not in have:
+            warn(no_address(c.recipients[rid]))
+    for message in address_warnings(c, have):
         warn(message)
     if json_:
         emit_json([b.as_dict() for b in blocks] if to == "all" else blocks[0].as_dict())
@@ -212,7 +247,7 @@ def address(
     texts = []
     for b in blocks:
         head = f"# {b.to}\n" if to == "all" else ""
-        texts.append(head + b.text(script))
+        texts.append(head + b.text(script.value))
     out("\n\n".join(texts))
 
 
@@ -221,86 +256,89 @@ def address(
 
 @app.command()
 def letter(
-    case: Optional[str] = typer.Argument(None, help=CASE_HELP),
-    to: str = typer.Option("all", "--to", help="A recipient id, person, or all."),
-    lang: Optional[str] = typer.Option(None, "--lang", help="Letter language (en, ru); default the case's."),
-    sender_name: Optional[str] = typer.Option(None, "--sender-name", help="Your name; also $APPEALKIT_SENDER_NAME."),
-    sender_address: Optional[str] = typer.Option(None, "--sender-address", help="Your address, lines separated by ';'."),
-    from_: Optional[str] = typer.Option(None, "--from", help="Your country (ISO code); also $APPEALKIT_FROM."),
-    date: Optional[str] = typer.Option(None, "--date", help="Date on the letter (YYYY-MM-DD); default today."),
-    format_: str = typer.Option("text", "--format", help="text, markdown or html."),
-    template: Optional[str] = typer.Option(None, "--template", help="Your own Jinja2 template (same context; see README)."),
-    message: Optional[str] = typer.Option(None, "--message", help="Your own words for the support letter."),
-    embassy_address: Optional[str] = typer.Option(None, "--embassy-address", help="The embassy's address in your country, lines separated by ';'."),
-    out_dir: Optional[str] = typer.Option(None, "--out-dir", help="Write one file per letter here; print the paths."),
-    force: bool = typer.Option(False, "--force", help="Overwrite existing files in --out-dir."),
-    json_: bool = typer.Option(False, "--json", help="JSON on stdout."),
+    case: Case = None,
+    to: Annotated[str, typer.Option("--to", help="A recipient id, person, or all.")] = "all",
+    lang: Annotated[Optional[str], typer.Option("--lang", help="Letter language (en, ru); default the case's.")] = None,
+    sender_name: Annotated[Optional[str], typer.Option(
+        "--sender-name", help="Your name.", envvar="APPEALKIT_SENDER_NAME")] = None,
+    sender_address: Annotated[Optional[str], typer.Option(
+        "--sender-address", help="Your address, lines separated by ';'.", envvar="APPEALKIT_SENDER_ADDRESS")] = None,
+    from_: From = None,
+    date: Annotated[Optional[str], typer.Option("--date", help="Date on the letter (YYYY-MM-DD); default today.")] = None,
+    format_: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.text,
+    template: Annotated[Optional[str], typer.Option("--template", help="Your own Jinja2 template (same context; see README).")] = None,
+    message: Annotated[Optional[str], typer.Option("--message", help="Your own words for the support letter.")] = None,
+    embassy_address: EmbassyAddress = None,
+    out_dir: Annotated[Optional[str], typer.Option("--out-dir", help="Write one file per letter here (made if missing); print the paths.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite existing files in --out-dir.")] = False,
+    json_: Json = False,
 ):
     """Letters to the authorities and a support letter to the person, ready to sign."""
-    from .address.format import blocks_for, check_to
-    from .errors import CaseError
-    from .letters.checks import caution_hits
-    from .letters.render import FORMATS, Letter, as_html, as_markdown, context, load_template, render
-    from .letters.translations import languages, missing_translations
-    from .letters.sender import resolve_sender, split_lines
+    from . import compose_letters
+    from .letters.compose import FORMAT_EXTENSIONS
+    from .letters.render import as_html, load_template
+    from .letters.sender import split_lines
     from .output import emit_json, out, warn
 
-    if format_ not in FORMATS:
-        raise UsageError(f"--format must be text, markdown or html, not '{format_}'")
     day = _date(date, "--date") or dt.date.today()
-    country = _sender_country(from_)
+    sender = _sender(sender_name, sender_address, _sender_country(from_))
     c = _load(case)
-    lang = lang or c.language
-    if lang not in languages():
-        raise UsageError(f"no letter templates in '{lang}'; choose one of {', '.join(languages())}")
-    missing = missing_translations(c, lang)
-    if missing:
-        raise CaseError(f"no '{lang}' text for: {', '.join(missing)}", c.positions.at(("summary",)))
-    check_to(c, to)
-    sender = resolve_sender(sender_name, sender_address, country)
-    if not sender.name or not sender.address:
-        warn("no sender name or address given: the letters carry placeholders "
-             "(use --sender-name/--sender-address, APPEALKIT_SENDER_* or sender.yaml)")
-    targets = list(c.recipients) + (["person"] if c.person.address else []) if to == "all" else [to]
-    emb = split_lines(embassy_address) or None
     user_template = load_template(template) if template else None
-    letters = []
-    for t in targets:
-        blocks = blocks_for(c, t, sender.country, None, "translate", emb)
-        ctx = context(c, to=t, lang=lang, day=day, sender=sender, blocks=blocks, message=message)
-        kind = "support" if t == "person" else "authority"
-        text = render(ctx, kind, lang, user_template)
-        letters.append(Letter(t, kind, lang, ctx["salutation"], text, blocks[0].lines("latin")))
-        if t == "person":
-            if c.person.safety:
-                note_text = c.person.safety.get(lang) or next(iter(c.person.safety.values.values()))
-                warn("safety: " + " ".join(note_text.split()))
-            if message:
-                hits = caution_hits(message, lang)
-                if hits:
-                    warn(f"--message has words a prison censor may stop: {', '.join(hits)}")
-    ext = FORMATS[format_]
-    if format_ == "markdown":
-        rendered = [as_markdown(x.text) for x in letters]
-    elif format_ == "html":
-        rendered = [as_html([x.text], lang, f"{c.id} {x.to}") for x in letters]
-    else:
-        rendered = [x.text for x in letters]
+    fmt = format_.value
+    # a single html page holds all the letters: compose them as text, wrap them once
+    letters = compose_letters(c, to, lang=lang, sender_name=sender.name, sender_address=sender.address,
+                                  sender_country=sender.country, date=day,
+                                  fmt="text" if fmt == "html" and not (out_dir or json_) else fmt,
+                                  template=user_template, message=message,
+                                  embassy_address=split_lines(embassy_address) or None)
+    for w in dict.fromkeys(w for x in letters for w in x.warnings):
+        if w.startswith("no sender"):
+            w += " (use --sender-name/--sender-address, APPEALKIT_SENDER_* or sender.yaml)"
+        warn(w)
     if out_dir:
         from .output import safe_name, write_files
 
-        files = [(safe_name(f"{c.id}-{x.to}-{lang}.{ext}"), body) for x, body in zip(letters, rendered)]
-        for path in write_files(out_dir, files, force):
+        ext = FORMAT_EXTENSIONS[fmt]
+        files = [(safe_name(f"{c.id}-{x.to}-{x.language}.{ext}"), x.text) for x in letters]
+        for path in write_files(out_dir, files, force, create=True):
             out(str(path))
         return
     if json_:
-        rows = [dict(x.as_dict(), text=body) for x, body in zip(letters, rendered)]
+        rows = [x.as_dict() for x in letters]
         emit_json(rows if to == "all" else rows[0])
         return
-    if format_ == "html" and len(letters) > 1:
-        sys.stdout.write(as_html([x.text for x in letters], lang, c.id))
+    if fmt == "html":
+        sys.stdout.write(as_html([x.text for x in letters], letters[0].language if letters else "en",
+                                 c.id if len(letters) > 1 else f"{c.id} {letters[0].to}"))
         return
-    sys.stdout.write("\f\n".join(rendered))
+    sys.stdout.write("\f\n".join(x.text for x in letters))
+
+
+def _sender(name: Optional[str], address: Optional[str], country: Optional[str]):
+    """Options (and their environment variables) first, then sender.yaml in $APPEALKIT_HOME
+    (default: the user config folder, XDG on Linux)."""
+    from .letters.sender import Sender, read_sender_file, split_lines
+
+    s = Sender(name or None, split_lines(address), country)
+    if s.name and s.address and s.country:
+        return s
+    path = _config_home() / "sender.yaml"
+    if path.is_file():
+        f = read_sender_file(str(path))
+        s = Sender(s.name or f.name, s.address or f.address, s.country or _sender_country(f.country))
+    return s
+
+
+def _config_home():
+    from pathlib import Path
+
+    if os.environ.get("APPEALKIT_HOME"):
+        return Path(os.environ["APPEALKIT_HOME"])
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / "appealkit"
+    if os.name == "nt":
+        return Path(os.environ.get("APPDATA", Path.home())) / "appealkit"
+    return Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "appealkit"
 
 
 # ------------------------------------------------------------------ tweet
@@ -308,7 +346,7 @@ def letter(
 
 @app.command()
 def tweet(
-    case: Optional[str] = typer.Argument(None, help=CASE_HELP),
+    case: Case = None,
     platform: str = typer.Option("x", "--platform", "-p", help="x, bluesky, mastodon or threads."),
     to: Optional[str] = typer.Option(None, "--to", help="Also mention this recipient's handle on the platform."),
     variants_: bool = typer.Option(False, "--variants", help="One post per recipient with a handle on the platform."),
@@ -381,7 +419,7 @@ def main(argv: Optional[list] = None) -> None:
         rv = app(args=argv, prog_name="appealkit", standalone_mode=False)
         code = rv if isinstance(rv, int) else 0
     except AppealkitError as e:
-        for line in str(e).splitlines():
+        for line in _describe(e).splitlines():
             _err(line)
         code = e.exit_code
     except typer.Exit as e:
@@ -416,6 +454,21 @@ def main(argv: Optional[list] = None) -> None:
             code = 1
         _drop_stdout()
     sys.exit(code)
+
+
+# the core names the API parameter an error is about; the CLI names its option
+_FLAGS = {"to": "--to", "lang": "--lang", "template": "--template", "instance": "--instance",
+          "limit": "--limit", "thread": "--thread", "sender_country": "--from", "scheme": "--scheme",
+          "format": "--format", "date": "--date", "platform": "--platform"}
+_HINTS = {"force": "; use --force to overwrite"}
+
+
+def _describe(e: AppealkitError) -> str:
+    if e.param in _HINTS:
+        return str(e) + _HINTS[e.param]
+    if e.param in _FLAGS:
+        return f"{_FLAGS[e.param]}: {e}"
+    return str(e)
 
 
 def _drop_stdout() -> None:

@@ -40,10 +40,12 @@ class AppealkitError(Exception):
 
     exit_code = 1
 
-    def __init__(self, message: str, where: Where | None = None):
+    def __init__(self, message: str, where: Where | None = None, *, param: str | None = None):
         super().__init__(message)
         self.message = message
         self.where = where
+        # the API parameter the error is about (the CLI names its option for it)
+        self.param = param
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}" if self.where else self.message

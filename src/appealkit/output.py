@@ -64,11 +64,17 @@ def write_atomic(folder: str | os.PathLike, name: str, text: str, force: bool = 
     return write_files(folder, [(name, text)], force)[0]
 
 
-def write_files(folder: str | os.PathLike, files: list[tuple[str, str]], force: bool = False) -> list[Path]:
+def write_files(folder: str | os.PathLike, files: list[tuple[str, str]], force: bool = False,
+                create: bool = False) -> list[Path]:
     """Write several (name, text) files into folder, each as write_atomic does. Every target is
     checked before the first is written, so a refusal (an existing file, a link, an unsafe or
-    repeated name) leaves the folder as it was."""
+    repeated name) leaves the folder as it was. `create` makes a missing folder (and parents)."""
     folder = Path(folder)
+    if not folder.exists() and not folder.is_symlink() and create:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise OutputError(f"cannot make the output folder: {e.strerror or e}", Where(str(folder))) from None
     if not folder.exists():
         raise OutputError("output folder does not exist", Where(str(folder)))
     if not folder.is_dir():
@@ -83,7 +89,7 @@ def write_files(folder: str | os.PathLike, files: list[tuple[str, str]], force: 
         if target.is_symlink():
             raise OutputError("is a symbolic link; refusing to write through it", Where(str(target)))
         if target.exists() and not force:
-            raise OutputError("already exists; use --force to overwrite", Where(str(target)))
+            raise OutputError("already exists", Where(str(target)), param="force")
         targets.append(target)
     for target, (_, text) in zip(targets, files):
         _write(target, text, force)
@@ -107,7 +113,7 @@ def _write(target: Path, text: str, force: bool) -> None:
                 fh.flush()
                 os.fsync(fh.fileno())
             if not force and target.exists():  # appeared while we wrote
-                raise OutputError("already exists; use --force to overwrite", Where(str(target)))
+                raise OutputError("already exists", Where(str(target)), param="force")
             os.replace(tmp, target)
         except OSError as e:  # a full disk, a quota
             raise OutputError(f"cannot write: {e.strerror or e}", Where(str(target))) from None

@@ -84,7 +84,8 @@ def check_sender_country(cc: str | None) -> str | None:
         return None
     up = cc.strip().upper()
     if not is_iso_country(up):
-        raise UsageError(f"--from '{cc}' is not an ISO 3166-1 alpha-2 country code (like GB, DE, RU)")
+        raise UsageError(f"'{cc}' is not an ISO 3166-1 alpha-2 country code (like GB, DE, RU)",
+                         param="sender_country")
     return up
 
 

@@ -185,16 +185,17 @@ def recipient_names(recipient, local: bool = False, langs=("en",)) -> list[str]:
     return out or [recipient.id]
 
 
-def check_to(case, to: str) -> None:
-    """--to must be person, all, or one of the case's recipient ids."""
-    if to not in ("person", "all") and to not in case.recipients:
-        choices = ", ".join(["person", *case.recipients, "all"])
-        raise UsageError(f"no recipient '{to}' in this case; choose one of {choices}")
+def no_address(recipient) -> str:
+    """Why a recipient has no address block, and how to reach them instead."""
+    ways = [f"{k} {getattr(recipient, k)}" for k in ("email", "fax") if getattr(recipient, k)]
+    return (f"recipient '{recipient.id}' has no postal address"
+            + (f"; write by {' or '.join(ways)}" if ways else ""))
 
 
 def blocks_for(case, to: str = "person", sender: str | None = None, scheme: str | None = None,
                style: str = "translate", embassy_lines: list[str] | None = None) -> list[Block]:
-    """The address blocks for `to`: person, a recipient id, or all (the person first)."""
+    """The address blocks for `to`: person, a recipient id, or all (recipients without a postal
+    address have none: see no_address)."""
     # a case's blocks are asked for again and again in one run (letters, checks, loops)
     key = (to, sender, scheme, style, tuple(embassy_lines or ()))
     cache = case.cache.setdefault("blocks", {})
@@ -205,15 +206,10 @@ def blocks_for(case, to: str = "person", sender: str | None = None, scheme: str 
 
 
 def _blocks_for(case, to, sender, scheme, style, embassy_lines) -> list[Block]:
-    check_to(case, to)
-    targets = (["person"] if case.person.address else []) + list(case.recipients) if to == "all" else [to]
     out = []
-    for t in targets:
+    for t in case.targets(to):
         if t == "person":
             p = case.person
-            if p.address is None:
-                raise CaseError("person has no address: this case gives no way to write to them",
-                                case.positions.at(("person",)))
             latin_name = p.name.pick("en", case.language)
             local_name = p.native_name or pick_text(p.name, non_latin(p.address.local_text), (case.language, "en"))
             out.append(format_address(p.address, [local_name], None if non_latin(latin_name) else [latin_name],
@@ -224,9 +220,9 @@ def _blocks_for(case, to, sender, scheme, style, embassy_lines) -> list[Block]:
             if r.role == "ambassador":
                 out.append(embassy_block(r, sender, embassy_lines, (case.language, "en")))
                 continue
-            if to == "all":
+            if to == "all":  # written to by email or fax: the letter has no inside address
                 continue
-            raise CaseError(f"recipient '{t}' has no address", case.positions.at(("recipients", t)))
+            raise CaseError(no_address(r), case.positions.at(("recipients", t)))
         langs = ("en", case.language)
         local_names = recipient_names(r, non_latin(r.address.local_text), langs)
         latin_names = recipient_names(r, False, langs)

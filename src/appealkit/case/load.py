@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -10,21 +9,6 @@ from ..errors import CaseError, CaseErrors, Where
 
 MAX_BYTES = 1_000_000  # a real case is a few KB; anything this big is a mistake or an attack
 MAX_LINE = 10_000
-
-
-def resolve_case_path(arg: str | None) -> str:
-    """The case argument, then $APPEALKIT_CASE, then ./appeal.yaml."""
-    if arg:
-        return arg
-    env = os.environ.get("APPEALKIT_CASE")
-    if env:
-        return env
-    if Path("appeal.yaml").is_file():
-        return "appeal.yaml"
-    raise CaseError(
-        "no case file given, $APPEALKIT_CASE is unset and there is no appeal.yaml here; "
-        "start one with 'appealkit init'"
-    )
 
 
 def read_case_text(path: str, stdin=None) -> tuple[str, str]:
@@ -71,10 +55,6 @@ def decode(data: bytes, name: str) -> str:
         raise CaseError(
             f"file is not UTF-8{guess}; re-save it as UTF-8", Where(name, line, col)
         ) from None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    for i, line in enumerate(text.split("\n"), 1):
-        if len(line) > MAX_LINE:
-            raise CaseError(f"line is longer than {MAX_LINE} characters", Where(name, i, 1))
     return text
 
 
@@ -92,12 +72,25 @@ def _guess_encoding(data: bytes) -> str:
     return " (it looks like Windows-1251)" if cyr >= 3 else ""
 
 
-def load_case(path: str | None, stdin=None):
-    """Read, parse and validate a case file; every error in it is raised together."""
+def load_case(path: str, stdin=None):
+    """Read, parse and validate a case file (`-`: standard input); every error in it is raised
+    together (CaseErrors), or the only one (CaseError)."""
+    name, text = read_case_text(path, stdin)
+    case = parse_case(text, name)
+    return case
+
+
+def parse_case(text: str, name: str = "<string>"):
+    """Parse and validate a case from its YAML text; `name` is used in error positions."""
     from .model import build_case
     from .yamlpos import parse
 
-    name, text = read_case_text(resolve_case_path(path), stdin)
+    if len(text) > MAX_BYTES:
+        raise CaseError(f"text is larger than {MAX_BYTES // 1000} KB; a case file is a few KB", Where(name))
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    for i, line in enumerate(text.split("\n"), 1):
+        if len(line) > MAX_LINE:
+            raise CaseError(f"line is longer than {MAX_LINE} characters", Where(name, i, 1))
     errors: list = []
     data, pos = parse(text, name, errors)
     case = build_case(data, pos, errors)

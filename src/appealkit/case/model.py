@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..errors import CaseError, did_you_mean
+from ..errors import CaseError, UsageError, did_you_mean
 from dataclasses import dataclass, field
 
 from . import spec
@@ -157,6 +157,19 @@ class Case:
             yield ("person", "safety"), self.person.safety
         if self.share and self.share.text:
             yield ("share", "text"), self.share.text
+
+    def targets(self, to: str) -> list[str]:
+        """The ids `to` names: `person`, a recipient id, or `all` (the person when letters can
+        reach them, then every recipient). The one place that resolves `all`."""
+        if to == "all":
+            return (["person"] if self.person.address else []) + list(self.recipients)
+        if to != "person" and to not in self.recipients:
+            choices = ", ".join(["person", *self.recipients, "all"])
+            raise UsageError(f"no recipient '{to}' in this case; choose one of {choices}", param="to")
+        if to == "person" and self.person.address is None:
+            raise CaseError("person has no address: this case gives no way to write to them",
+                            self.positions.at(("person",)))
+        return [to]
 
     def copies_path(self, i: int) -> tuple:
         """The key path of copies item i (`copies` itself when it was one text)."""

@@ -22,23 +22,6 @@ from dataclasses import dataclass
 from ..resources import data_path, load_data
 from ..translit.engine import ANY_CYR
 
-FORMATS = {"text": "txt", "markdown": "md", "html": "html"}
-
-
-@dataclass
-class Letter:
-    to: str
-    kind: str
-    language: str
-    salutation: str
-    text: str
-    address: list[str]
-
-    def as_dict(self) -> dict:
-        return {"to": self.to, "kind": self.kind, "language": self.language,
-                "salutation": self.salutation, "text": self.text, "address": self.address}
-
-
 @lru_cache(maxsize=None)
 def lang_data(lang: str) -> dict:
     return load_data("letters", f"{lang}.yaml")
@@ -76,9 +59,9 @@ def load_template(path: str) -> UserTemplate:
         with open(path, encoding="utf-8") as fh:
             source = fh.read()
     except OSError as e:
-        raise UsageError(f"--template: cannot read {path}: {e.strerror or e}") from None
+        raise UsageError(f"cannot read {path}: {e.strerror or e}", param="template") from None
     except UnicodeDecodeError:
-        raise UsageError(f"--template: {path} is not UTF-8") from None
+        raise UsageError(f"{path} is not UTF-8", param="template") from None
     try:
         return UserTemplate(path, _env(False).from_string(source))
     except TemplateSyntaxError as e:
@@ -165,9 +148,13 @@ def _context(case, to, lang, day, sender, blocks, message) -> dict:
         ctx["recipient"] = None
     else:
         r = case.recipients[to]
-        block = blocks[0]
+        if blocks:
+            inside = blocks[0].lines("latin")
+        else:  # no postal address: the letter goes by email or fax, headed so
+            names = [x for x in (t(r.title), t(r.name)) if x]
+            inside = names + [d["by"][k].format(getattr(r, k)) for k in ("email", "fax") if getattr(r, k)]
         ctx["recipient"] = {"id": r.id, "role": r.role, "name": t(r.name), "title": t(r.title),
-                            "salutation": t(r.salutation), "address": block.lines("latin")}
+                            "salutation": t(r.salutation), "address": inside}
         ctx["salutation"] = _salutation(case, r, lang)
         dest = r.address.country if r.address else _case_country(case)
         ctx["country"] = _country_in_text(dest, lang) if dest else None

@@ -162,3 +162,19 @@ def _pack(words: list[str], platform: str, limit: int, n: int) -> list[list[str]
 def over_limit_error(post: Post) -> AppealkitError:
     why = "; ".join(problems(post.text, post.platform, post.limit))
     return TextTooLong(f"{post.platform}: {why}; shorten share.text or use --thread")
+
+
+def posts_for(case, platform: str = "x", *, lang: str | None = None, to: str | None = None,
+              mode: str = "post", limit: int | None = None) -> list[Post]:
+    """The case's posts for `platform`: one post (`mode` "post"); one per recipient with a
+    handle there ("variants"); or a numbered thread ("thread"). Each says whether it fits."""
+    check_platform(platform)
+    if limit is not None and platform != "mastodon":
+        raise UsageError("a limit applies to Mastodon only; the other platforms' limits are fixed", param="limit")
+    cap = limit or LIMITS[platform]
+    if mode == "variants":
+        return variants(case, platform, lang, limit)
+    if mode == "thread":
+        body, mentions = post_parts(case, platform, lang, to)  # the mentions open post 1
+        return [Post(platform, t, cap) for t in thread(body, platform, cap, mentions)]
+    return [build_post(case, platform, lang, to, limit)]

@@ -1,0 +1,83 @@
+"""Composing letters: whom a run writes to, in which language, from whom; rendered in one of the
+formats. The CLI and the Python API both call compose_letters and print what it returns."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+
+from ..errors import CaseError, UsageError
+
+FORMAT_EXTENSIONS = {"text": "txt", "markdown": "md", "html": "html"}
+
+
+@dataclass
+class Letter:
+    """One letter, ready to print: `text` is in the requested format."""
+
+    to: str
+    kind: str  # "authority" or "support"
+    language: str
+    salutation: str
+    text: str
+    address: list[str]  # the inside address block (Latin), empty for email or fax only
+    warnings: list[str] = field(default_factory=list, compare=False, repr=False)
+
+    def as_dict(self) -> dict:
+        d = asdict(self)
+        del d["warnings"]
+        return d
+
+
+def compose_letters(case, to: str = "all", *, lang: str | None = None, sender_name: str | None = None,
+                    sender_address: list[str] | None = None, sender_country: str | None = None,
+                    date: dt.date | None = None, fmt: str = "text", template=None,
+                    message: str | None = None, embassy_address: list[str] | None = None) -> list[Letter]:
+    """The letters of a case for `to` (a recipient id, `person` or `all`), in `lang` (default
+    the case's language), signed by the sender, dated `date` (default today), as `fmt`
+    (text, markdown or html; html letters are whole pages). `template` is a compiled
+    user template (letters.render.load_template). Warnings ride on each Letter."""
+    from ..address.format import blocks_for
+    from .checks import caution_hits
+    from .render import as_html, as_markdown, context, render
+    from .sender import Sender
+    from .translations import languages, missing_translations
+
+    if fmt not in FORMAT_EXTENSIONS:
+        raise UsageError(f"unknown format '{fmt}'; choose text, markdown or html", param="format")
+    day = date or dt.date.today()
+    lang = lang or case.language
+    if lang not in languages():
+        raise UsageError(f"no letter templates in '{lang}'; choose one of {', '.join(languages())}", param="lang")
+    missing = missing_translations(case, lang)
+    if missing:
+        raise CaseError(f"no '{lang}' text for: {', '.join(missing)}", case.positions.at(("summary",)))
+    ids = case.targets(to)
+    sender = Sender(sender_name or None, list(sender_address or []), sender_country)
+    common = []
+    if not sender.name or not sender.address:
+        common.append("no sender name or address given: the letters carry placeholders")
+    out = []
+    for t in ids:
+        r = case.recipients.get(t)
+        by_post = r is None or r.address is not None or r.role == "ambassador"  # else email or fax
+        blocks = blocks_for(case, t, sender.country, None, "translate", embassy_address or None) if by_post else []
+        ctx = context(case, to=t, lang=lang, day=day, sender=sender, blocks=blocks, message=message)
+        kind = "support" if t == "person" else "authority"
+        text = render(ctx, kind, lang, template)
+        if fmt == "markdown":
+            text = as_markdown(text)
+        elif fmt == "html":
+            text = as_html([text], lang, f"{case.id} {t}")
+        warnings = list(common)
+        if t == "person":
+            if case.person.safety:
+                note = case.person.safety.pick(lang, case.language)
+                warnings.append("safety: " + " ".join(note.split()))
+            if message:
+                hits = caution_hits(message, lang)
+                if hits:
+                    warnings.append(f"your message has words a prison censor may stop: {', '.join(hits)}")
+        address = blocks[0].lines("latin") if blocks else []
+        out.append(Letter(t, kind, lang, ctx["salutation"], text, address, warnings))
+    return out

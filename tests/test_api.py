@@ -1,0 +1,128 @@
+"""The Python API: what a campaign site or a notebook calls. The CLI prints exactly what it
+returns, and using it loads neither typer nor rich."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+import appealkit
+from appealkit import CaseError, CaseErrors, UsageError
+
+from .conftest import ROOT, run
+
+EMAIL_ONLY = """\
+appealkit: 1
+id: ru-email-only
+title: A case with an ombudsman reached by email only
+person:
+  name: Test Person
+  address: {country: GB, lines: [HMP Test, 1 Prison Road], locality: London, postcode: N1 1AA}
+summary: The person is held for their writing.
+asks: [Release the person.]
+recipients:
+  ombudsman:
+    role: official
+    title: Ombudsman
+    email: ombudsman@example.org
+    fax: "+44 20 0000 0000"
+  minister:
+    role: minister
+    title: Minister of Justice
+    address: {country: GB, lines: [Ministry of Justice, 102 Petty France], locality: London, postcode: SW1H 9AJ}
+"""
+
+
+def test_public_names_are_documented():
+    assert set(appealkit.__all__) >= {
+        "load_case", "parse_case", "check_case", "addresses", "compose_letters", "build_posts",
+        "transliterate", "post_length", "AppealkitError", "CaseError", "UsageError"}
+    for name in appealkit.__all__:
+        if name != "__version__":
+            assert getattr(appealkit, name).__doc__, name
+
+
+def test_api_script_matches_the_cli_byte_for_byte_and_loads_no_cli_modules(tmp_path):
+    script = textwrap.dedent(f"""
+        import datetime, json, sys
+        import appealkit
+        case = appealkit.load_case({str(ROOT / 'examples/atabek.yaml')!r})
+        [letter] = appealkit.compose_letters(case, "president", sender_name="A. Supporter",
+            sender_address=["1 High Street", "London N1 1AA"], sender_country="GB",
+            date=datetime.date(2026, 11, 28))
+        [post] = appealkit.build_posts(case, "x")
+        [block] = appealkit.addresses(case, "person", sender_country="GB")
+        print(json.dumps({{"letter": letter.text, "post": post.text, "address": block.text(),
+                          "cli": sorted(m for m in ("typer", "rich", "click") if m in sys.modules)}}))
+    """)
+    p = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    got = json.loads(p.stdout)
+    assert got["cli"] == []
+    case = str(ROOT / "examples/atabek.yaml")
+    cli_letter = run("letter", case, "--to", "president", "--sender-name", "A. Supporter",
+                     "--sender-address", "1 High Street; London N1 1AA", "--from", "GB", "--date", "2026-11-28")
+    assert cli_letter.code == 0 and cli_letter.out == got["letter"]
+    assert run("tweet", case).out == got["post"] + "\n"
+    assert run("address", case, "--from", "GB").out == got["address"] + "\n"
+
+
+def test_parse_case_names_the_string_in_errors():
+    with pytest.raises(CaseError) as e:
+        appealkit.parse_case("appealkit: 1\nid: [", name="web-form")
+    assert str(e.value).startswith("web-form:3:1: YAML syntax error")
+    with pytest.raises(CaseErrors) as e:
+        appealkit.parse_case("appealkit: 1\nid: x\n", name="form")
+    assert [x.message for x in e.value.errors][:1] == ["the case file is missing required key 'title'"]
+
+
+def test_core_errors_name_parameters_not_flags():
+    case = appealkit.parse_case(EMAIL_ONLY)
+    with pytest.raises(UsageError) as e:
+        appealkit.compose_letters(case, "nobody")
+    assert e.value.param == "to" and "--" not in e.value.message
+    with pytest.raises(UsageError) as e:
+        appealkit.addresses(case, "person", sender_country="XX")
+    assert e.value.param == "sender_country" and "--" not in e.value.message
+    r = run("address", "-", "--from", "XX", stdin=EMAIL_ONLY)
+    assert r.code == 2 and r.err == ("appealkit: error: --from: 'XX' is not an ISO 3166-1 alpha-2 "
+                                     "country code (like GB, DE, RU)\n")
+
+
+def test_email_only_recipient_gets_a_letter_headed_for_email_and_fax():
+    case = appealkit.parse_case(EMAIL_ONLY)
+    letters = appealkit.compose_letters(case, "all", sender_name="A", sender_address=["B"],
+                                        date=dt.date(2026, 11, 28))
+    assert [x.to for x in letters] == ["person", "ombudsman", "minister"]
+    ombudsman = letters[1]
+    assert ombudsman.address == []
+    head = ombudsman.text.split("Dear Sir or Madam,")[0]
+    assert "Ombudsman\nBy email: ombudsman@example.org\nBy fax: +44 20 0000 0000\n" in head
+    r = run("letter", "-", "--to", "all", stdin=EMAIL_ONLY)
+    assert r.code == 0 and r.out.count("\f") == 2
+
+
+def test_address_all_says_why_a_recipient_has_no_block():
+    r = run("address", "-", "--to", "all", "--json", stdin=EMAIL_ONLY)
+    assert r.code == 0
+    assert [b["to"] for b in json.loads(r.out)] == ["person", "minister"]
+    assert ("appealkit: warning: recipient 'ombudsman' has no postal address; write by email "
+            "ombudsman@example.org or fax +44 20 0000 0000\n") in r.err
+    r = run("address", "-", "--to", "ombudsman", stdin=EMAIL_ONLY)
+    assert r.code == 1 and "recipient 'ombudsman' has no postal address" in r.err
+
+
+def test_build_posts_modes():
+    case = appealkit.load_case(str(ROOT / "examples/atabek.yaml"))
+    [post] = appealkit.build_posts(case, "x")
+    assert post.text.endswith("@MVD_RK @pen_int @PENamerican") and post.fits
+    with pytest.raises(UsageError) as e:
+        appealkit.build_posts(case, "x", thread=True, variants=True)
+    assert e.value.param == "thread"
+    assert appealkit.post_length("Привет", "x") == 6  # Cyrillic weighs 1 on X
+    assert appealkit.post_length("東京", "x") == 4
+    assert appealkit.transliterate("Щеглова", "icao") == "Shcheglova"
