@@ -25,6 +25,7 @@ demo: $(BIN)/.installed
 	$(BIN)/appealkit tweet $(CASE)
 
 test: $(BIN)/.installed
+	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest
 
 # the peers live in their own environment, never as project dependencies

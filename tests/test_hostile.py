@@ -1,12 +1,10 @@
 """Every command over every hostile case file (tests/hostile, made by generate.py): no
 traceback, the expected exit code, one clear error line, no file written, payloads printed
-literally. Out of process, as a user runs it; then the whole matrix in process."""
+literally. Each command form once out of process, as a user runs it; the whole matrix in process."""
 
 from __future__ import annotations
 
 import json
-import os
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -52,37 +50,44 @@ def test_corpus_size():
     assert sum(1 for f in FILES if EXPECT[f]["code"] == 1) >= 40
 
 
-def test_every_command_out_of_process(tmp_path):
-    jobs = []
-    for name in FILES:
+def _check_out_dir(name: str, r, out_dir: Path) -> None:
+    if EXPECT[name]["code"]:
+        assert r.code == 1 and not any(out_dir.iterdir()), name
+    else:
+        written = [p.name for p in out_dir.iterdir()]
+        assert r.code == 0 and len(written) >= 2, (name, r.err)
+        assert all(n.startswith("hostile-base-") and n.endswith("-en.txt") for n in written), written
+
+
+OK_FILES = [f for f in FILES if EXPECT[f]["code"] == 0]
+BAD_FILES = [f for f in FILES if EXPECT[f]["code"] == 1]
+
+
+@pytest.mark.parametrize("form", range(len(commands("CASE", "OUT"))))
+def test_each_command_form_out_of_process(form, tmp_path):
+    """One real process per command form and outcome (as a user runs it: the console script,
+    exit codes, streams); the whole matrix runs in process below."""
+    for name in (BAD_FILES[form % len(BAD_FILES)], OK_FILES[form % len(OK_FILES)]):
         out_dir = tmp_path / name
         out_dir.mkdir()
-        for args in commands(str(HOSTILE / name), str(out_dir)):
-            jobs.append((name, args, out_dir))
-
-    def go(job):
-        name, args, out_dir = job
-        return job, run_process(*args, cwd=str(out_dir))
-
-    with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
-        results = list(pool.map(go, jobs))
-    for (name, args, out_dir), r in results:
-        if "--out-dir" not in args:
-            _verify(name, args, r, out_dir)
-        elif EXPECT[name]["code"]:
-            assert r.code == 1 and not any(out_dir.iterdir()), name
+        args = commands(str(HOSTILE / name), str(out_dir))[form]
+        r = run_process(*args, cwd=str(out_dir))
+        if "--out-dir" in args:
+            _check_out_dir(name, r, out_dir)
         else:
-            written = [p.name for p in out_dir.iterdir()]
-            assert r.code == 0 and len(written) >= 2, (name, r.err)
-            assert all(n.startswith("hostile-base-") and n.endswith("-en.txt") for n in written), written
+            _verify(name, args, r, out_dir)
 
 
 @pytest.mark.parametrize("name", FILES)
 def test_every_command_in_process(name, tmp_path):
-    for args in commands(str(HOSTILE / name), str(tmp_path)):
+    out_dir, untouched = tmp_path / "out", tmp_path / "untouched"
+    out_dir.mkdir()
+    untouched.mkdir()
+    for args in commands(str(HOSTILE / name), str(out_dir)):
         if "--out-dir" in args:
-            continue
-        _verify(name, args, run(*args), tmp_path)
+            _check_out_dir(name, run(*args), out_dir)
+        else:
+            _verify(name, args, run(*args), untouched)
 
 
 def test_oversize_file_refused_before_parsing(tmp_path):

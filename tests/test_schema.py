@@ -99,3 +99,20 @@ def test_schema_command_prints_it():
     r = run("schema")
     assert r.code == 0 and json.loads(r.out) == SCHEMA
     assert "Кому" not in r.out and r.out.startswith("{")
+
+
+def test_docs_copy_is_the_generated_schema():
+    from .conftest import ROOT
+
+    assert json.loads((ROOT / "docs" / "case.schema.json").read_text(encoding="utf-8")) == SCHEMA
+
+
+def test_case_file_doc_names_every_key():
+    from appealkit.case.spec import MAPPINGS
+
+    from .conftest import ROOT
+
+    doc = (ROOT / "docs" / "case-file.md").read_text(encoding="utf-8")
+    for mapping, fields in MAPPINGS.items():
+        for key, *_ in fields:
+            assert f"`{key}`" in doc, (mapping, key)

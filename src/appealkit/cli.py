@@ -34,8 +34,8 @@ Json = Annotated[bool, typer.Option("--json", help="JSON on stdout.")]
 
 
 class Style(str, Enum):
-    translate = "translate"
-    transliterate = "transliterate"
+    TRANSLATE = "translate"
+    TRANSLITERATE = "transliterate"
 
 
 class Script(str, Enum):
@@ -218,7 +218,7 @@ def address(
     case: Case = None,
     to: Annotated[str, typer.Option("--to", help="person, a recipient id, or all.")] = "person",
     scheme: Annotated[Optional[str], typer.Option("--scheme", "-s", help="Transliteration scheme; default per country.")] = None,
-    style: Annotated[Style, typer.Option("--style", help="translate (ул. X -> X Street) or transliterate.")] = Style.translate,
+    style: Annotated[Style, typer.Option("--style", help="translate (ул. X -> X Street) or transliterate.")] = Style.TRANSLATE,
     from_: From = None,
     script: Annotated[Script, typer.Option("--script", help="Which blocks to print.")] = Script.both,
     embassy_address: EmbassyAddress = None,
@@ -394,7 +394,7 @@ def tweet(
         emit_json(rows if (variants_ or thread_) else rows[0])
     elif not bad:
         for p in posts:
-            out(p.intent_url if intent else p.text)
+            out(p.intent_url or "" if intent else p.text)
     if is_tty() and not json_:
         for p in posts:
             note(f"{p.platform}: {p.length}/{p.limit}")

@@ -62,7 +62,7 @@ def _segment(seg: str, tab: dict, translit) -> str:
             kinds.append(("word", None))
     n = len(tokens)
     attached: dict[int, tuple[int, int]] = {}  # abbreviation index -> (start, end) of its name
-    used = set()
+    used: set[int] = set()
     for i, (k, e) in enumerate(kinds):
         if k != "abbr" or e.get("kind", "name") != "name":
             continue

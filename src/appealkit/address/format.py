@@ -69,7 +69,7 @@ def choose_scheme(country: Country, text: str, override: str | None) -> tuple[st
 
 
 def _fill(layout: list[str], parts: dict) -> list[str]:
-    out = []
+    out: list[str] = []
     for tmpl in layout:
         if tmpl in ("{lines}", "{name}"):
             out.extend(parts.get(tmpl[1:-1]) or [])
@@ -211,7 +211,9 @@ def _blocks_for(case, to, sender, scheme, style, embassy_lines) -> list[Block]:
         if t == "person":
             p = case.person
             latin_name = p.name.pick("en", case.language)
-            local_name = p.native_name or pick_text(p.name, non_latin(p.address.local_text), (case.language, "en"))
+            local_name = p.native_name or p.name.pick(case.language, "en")
+            if non_latin(p.address.local_text):
+                local_name = pick_text(p.name, True, (case.language, "en")) or local_name
             out.append(format_address(p.address, [local_name], None if non_latin(latin_name) else [latin_name],
                                       "person", sender, scheme, style))
             continue

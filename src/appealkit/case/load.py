@@ -94,7 +94,7 @@ def parse_case(text: str, name: str = "<string>"):
     errors: list = []
     data, pos = parse(text, name, errors)
     case = build_case(data, pos, errors)
-    if errors:
+    if errors or case is None:
         if len(errors) == 1:
             raise errors[0]
         raise CaseErrors(errors)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 from ..errors import CaseError, UsageError, did_you_mean
 from dataclasses import dataclass, field
@@ -136,7 +137,7 @@ class Case:
     copies: list[Copy] = field(default_factory=list)
     share: Share | None = None
     source: str = ""
-    positions: object = None
+    positions: Any = None
     cache: dict = field(default_factory=dict, compare=False, repr=False)  # derived values, per run
     copies_single: bool = False  # `copies` was one text, not a list
 
@@ -378,7 +379,7 @@ def build_case(data, pos, errors) -> Case | None:
 
     share = _share(v, d["share"], lang) if "share" in d and d["share"] is not None else None
 
-    if errors or None in (cid, title, summary, person) or not asks:
+    if errors or cid is None or title is None or summary is None or person is None or not asks:
         return None
     if not copies_single:  # a list item that names a recipient copies that recipient
         for i, c in enumerate(copies):

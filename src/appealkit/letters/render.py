@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 from functools import lru_cache
 
 from ..address.countries import country_name
@@ -49,7 +50,7 @@ class UserTemplate:
     """A --template file, read and compiled once for all the letters of a run."""
 
     path: str
-    compiled: object
+    compiled: Any
 
 
 def load_template(path: str) -> UserTemplate:

@@ -101,7 +101,7 @@ def _resolve(scheme: Scheme, lang: str) -> dict:
             return _resolve(get_scheme(t["scheme"]), lang)
         chain.append(t)
         name = t.get("base")
-    merged = {k: {} for k in _KEYS}
+    merged: dict[str, dict] = {k: {} for k in _KEYS}
     for t in reversed(chain):
         for k in _KEYS:
             merged[k].update(t.get(k) or {})
