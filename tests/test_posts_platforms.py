@@ -367,7 +367,7 @@ def test_record_facets_held_out(text, shown, facets, mentions, post_model):
     assert got == facets
     assert [(m["index"]["byteStart"], m["index"]["byteEnd"], m["handle"]) for m in doc["mentions"]] == mentions
     for m in doc["mentions"]:
-        assert _cut(rec, m["index"]) == "@" + m["handle"]
+        assert _cut(rec, m["index"]).lower() == "@" + m["handle"]
     _facets_cut_right(rec)
     _valid_record(post_model, rec)
 
@@ -407,6 +407,8 @@ def test_record_fields_and_created_at(post_model):
                    "langs": ["kk"], "facets": []}
     assert created_at(dt.datetime(2026, 1, 2)) == "2026-01-02T00:00:00.000Z"
     assert "langs" not in post_record("x", NOON)["record"]
+    assert post_record("(@PEN.Bsky.Social)", NOON)["mentions"] == [
+        {"handle": "pen.bsky.social", "index": {"byteStart": 1, "byteEnd": 17}}]
     _valid_record(post_model, rec)
     bad = dict(rec, createdAt="29.11.2026")
     with pytest.raises(Exception):

@@ -45,7 +45,8 @@ def post_record(text: str, moment: dt.datetime, lang: str | None = None) -> dict
         b0 = _bytes(shown[:m.start()])
         b1 = b0 + _bytes(m.group())
         if not _overlaps(b0, b1, taken):
-            mentions.append({"handle": handle, "index": {"byteStart": b0, "byteEnd": b1}})
+            # handles are case-insensitive; resolution takes them in lower case
+            mentions.append({"handle": handle.lower(), "index": {"byteStart": b0, "byteEnd": b1}})
     record = {"$type": "app.bsky.feed.post", "text": shown, "createdAt": created_at(moment)}
     if lang:
         record["langs"] = [lang]
