@@ -360,8 +360,8 @@ def tweet(
 ):
     """Build the case's post, counted exactly as the platform counts it (also named post)."""
     from .output import emit_json, is_tty, note, out
-    from .posts.build import (Post, build_post, check_platform, dropped_mentions, intent_url, over_limit_error,
-                              post_parts, thread, variants)
+    from .posts.build import (Post, check_platform, dropped_mentions, intent_url, over_limit_error, posts_for,
+                              thread)
 
     check_platform(platform)
     if limit is not None and platform != "mastodon":
@@ -382,13 +382,8 @@ def tweet(
     else:
         c = _load(case)
         lang = lang or c.language
-        if variants_:
-            posts = variants(c, platform, lang, limit)
-        elif thread_:
-            body, mentions = post_parts(c, platform, lang, to)  # the mentions open post 1
-            posts = [Post(platform, t, cap) for t in thread(body, platform, cap, mentions)]
-        else:
-            posts = [build_post(c, platform, lang, to, limit)]
+        mode = "variants" if variants_ else "thread" if thread_ else "post"
+        posts = posts_for(c, platform, lang=lang, to=to, mode=mode, limit=limit)
         dropped = dropped_mentions(c, platform, None if variants_ else to)
         if dropped:
             from .handles import NAMES
