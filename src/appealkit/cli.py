@@ -344,7 +344,6 @@ def _config_home():
 # ------------------------------------------------------------------ tweet
 
 
-@app.command()
 def tweet(
     case: Case = None,
     platform: str = typer.Option("x", "--platform", "-p", help="x, bluesky, mastodon or threads."),
@@ -355,19 +354,23 @@ def tweet(
     intent: bool = typer.Option(False, "--intent", help="Print the platform's share link instead of the text."),
     instance: Optional[str] = typer.Option(None, "--instance", help="Mastodon server for --intent (e.g. mastodon.social)."),
     thread_: bool = typer.Option(False, "--thread", help="Split a post that is too long into numbered posts."),
-    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Character limit (Mastodon servers differ; default 500)."),
-    json_: bool = typer.Option(False, "--json", help="JSON on stdout."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Character limit of your Mastodon server (default 500)."),
+    date: Optional[str] = typer.Option(None, "--date", help="createdAt of the Bluesky record with --json: ISO 8601 date or time; default now."),
+    json_: bool = typer.Option(False, "--json", help="JSON on stdout; for Bluesky also the app.bsky.feed.post record."),
 ):
-    """Build the case's post, counted exactly as the platform counts it."""
+    """Build the case's post, counted exactly as the platform counts it (also named post)."""
     from .output import emit_json, is_tty, note, out
-    from .posts.build import (Post, build_post, check_platform, intent_url, over_limit_error, post_parts,
-                              thread, variants)
+    from .posts.build import (Post, check_platform, dropped_mentions, intent_url, over_limit_error, posts_for,
+                              thread)
 
     check_platform(platform)
     if limit is not None and platform != "mastodon":
         raise UsageError("--limit applies to Mastodon only; the other platforms' limits are fixed")
     if thread_ and variants_:
         raise UsageError("--thread and --variants do not combine")
+    if date is not None and not (platform == "bluesky" and json_):
+        raise UsageError("--date sets the Bluesky record's createdAt: it needs --platform bluesky --json")
+    moment = _moment(date)
     cap = limit or _limit(platform)
     if text is not None:
         if text == "-":
@@ -378,19 +381,25 @@ def tweet(
             posts = [Post(platform, t, cap) for t in thread(body, platform, cap)]
     else:
         c = _load(case)
-        if variants_:
-            posts = variants(c, platform, lang, limit)
-        elif thread_:
-            body, mentions = post_parts(c, platform, lang, to)  # the mentions open post 1
-            posts = [Post(platform, t, cap) for t in thread(body, platform, cap, mentions)]
-        else:
-            posts = [build_post(c, platform, lang, to, limit)]
+        lang = lang or c.language
+        mode = "variants" if variants_ else "thread" if thread_ else "post"
+        posts = posts_for(c, platform, lang=lang, to=to, mode=mode, limit=limit)
+        dropped = dropped_mentions(c, platform, None if variants_ else to)
+        if dropped:
+            from .handles import NAMES
+
+            note(f"note: no {NAMES[platform]} handle for {', '.join(dropped)}: left out of the {NAMES[platform]} post")
     for p in posts:
         if intent:
             p.intent_url = intent_url(p.text, platform, instance)
     bad = [p for p in posts if not p.fits]
     if json_:
         rows = [p.as_dict() for p in posts]
+        if platform == "bluesky":
+            from .posts.bluesky_record import post_record
+
+            for row in rows:
+                row.update(post_record(row["text"], moment, lang))
         emit_json(rows if (variants_ or thread_) else rows[0])
     elif not bad:
         for p in posts:
@@ -400,6 +409,23 @@ def tweet(
             note(f"{p.platform}: {p.length}/{p.limit}")
     if bad:
         raise over_limit_error(bad[0])
+
+
+# the same command under its platform-neutral name; `tweet` stays, as the design card names it
+app.command("tweet")(tweet)
+app.command("post", help="The case's post for X, Bluesky, Mastodon or Threads, counted as each platform counts "
+                         "(the same command as tweet).")(tweet)
+
+
+def _moment(value: Optional[str]) -> dt.datetime:
+    """--date as an aware datetime: a date is its midnight UTC, a time without zone is UTC."""
+    if value is None:
+        return dt.datetime.now(dt.timezone.utc)
+    try:
+        moment = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00").replace("z", "+00:00"))
+    except ValueError:
+        raise UsageError(f"--date '{value}' is not an ISO 8601 date or time (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
 
 
 def _limit(platform: str) -> int:

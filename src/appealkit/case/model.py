@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from .. import handles
 from ..errors import CaseError, UsageError, did_you_mean
 from dataclasses import dataclass, field
 
@@ -19,7 +20,6 @@ from .spec import PLATFORMS, PRONOUNS, ROLES
 SLUG = re.compile(spec.SLUG)
 RECIPIENT_ID = re.compile(spec.RECIPIENT_ID)
 LANG = re.compile(spec.LANG)
-HANDLE = re.compile(r"^[A-Za-z0-9_.@:-]+$")  # "@" may lead: it is stripped
 HASHTAG = re.compile(r"^#?[^\s#@]+$")
 
 
@@ -587,16 +587,21 @@ def _mentions(v, val, path) -> list[dict[str, str]]:
         h = v.string(item, path + (i,))
         if h is None:
             continue
-        h = h.lstrip("@")
-        if not HANDLE.match(h):
-            v.err(path + (i,), f"'{h}' is not a valid handle")
+        h = h.strip().lstrip("@")
+        why = handles.problem("x", h)
+        if why:
+            # a handle of another platform written plainly: show the mapping form
+            other = [p for p in handles.platforms_for(h) if p != "x"]
+            if other:
+                why += f" (a plain mention is an X handle; for {handles.NAMES[other[0]]} write {{{other[0]}: {h}}})"
+            v.err(path + (i,), why)
             continue
         out.append({"x": h})
     return out
 
 
 def _handles(v, hs, path) -> dict[str, str]:
-    """A mapping platform -> handle (without '@')."""
+    """A mapping platform -> handle (without '@'), each checked by its platform's rules."""
     if not isinstance(hs, dict):
         v.err(path, f"{key_path(path)} must be a mapping of platform to handle, not {_typename(hs)}")
         return {}
@@ -608,9 +613,10 @@ def _handles(v, hs, path) -> dict[str, str]:
         hv = v.string(h, path + (plat,))
         if hv is None:
             continue
-        hv = hv.lstrip("@")
-        if not HANDLE.match(hv):
-            v.err(path + (plat,), f"'{h}' is not a handle (write it without spaces, e.g. MVD_RK)")
+        hv = hv.strip().lstrip("@")
+        why = handles.problem(plat, hv)
+        if why:
+            v.err(path + (plat,), why)
             continue
         out[plat] = hv
     return out

@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
+from ..handles import PATTERNS as HANDLE_PATTERNS
 from .spec import LANG, MAPPINGS, PLATFORMS, PRONOUNS, RECIPIENT_ID, ROLES, SLUG
 
 _STRING = {"type": "string", "minLength": 1}
 _DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 _TEXT = {"$ref": "#/$defs/text"}
 _HANDLE_MAP = {"type": "object", "minProperties": 1, "additionalProperties": False,
-               "properties": {p: _STRING for p in PLATFORMS}}
+               "properties": {p: {"type": "string", "pattern": HANDLE_PATTERNS[p]} for p in PLATFORMS}}
 
 # value shapes named by the spec's kinds
 KINDS: dict[str, dict] = {
@@ -33,7 +34,8 @@ KINDS: dict[str, dict] = {
     "address": {"$ref": "#/$defs/address"},
     "handles": _HANDLE_MAP,
     "hashtags": {"type": "array", "items": {"type": "string", "pattern": r"^#?[^\s#@]+$"}},
-    "mentions": {"type": "array", "items": {"oneOf": [_STRING, _HANDLE_MAP]}},
+    # a plain string is an X handle
+    "mentions": {"type": "array", "items": {"oneOf": [{"type": "string", "pattern": HANDLE_PATTERNS["x"]}, _HANDLE_MAP]}},
     "copies": {"oneOf": [_TEXT, {"type": "array", "minItems": 1, "items": _TEXT}]},
 }
 

@@ -8,6 +8,8 @@ import re
 from functools import lru_cache
 from urllib.parse import urlsplit
 
+from .tlds import known_tlds
+
 # atproto rich-text link detection: a link starts a word (or follows "(")
 _LINK = re.compile(r"(?:^|(?<=[\s(]))(https?://\S+|[a-z][a-z0-9]*(?:\.[a-z0-9]+)+\S*)", re.IGNORECASE)
 _TRAILING = re.compile(r"[.,;:!?]$")
@@ -28,8 +30,6 @@ def short_url(url: str) -> str:
 
 def links(text: str) -> list[tuple[int, int, str]]:
     """(start, end, uri) for the links the Bluesky client would make facets of."""
-    from .entities import _tlds
-
     out = []
     for m in _LINK.finditer(text):
         s, e = m.start(1), m.end(1)
@@ -40,7 +40,7 @@ def links(text: str) -> list[tuple[int, int, str]]:
             continue
         if not raw.lower().startswith(("http://", "https://")):
             host = raw.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
-            if host.rsplit(".", 1)[-1].lower() not in _tlds():
+            if host.rsplit(".", 1)[-1].lower() not in known_tlds():
                 continue
             uri = "https://" + raw
         else:

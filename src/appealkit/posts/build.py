@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from ..errors import AppealkitError, CaseError, TextTooLong, UsageError
 from dataclasses import dataclass
+
+from .. import handles
+from ..errors import AppealkitError, CaseError, TextTooLong, UsageError
 from .count import LIMITS, PLATFORMS, length, problems
 from .entities import hashtags as find_hashtags
 from .entities import mentions as find_mentions
@@ -55,10 +57,6 @@ def intent_url(text: str, platform: str, instance: str | None = None) -> str:
     return INTENTS[platform].format(text=quote(text, safe=""), instance=instance)
 
 
-def _handle(h: str) -> str:
-    return "@" + h.lstrip("@")
-
-
 def share_parts(case, lang: str) -> tuple[str, list[str], str | None, list[dict[str, str]]]:
     """(text, hashtags to add, url, mentions) from the case's share section."""
     share = case.share
@@ -75,8 +73,12 @@ def share_parts(case, lang: str) -> tuple[str, list[str], str | None, list[dict[
     return text, tags, url, list(share.mentions)
 
 
-def _mentions(text: str, extra: list[str]) -> list[str]:
-    seen = {m.lower() for m in find_mentions(text)}
+def _mentions(text: str, extra: list[str], platform: str) -> list[str]:
+    """The handles of `extra` that `text` does not mention yet, each once."""
+    if platform == "x":
+        seen = {m.lower() for m in find_mentions(text)}
+    else:  # @name.bsky.social, @user@instance: whole words, trailing punctuation aside
+        seen = {w.rstrip(".,;:!?)").lower()[1:] for w in text.split() if w.startswith("@")}
     out = []
     for m in extra:
         key = m.lstrip("@").lower()
@@ -87,7 +89,8 @@ def _mentions(text: str, extra: list[str]) -> list[str]:
 
 
 def post_parts(case, platform: str = "x", lang: str | None = None, to: str | None = None) -> tuple[str, list[str]]:
-    """(text with the missing hashtags and the URL, the mentions still to add), each once."""
+    """(text with the missing hashtags and the URL, the mentions still to add), each once. Only
+    handles given for `platform` are mentioned (see dropped_mentions)."""
     text, tags, url, all_mentions = share_parts(case, lang or case.language)
     mentions = [m[platform] for m in all_mentions if platform in m]
     if to:
@@ -95,13 +98,30 @@ def post_parts(case, platform: str = "x", lang: str | None = None, to: str | Non
         if h:
             mentions = [h] + mentions
     body = " ".join([text] + ["#" + t for t in tags] + ([url] if url else []))
-    return body, _mentions(body, mentions)
+    return body, _mentions(body, mentions, platform)
+
+
+def dropped_mentions(case, platform: str, to: str | None = None) -> list[str]:
+    """The mentions a `platform` post leaves out for want of a handle there, each as it is
+    known elsewhere ("@MVD_RK (X)"; a recipient without any handle by its id)."""
+    items = [m for m in (case.share.mentions if case.share else []) if platform not in m]
+    out = [_label(m) for m in items]
+    if to:
+        r = _recipient(case, to)
+        if platform not in r.handles:
+            out.insert(0, _label(r.handles) if r.handles else f"recipient {to}")
+    return list(dict.fromkeys(out))
+
+
+def _label(hs: dict[str, str]) -> str:
+    p, h = next(iter(hs.items()))
+    return f"{handles.mention(p, h)} ({handles.NAMES[p]})"
 
 
 def build_post(case, platform: str = "x", lang: str | None = None, to: str | None = None,
                limit: int | None = None) -> Post:
     body, mentions = post_parts(case, platform, lang, to)
-    body = " ".join([body] + [_handle(m) for m in mentions])
+    body = " ".join([body] + [handles.mention(platform, m) for m in mentions])
     return Post(platform, body, limit or LIMITS[platform])
 
 
@@ -128,9 +148,9 @@ def thread(text: str, platform: str, limit: int | None = None, first: list[str] 
     """Split `text` at word boundaries into numbered posts ("1/3") that each fit. Words are never
     broken, so hashtags, mentions and URLs stay whole; `first` (mentions) opens post 1."""
     limit = limit or LIMITS[platform]
-    words = [_handle(m) for m in (first or [])] + text.split()
+    words = [handles.mention(platform, m) for m in (first or [])] + text.split()
     whole = " ".join(words)
-    if length(whole, platform) <= limit:
+    if not problems(whole, platform, limit):
         return [whole]
     for n in range(2, len(words) + 1):
         posts = _pack(words, platform, limit, n)
@@ -142,11 +162,12 @@ def thread(text: str, platform: str, limit: int | None = None, first: list[str] 
 
 
 def _pack(words: list[str], platform: str, limit: int, n: int) -> list[list[str]]:
-    """Greedy packing for a thread of n posts; a word too long even alone is an error."""
+    """Greedy packing for a thread of n posts, each within every limit of the platform (length;
+    Threads' 5 links; Bluesky's bytes); a word too long even alone is an error."""
     posts: list[list[str]] = []
     cur: list[str] = []
     for w in words:
-        if length(" ".join(cur + [w]) + f" {len(posts) + 1}/{n}", platform) <= limit:
+        if not problems(" ".join(cur + [w]) + f" {len(posts) + 1}/{n}", platform, limit):
             cur.append(w)
             continue
         if not cur:

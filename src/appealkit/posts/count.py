@@ -14,6 +14,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .chars import is_simple
 from .entities import urls
 
 LIMITS = {"x": 280, "bluesky": 300, "mastodon": 500, "threads": 500}
@@ -24,10 +25,6 @@ URL_WEIGHT = 23
 _INVALID_X = ("\ufffe", "\ufeff", "\uffff")
 # code points X weighs 2 (everything outside its weight-1 ranges)
 _HEAVY_CLASS = r"[^\u0000-\u10ff\u2000-\u200d\u2010-\u201f\u2032-\u2037]"
-# Characters that are always a grapheme of their own and never emoji (Latin, Greek, Cyrillic
-# letters without combining marks, general punctuation without joiners or bidi controls):
-# text made only of these is counted without the `regex` module.
-_NOT_SIMPLE = re.compile(r"[^\x00-\u02ff\u0370-\u0482\u048a-\u052f\u2010-\u2027\u2030-\u205e]")
 
 
 @lru_cache(maxsize=1)
@@ -81,7 +78,7 @@ def _x_plain(seg: str, emoji: bool = True) -> int:
         return len(seg)  # every code point weighs 1, and no emoji sequence is possible
     heavy = _heavy()
     total = len(seg) + len(heavy.findall(seg))
-    if not emoji or not _NOT_SIMPLE.search(seg):
+    if not emoji or is_simple(seg):
         return total
     for m in _rx().emoji_start.finditer(seg):  # grapheme clusters that start like an emoji
         g = m.group()
@@ -98,7 +95,7 @@ def _is_emoji_cluster(g: str) -> bool:
 
 
 def graphemes(text: str) -> int:
-    if text.isascii() or not _NOT_SIMPLE.search(text):
+    if text.isascii() or is_simple(text):
         return len(text) - text.count("\r\n")
     return len(_rx().grapheme.findall(text))
 

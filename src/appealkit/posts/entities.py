@@ -6,20 +6,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .chars import is_simple
+from .tlds import known_tlds
+
 
 def _lazy(pattern: str, flags: int = 0):
     """A pattern compiled on first use: start-up pays only for the ones a command needs."""
     return lru_cache(maxsize=1)(lambda: re.compile(pattern, flags))
-
-
-@lru_cache(maxsize=None)
-def _tlds() -> frozenset[str]:
-    """Known TLDs: data/tlds.txt and the ISO 3166-1 country codes."""
-    from ..address.countries import iso_codes
-    from ..resources import read_list
-
-    return frozenset([t.lower() for t in read_list("tlds.txt")] + [c.lower() for c in iso_codes()]
-                     + ["uk", "su", "eu", "ac"])
 
 
 # twitter-text's URL grammar (extract.yml), with plain `re`:
@@ -47,7 +40,7 @@ def _labels(char: str, inner: str) -> str:
 
 @lru_cache(maxsize=None)
 def _url_re() -> re.Pattern:
-    tlds = sorted(_tlds(), key=len, reverse=True)
+    tlds = sorted(known_tlds(), key=len, reverse=True)
     tld = "(?P<{}>" + "|".join(map(re.escape, tlds)) + r"|xn--[a-z0-9-]+)" + _TLD_END
     return re.compile(
         r"(?:^|(?<=[^a-z0-9@＠$#＃]))(?P<url>"
@@ -110,7 +103,7 @@ _REPLY = _lazy(r"^[\s\u3000]*" + _SCREEN_NAME)
 _CASHTAG = _lazy(r"(?:^|(?<=\s))(?P<sign>\$)([a-z]{1,6}(?:[._][a-z]{1,2})?)(?=$|\s|[!-/:-@\[-`{-~])", re.IGNORECASE)
 _RT = _lazy(r"(?:^|[^A-Za-z0-9_+~.-])rt:?$", re.IGNORECASE)
 _HT = r"\p{L}\p{M}\p{N}_\u200c\u200d\ua67e\u05be\u05f3\u05f4\u309b\u309c\u30a0\u30fb\u3003\u0f0b\u0f0c\u00b7\u301c\uff5e"
-# for text of letters without combining marks (see count._NOT_SIMPLE), \w is all a tag can hold
+# for text of letters without combining marks (see chars.NOT_SIMPLE), \w is all a tag can hold
 _HASHTAG_SIMPLE = re.compile(r"(?:^|(?<=[^&\w\u00b7]))[#＃]([\w\u00b7]*[^\W\d_][\w\u00b7]*)(?![#＃\w\u00b7]|://)")
 
 
@@ -160,10 +153,8 @@ def reply(text: str) -> str | None:
 def hashtag_spans(text: str) -> list[tuple[str, int, int]]:
     if "#" not in text and "＃" not in text:
         return []
-    from .count import _NOT_SIMPLE
-
     spans = [(s, e) for s, e, _ in urls(text)]
-    pattern = _hashtag_re() if _NOT_SIMPLE.search(text) else _HASHTAG_SIMPLE
+    pattern = _HASHTAG_SIMPLE if is_simple(text) else _hashtag_re()
     return [(m.group(1), m.start(), m.end()) for m in pattern.finditer(text)
             if not any(s <= m.start() < e for s, e in spans)]
 

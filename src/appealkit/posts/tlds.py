@@ -1,0 +1,16 @@
+"""The top-level domains a bare domain in a post may end in (a leaf module: entities and
+bluesky both detect links with it)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+
+@lru_cache(maxsize=None)
+def known_tlds() -> frozenset[str]:
+    """Known TLDs, lower case: data/tlds.txt and the ISO 3166-1 country codes."""
+    from ..address.countries import iso_codes
+    from ..resources import read_list
+
+    return frozenset([t.lower() for t in read_list("tlds.txt")] + [c.lower() for c in iso_codes()]
+                     + ["uk", "su", "eu", "ac"])
