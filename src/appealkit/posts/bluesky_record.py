@@ -47,7 +47,7 @@ def post_record(text: str, moment: dt.datetime, lang: str | None = None) -> dict
         if not _overlaps(b0, b1, taken):
             # handles are case-insensitive; resolution takes them in lower case
             mentions.append({"handle": handle.lower(), "index": {"byteStart": b0, "byteEnd": b1}})
-    record = {"$type": "app.bsky.feed.post", "text": shown, "createdAt": created_at(moment)}
+    record: dict[str, object] = {"$type": "app.bsky.feed.post", "text": shown, "createdAt": created_at(moment)}
     if lang:
         record["langs"] = [lang]
     record["facets"] = sorted(facets, key=lambda f: f["index"]["byteStart"])
