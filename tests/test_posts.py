@@ -198,7 +198,7 @@ def test_thread_splits_at_words_keeping_entities():
 
 def test_unknown_platform():
     r = run("tweet", "examples/atabek.yaml", "--platform", "myspace")
-    assert r.code == 2 and "choose one of x, bluesky, mastodon, threads" in r.err
+    assert r.code == 2 and "'myspace' is not one of 'x', 'bluesky', 'mastodon', 'threads'" in r.err
 
 
 def test_case_thread_puts_mentions_first(tmp_path):

@@ -44,6 +44,13 @@ class Script(str, Enum):
     latin = "latin"
 
 
+class Platform(str, Enum):
+    x = "x"
+    bluesky = "bluesky"
+    mastodon = "mastodon"
+    threads = "threads"
+
+
 class Format(str, Enum):
     text = "text"
     markdown = "markdown"
@@ -346,56 +353,55 @@ def _config_home():
 
 def tweet(
     case: Case = None,
-    platform: str = typer.Option("x", "--platform", "-p", help="x, bluesky, mastodon or threads."),
-    to: Optional[str] = typer.Option(None, "--to", help="Also mention this recipient's handle on the platform."),
-    variants_: bool = typer.Option(False, "--variants", help="One post per recipient with a handle on the platform."),
-    text: Optional[str] = typer.Option(None, "--text", help="Count and check this text instead ('-' reads stdin)."),
-    lang: Optional[str] = typer.Option(None, "--lang", help="Language of the post; default the case's."),
-    intent: bool = typer.Option(False, "--intent", help="Print the platform's share link instead of the text."),
-    instance: Optional[str] = typer.Option(None, "--instance", help="Mastodon server for --intent (e.g. mastodon.social)."),
-    thread_: bool = typer.Option(False, "--thread", help="Split a post that is too long into numbered posts."),
-    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Character limit of your Mastodon server (default 500)."),
-    date: Optional[str] = typer.Option(None, "--date", help="createdAt of the Bluesky record with --json: ISO 8601 date or time; default now."),
-    json_: bool = typer.Option(False, "--json", help="JSON on stdout; for Bluesky also the app.bsky.feed.post record."),
+    platform: Annotated[Platform, typer.Option("--platform", "-p", help="Where the post goes.")] = Platform.x,
+    to: Annotated[Optional[str], typer.Option("--to", help="Also mention this recipient's handle on the platform.")] = None,
+    variants_: Annotated[bool, typer.Option("--variants", help="One post per recipient with a handle on the platform.")] = False,
+    text: Annotated[Optional[str], typer.Option("--text", help="Count and check this text instead ('-' reads stdin).")] = None,
+    lang: Annotated[Optional[str], typer.Option("--lang", help="Language of the post; default the case's.")] = None,
+    intent: Annotated[bool, typer.Option("--intent", help="Print the platform's share link instead of the text.")] = False,
+    instance: Annotated[Optional[str], typer.Option("--instance", help="Mastodon server for --intent (e.g. mastodon.social).")] = None,
+    thread_: Annotated[bool, typer.Option("--thread", help="Split a post that is too long into numbered posts.")] = False,
+    limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="Character limit of your Mastodon server (default 500).")] = None,
+    date: Annotated[Optional[str], typer.Option("--date", help="createdAt of the Bluesky record with --json: ISO 8601 date or time; default now.")] = None,
+    json_: Annotated[bool, typer.Option("--json", help="JSON on stdout; for Bluesky also the app.bsky.feed.post record.")] = False,
 ):
     """Build the case's post, counted exactly as the platform counts it (also named post)."""
     from .output import emit_json, is_tty, note, out
-    from .posts.build import (Post, check_platform, dropped_mentions, intent_url, over_limit_error, posts_for,
-                              thread)
+    from .posts.build import Post, dropped_mentions, intent_url, over_limit_error, posts_for, thread
 
-    check_platform(platform)
-    if limit is not None and platform != "mastodon":
+    plat = platform.value
+    if limit is not None and plat != "mastodon":
         raise UsageError("--limit applies to Mastodon only; the other platforms' limits are fixed")
     if thread_ and variants_:
         raise UsageError("--thread and --variants do not combine")
-    if date is not None and not (platform == "bluesky" and json_):
+    if date is not None and not (plat == "bluesky" and json_):
         raise UsageError("--date sets the Bluesky record's createdAt: it needs --platform bluesky --json")
     moment = _moment(date)
-    cap = limit or _limit(platform)
+    cap = limit or _limit(plat)
     if text is not None:
         if text == "-":
             text = sys.stdin.read()
         body = text.strip("\n")
-        posts = [Post(platform, body, cap)]
+        posts = [Post(plat, body, cap)]
         if thread_:
-            posts = [Post(platform, t, cap) for t in thread(body, platform, cap)]
+            posts = [Post(plat, t, cap) for t in thread(body, plat, cap)]
     else:
         c = _load(case)
         lang = lang or c.language
         mode = "variants" if variants_ else "thread" if thread_ else "post"
-        posts = posts_for(c, platform, lang=lang, to=to, mode=mode, limit=limit)
-        dropped = dropped_mentions(c, platform, None if variants_ else to)
+        posts = posts_for(c, plat, lang=lang, to=to, mode=mode, limit=limit)
+        dropped = dropped_mentions(c, plat, None if variants_ else to)
         if dropped:
             from .handles import NAMES
 
-            note(f"note: no {NAMES[platform]} handle for {', '.join(dropped)}: left out of the {NAMES[platform]} post")
+            note(f"note: no {NAMES[plat]} handle for {', '.join(dropped)}: left out of the {NAMES[plat]} post")
     for p in posts:
         if intent:
-            p.intent_url = intent_url(p.text, platform, instance)
+            p.intent_url = intent_url(p.text, plat, instance)
     bad = [p for p in posts if not p.fits]
     if json_:
         rows = [p.as_dict() for p in posts]
-        if platform == "bluesky":
+        if plat == "bluesky":
             from .posts.bluesky_record import post_record
 
             for row in rows:
@@ -486,7 +492,7 @@ def main(argv: Optional[list] = None) -> None:
 _FLAGS = {"to": "--to", "lang": "--lang", "template": "--template", "instance": "--instance",
           "limit": "--limit", "thread": "--thread", "sender_country": "--from", "scheme": "--scheme",
           "format": "--format", "date": "--date", "platform": "--platform"}
-_HINTS = {"force": "; use --force to overwrite"}
+_HINTS = {"force": "; use --force to overwrite", "split": " (--thread)"}
 
 
 def _describe(e: AppealkitError) -> str:

@@ -50,10 +50,11 @@ def check_platform(platform: str) -> str:
 def intent_url(text: str, platform: str, instance: str | None = None) -> str:
     if platform == "mastodon":
         if not instance:
-            raise UsageError("a Mastodon share link needs --instance HOST (e.g. mastodon.social)")
+            raise UsageError("a Mastodon share link needs the server's host name (e.g. mastodon.social)",
+                             param="instance")
         instance = instance.strip().removeprefix("https://").removeprefix("http://").strip("/")
         if not instance or "/" in instance or " " in instance:
-            raise UsageError(f"--instance '{instance}' is not a host name")
+            raise UsageError(f"'{instance}' is not a host name", param="instance")
     return INTENTS[platform].format(text=quote(text, safe=""), instance=instance)
 
 
@@ -182,7 +183,7 @@ def _pack(words: list[str], platform: str, limit: int, n: int) -> list[list[str]
 
 def over_limit_error(post: Post) -> AppealkitError:
     why = "; ".join(problems(post.text, post.platform, post.limit))
-    return TextTooLong(f"{post.platform}: {why}; shorten share.text or use --thread")
+    return TextTooLong(f"{post.platform}: {why}; shorten share.text or split it into a thread", param="split")
 
 
 def posts_for(case, platform: str = "x", *, lang: str | None = None, to: str | None = None,
