@@ -56,7 +56,8 @@ def test_bluesky_graphemes(case):
 @pytest.mark.parametrize("case", UTF8, ids=[repr(c["text"])[:30] for c in UTF8])
 def test_bluesky_utf8_cap(case):
     assert len(case["text"].encode("utf-8")) == case["expected_utf8_length"]
-    assert fits(case["text"] or "x", "bluesky") == (len((case["text"] or "x").encode()) <= 3000 and length(case["text"] or "x", "bluesky") <= 300)
+    # each text is a few bytes: it fits (the 3000-byte edge itself is in test_limits.py)
+    assert fits(case["text"] or "x", "bluesky") is True
 
 
 @pytest.mark.parametrize("case", MASTODON, ids=[c["description"][:50] for c in MASTODON])
