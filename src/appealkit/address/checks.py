@@ -55,7 +55,7 @@ def address_warnings(case, targets: set[str]) -> list[str]:
     """What `address` warns of on stderr for the addresses of `targets` (person, recipient ids):
     mixed scripts, invisible characters, postcodes, stale addressees, missing Latin overrides."""
     from ..case.model import address_strings
-    from ..checks import invisible_chars, mixed_script
+    from ..unicode_checks import invisible_chars, mixed_script
 
     def wanted(path) -> bool:
         return (path[0] == "person" and "person" in targets) or (path[0] == "recipients" and path[1] in targets)
