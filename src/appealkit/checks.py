@@ -14,9 +14,24 @@ class Finding:
     code: str
     message: str
     where: Where
+    affects: tuple[str, ...] = ()  # the commands this finding stops or changes
 
     def as_dict(self) -> dict:
-        return {"level": self.level, "code": self.code, "message": self.message, **self.where.as_dict()}
+        d = {"level": self.level, "code": self.code, "message": self.message, **self.where.as_dict()}
+        if self.affects:
+            d["affects"] = list(self.affects)
+        return d
+
+
+# what a finding stops: each command that would fail (or have nothing to do) on such a case
+AFFECTS = {
+    "no-post": ("tweet",), "post-fails": ("tweet",), "post-too-long": ("tweet",),
+    "no-person-address": ("letter", "address"), "no-address": ("letter",),
+    "address-fails": ("address", "letter"), "letter-language": ("letter",),
+    "missing-translation": ("letter",), "empty-field": ("address", "letter"),
+    "no-locality": ("address", "letter"), "no-postcode": ("address", "letter"),
+    "pasted-address": ("address", "letter"),
+}
 
 
 def run_checks(case, today: dt.date | None = None) -> list[Finding]:
@@ -25,7 +40,8 @@ def run_checks(case, today: dt.date | None = None) -> list[Finding]:
     out: list[Finding] = []
 
     def add(code, msg, path, level="warning"):
-        out.append(Finding(level, code, msg, pos.at(path)))
+        where = path if isinstance(path, Where) else pos.at(path)
+        out.append(Finding(level, code, msg, where, AFFECTS.get(code, ())))
 
     if isinstance(case.deadline, dt.date) and case.deadline < today:
         add("deadline-passed", f"the deadline {case.deadline.isoformat()} has passed; do not send letters after it", ("deadline",))
@@ -36,6 +52,11 @@ def run_checks(case, today: dt.date | None = None) -> list[Finding]:
         for msg in invisible_chars(s):
             add("invisible-char", msg, path)
 
+    from .gate import empty_fields, gate_findings
+
+    for code, msg, path in empty_fields(case):
+        add(code, msg, path)
+
     from .address.checks import address_findings
 
     for code, msg, path in address_findings(case):
@@ -43,11 +64,13 @@ def run_checks(case, today: dt.date | None = None) -> list[Finding]:
 
     for rid, r in case.recipients.items():
         if r.address is None and r.role != "ambassador":
-            add("no-address", f"recipient '{rid}' has no address; letters to it cannot be posted", ("recipients", rid))
+            add("no-address", f"recipient '{rid}' has no address; a letter to it cannot be posted, "
+                f"so no letters for 'all' can be written: add its address, or remove the recipient",
+                ("recipients", rid))
 
     from .letters.checks import letter_findings
     from .posts.checks import post_findings
 
-    for code, msg, path in [*letter_findings(case), *post_findings(case)]:
+    for code, msg, path in [*gate_findings(case), *letter_findings(case), *post_findings(case)]:
         add(code, msg, path)
     return out

@@ -16,6 +16,54 @@ def stale_facts() -> list[dict]:
     return load_data("stale.yaml") or []
 
 
+FIELDS = ("postcode", "locality", "district", "region")
+
+
+@lru_cache(maxsize=None)
+def _parts_data() -> dict:
+    return load_data("address-parts.yaml")
+
+
+@lru_cache(maxsize=None)
+def _part_patterns() -> dict[str, re.Pattern]:
+    """One pattern per field (locality, district, region) for a comma-separated segment that is
+    the field's marker and a name of one to three words, in either order."""
+    marks: dict[str, set[str]] = {}
+    for table in _parts_data()["languages"].values():
+        for field, words in table.items():
+            marks.setdefault(field, set()).update(words)
+    name = r"[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,2}"
+    out = {}
+    for field, words in marks.items():
+        alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        # "г. Сегежа", "г.Сегежа" (a dot may stand for the space), "Сегежский р-н"
+        out[field] = re.compile(rf"(?:(?:{alt})(?:\s+|(?<=\.)){name}|{name}\s+(?:{alt}))")
+    return out
+
+
+def pasted_parts(line: str, cc: str) -> dict[str, str]:
+    """The parts of an address line that belong in fields of their own: {field: text as written}.
+    The postcode by the country's pattern; locality, district and region by data/address-parts.yaml."""
+    country = get_country(cc)
+    found: dict[str, str] = {}
+    for seg in (x.strip() for x in line.split(",")):
+        if not seg:
+            continue
+        head, _, rest = seg.partition(" ")
+        if country.known and country.postcode and "postcode" not in found:
+            if country.postcode_ok(seg):
+                found["postcode"] = seg
+                continue
+            if rest and head.isdigit() and country.postcode_ok(head):  # "186420 г. Сегежа"
+                found["postcode"] = head
+                seg = rest.strip()
+        for field, pat in _part_patterns().items():
+            if field not in found and pat.fullmatch(seg):
+                found[field] = seg
+                break
+    return found
+
+
 def address_findings(case):
     """(code, message, path) for every address in the case."""
     for addr in case.addresses():
@@ -31,11 +79,45 @@ def address_findings(case):
                 yield ("latin-override",
                        f"no standard here transliterates this address's script; its Latin block is "
                        f"an ASCII approximation: give address.latin (lines, locality)", addr.path)
+        yield from _layout_findings(addr, country)
         if not country.known:
             yield ("unknown-country",
                    f"appealkit has no postal layout for {addr.country}; it uses a generic order",
                    addr.path + ("country",))
     yield from stale_findings(case)
+
+
+def _layout_findings(addr, country):
+    """Parts pasted into `lines`, and parts the envelope needs that are missing."""
+    where = {"person": "the person's address", "recipients": "this address"}
+    for i, line in enumerate(addr.lines):
+        parts = pasted_parts(line, addr.country)
+        if not parts:
+            continue
+        moves = []
+        for field in FIELDS:
+            if field in parts:
+                have = getattr(addr, field)
+                moves.append(f"{field} '{parts[field]}' (" + (f"delete it here: {field} is already given)"
+                                                              if have else f"move it to {field}:)"))
+        yield ("pasted-address",
+               f"address line {i + 1} holds parts that have fields of their own: {'; '.join(moves)}; "
+               f"lines are printed as written, so these would stand in the wrong place on the envelope",
+               addr.path + ("lines", i))
+    if not country.known:
+        return
+    pasted = {f for line in addr.lines for f in pasted_parts(line, addr.country)}
+    if addr.locality is None and "locality" not in pasted and "{locality}" in " ".join(country.layout):
+        yield ("no-locality",
+               f"{where.get(addr.path[0], 'the address')} has no locality: the envelope would have no town; "
+               f"add locality: (the town, with its prefix where the post uses one, like 'г. Павлодар')",
+               addr.path)
+    if (addr.postcode is None and "postcode" not in pasted and country.postcode
+            and addr.country in _parts_data()["postcode_expected"]):
+        ex = f" (like {country.postcode_example})" if country.postcode_example else ""
+        yield ("no-postcode",
+               f"{where.get(addr.path[0], 'the address')} has no postcode; {addr.country} addresses "
+               f"carry one{ex}: add postcode:", addr.path)
 
 
 def stale_findings(case):
