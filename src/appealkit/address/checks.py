@@ -12,8 +12,8 @@ from .format import non_latin
 
 
 @lru_cache(maxsize=None)
-def stale_facts() -> list[dict]:
-    return load_data("stale.yaml") or []
+def stale_facts() -> dict:
+    return load_data("stale.yaml") or {}
 
 
 FIELDS = ("postcode", "locality", "district", "region")
@@ -121,16 +121,74 @@ def _layout_findings(addr, country):
 
 
 def stale_findings(case):
-    # only whom and where letters go: the story may name anyone
-    addressed = [(path, s) for path, s in case.strings()
-                 if path[0] == "recipients" or (path[0] == "person" and "address" in path)]
-    for fact in stale_facts():
-        if case.issued is not None and case.issued >= fact["since"]:
+    """Addressees no longer in office and renamed places (data/stale.yaml), judged by what the
+    case names, whatever its issue date."""
+    data = stale_facts()
+    fallback = case.person.address.country if case.person.address else None
+    for rid, r in case.recipients.items():
+        cc = r.address.country if r.address else fallback
+        if cc is None or r.name is None or r.role == "ambassador":
             continue
-        pat = re.compile(fact["pattern"])
-        hit = next((path for path, s in addressed if pat.search(s)), None)
+        msg = stale_addressee(cc, r.role, list(r.title.values.values()) if r.title else [],
+                              list(r.name.values.values()))
+        if msg:
+            yield ("stale", msg, ("recipients", rid, "name"))
+    for place in data.get("places", []):
+        pat = re.compile(place["old"])
+        hit = next((path for path, s in _strings_in(case, place["country"]) if pat.search(s)), None)
         if hit:
-            yield ("stale", fact["message"], hit)
+            yield ("stale", f"{place['old_name']} has been called {place['new']} since {place['since']}: "
+                   f"write the new name ({_source(place)})", hit)
+
+
+def stale_addressee(cc: str, role: str, titles: list[str], names: list[str]) -> str | None:
+    """Why an addressee (country, role, titles, names) is out of date, or None."""
+    offices = stale_facts().get("offices", [])
+    for office in offices:
+        if office["country"] != cc or role not in office["roles"]:
+            continue
+        if titles and not any(re.search(office["title"], t, re.IGNORECASE) for t in titles):
+            continue
+        if not titles and not office.get("untitled"):
+            continue
+        return _office_message(office, names, offices, cc)
+    return None
+
+
+def _office_message(office, names, offices, cc) -> str | None:
+    held = "; ".join(filter(None, [f"as of {office['verified']}", office.get("note")]))
+    current = f"the {office['office']} is {office['holder']} ({held})"
+    for f in office.get("former", []):
+        if any(re.search(f["pattern"], n) for n in names):
+            was = f"has not been {office['office']} since {f['until']}" if f.get("until") else \
+                f"is no longer {office['office']}"
+            return f"{f['name']} {was}; {current}: check the addressee"
+    if any(re.search(office["names"], n) for n in names):
+        return None
+    # a current holder of another of the country's offices is no mistake of this kind
+    if any(o["country"] == cc and any(re.search(o["names"], n) for n in names) for o in offices):
+        return None
+    return f"{names[0]} is named as {office['office']}, but {current}: check the addressee"
+
+
+def _source(fact) -> str:
+    return f"verified {fact['verified']}"
+
+
+def _strings_in(case, cc):
+    """The strings that say where letters go in country cc: its addresses and its recipients."""
+    from ..case.model import address_strings
+
+    for addr in case.addresses():
+        if addr.country == cc:
+            yield from address_strings(addr)
+    for rid, r in case.recipients.items():
+        if r.address and r.address.country == cc:
+            for k in ("title", "organisation"):
+                t = getattr(r, k)
+                if t is not None:
+                    for lang, s in t.values.items():
+                        yield ("recipients", rid, k, lang), s
 
 
 def address_warnings(case, targets: set[str]) -> list[str]:
