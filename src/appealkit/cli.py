@@ -202,11 +202,23 @@ def translit(
     """Transliterate Cyrillic to Latin by a named standard."""
     from .translit import get_scheme
 
+    from .output import warn
+    from .translit.coverage import coverage_warning
+
     sch = get_scheme(scheme)
     if lang is not None:
         sch.transliterate("", lang)  # validates lang before any output
+    warned = set()
+
+    def check_coverage(t: str) -> None:  # once per message: a stream may hold thousands of lines
+        msg = coverage_warning(scheme, t, lang)
+        if msg and msg not in warned:
+            warned.add(msg)
+            warn(msg)
+
     if text:
         for t in text:
+            check_coverage(t)
             sys.stdout.write(sch.transliterate(t, lang) + "\n")
         return
     # streaming: one line at a time, constant memory whatever the input size
@@ -215,6 +227,8 @@ def translit(
         stdin.reconfigure(encoding="utf-8", errors="replace")
     write = sys.stdout.write
     for line in stdin:  # a reader that goes away (| head) ends it quietly, in main
+        if len(warned) < 4:
+            check_coverage(line)
         write(sch.transliterate(line, lang))
 
 
@@ -272,7 +286,7 @@ def address(
     for rid in c.targets(to):
         if rid not in have:
             warn(no_address(c.recipients[rid]))
-    for message in address_warnings(c, have):
+    for message in address_warnings(c, have, scheme):
         warn(message)
     if json_:
         emit_json([b.as_dict() for b in blocks] if to == "all" else blocks[0].as_dict())

@@ -191,9 +191,10 @@ def _strings_in(case, cc):
                         yield ("recipients", rid, k, lang), s
 
 
-def address_warnings(case, targets: set[str]) -> list[str]:
+def address_warnings(case, targets: set[str], scheme: str | None = None) -> list[str]:
     """What `address` warns of on stderr for the addresses of `targets` (person, recipient ids):
-    mixed scripts, invisible characters, postcodes, stale addressees, missing Latin overrides."""
+    mixed scripts, invisible characters, postcodes, stale addressees, missing Latin overrides,
+    and a chosen `scheme` that does not cover an address's language."""
     from ..case.model import address_strings
     from ..unicode_checks import invisible_chars, mixed_script
 
@@ -208,4 +209,11 @@ def address_warnings(case, targets: set[str]) -> list[str]:
     for code, msg, path in address_findings(case):
         if code in ("postcode", "stale", "latin-override") and wanted(path):
             out.append(f"{case.positions.at(path)}: {msg}")
+    if scheme:
+        from ..translit.coverage import coverage_warning
+
+        for addr in case.addresses():
+            msg = coverage_warning(scheme, addr.local_text, country=addr.country) if wanted(addr.path) else None
+            if msg:
+                out.append(f"{case.positions.at(addr.path)}: {msg}")
     return out
