@@ -25,11 +25,12 @@ def empty_fields(case):
     for path, raw in pos.raw.items():
         if raw not in _NULL or not path or not isinstance(path[-1], str) or path[-1] in _CONTAINERS:
             continue
+        at = pos.at(path, key=True)  # an empty value has no place of its own: its key's line
         if "address" in path and path[-1] in _ENVELOPE:
             yield ("empty-field", f"{key_path(path)} is empty: the envelope would have "
-                   f"{_ENVELOPE[path[-1]]}; fill it in, or delete the line", path)
+                   f"{_ENVELOPE[path[-1]]}; fill it in, or delete the line", at)
         else:
-            yield ("empty-value", f"{key_path(path)} is empty; fill it in, or delete the line", path)
+            yield ("empty-value", f"{key_path(path)} is empty; fill it in, or delete the line", at)
 
 
 def gate_findings(case):

@@ -79,7 +79,7 @@ def address_findings(case):
                 yield ("latin-override",
                        f"no standard here transliterates this address's script; its Latin block is "
                        f"an ASCII approximation: give address.latin (lines, locality)", addr.path)
-        yield from _layout_findings(addr, country)
+        yield from _layout_findings(addr, country, case.positions.keys)
         if not country.known:
             yield ("unknown-country",
                    f"appealkit has no postal layout for {addr.country}; it uses a generic order",
@@ -87,7 +87,7 @@ def address_findings(case):
     yield from stale_findings(case)
 
 
-def _layout_findings(addr, country):
+def _layout_findings(addr, country, keys=()):
     """Parts pasted into `lines`, and parts the envelope needs that are missing."""
     where = {"person": "the person's address", "recipients": "this address"}
     for i, line in enumerate(addr.lines):
@@ -107,12 +107,14 @@ def _layout_findings(addr, country):
     if not country.known:
         return
     pasted = {f for line in addr.lines for f in pasted_parts(line, addr.country)}
-    if addr.locality is None and "locality" not in pasted and "{locality}" in " ".join(country.layout):
+    # a key written with nothing after it is reported as an empty field, not again here
+    if addr.locality is None and "locality" not in pasted and addr.path + ("locality",) not in keys and "{locality}" in " ".join(country.layout):
         yield ("no-locality",
                f"{where.get(addr.path[0], 'the address')} has no locality: the envelope would have no town; "
                f"add locality: (the town, with its prefix where the post uses one, like 'г. Павлодар')",
                addr.path)
     if (addr.postcode is None and "postcode" not in pasted and country.postcode
+            and addr.path + ("postcode",) not in keys
             and addr.country in _parts_data()["postcode_expected"]):
         ex = f" (like {country.postcode_example})" if country.postcode_example else ""
         yield ("no-postcode",

@@ -71,7 +71,7 @@ def parse(text: str, file: str, errors: list) -> tuple[object, Positions]:
 _TYPO_QUOTES = "“”„‘’‚«»"
 _NO_SPACE = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*):(?=[^\s:/\\])(\S+)")
 _COLON_VALUE = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*):\s+([^\s'\"\[{|>&*!#][^#]*?:\s.*)$")
-_APOSTROPHE = re.compile(r"^\s*(?:-\s+)?(?:[A-Za-z_][\w-]*:\s+)?'([^']*'\w[^']*)$")
+_APOSTROPHE = re.compile(r"^\s*(?:-\s+)?(?:[A-Za-z_][\w-]*:\s+)?'[^']*?(\w+)'(\w+)")
 _KEY = re.compile(r"^\s*[A-Za-z_][\w-]*:(\s|$)")
 
 
@@ -97,8 +97,9 @@ def syntax_hint(text: str, mark, msg: str) -> str:
     for i, line in near:
         m = _APOSTROPHE.match(line)
         if m:
-            return (f" ({at(i)}the apostrophe in '{m.group(1)}' ends the quoted text: write it twice "
-                    f"('') or put the value in double quotes)")
+            a, b = m.group(1), m.group(2)
+            return (f" ({at(i)}the apostrophe in {a}'{b} ends the text quoted with '...': write it twice "
+                    f"({a}''{b}) or put the value in double quotes)")
     for i, line in near:
         m = _NO_SPACE.match(line)
         if m and not m.group(2).startswith(("//", "$")):
