@@ -84,36 +84,40 @@ _ADDRESSES = {
 }
 
 
+def _mostly(draw) -> bool:
+    return draw(st.sampled_from([True, True, True, False]))
+
+
 @st.composite
 def cases(draw):
-    """Valid case files, some complete, some with a part a volunteer leaves out."""
+    """Valid case files, most of them complete, some with a part a volunteer leaves out."""
     name = draw(st.sampled_from(_NAMES))
     lines = ["appealkit: 1", "id: prop-case", f'title: "Free {name}"', "language: en", "person:", f"  name: {name}"]
-    if draw(st.booleans()):
+    if _mostly(draw):
         cc = draw(st.sampled_from(sorted(_ADDRESSES)))
         line, code, town = _ADDRESSES[cc]
         lines += ["  address:", f"    country: {cc}", f'    lines: ["{line}"]']
-        if draw(st.booleans()):
+        if _mostly(draw):
             lines.append(f'    postcode: "{code}"')
-        if draw(st.booleans()):
+        if _mostly(draw):
             lines.append(f"    locality: {town}")
     lines += [f"summary: {name} was jailed for a post.", "asks:", f"  - Release {name}."]
     if draw(st.booleans()):
-        lines += ["recipients:", "  minister:", "    role: minister", "    title: Minister of Justice"]
-        if draw(st.booleans()):
+        lines += ["recipients:", "  minister:", "    role: minister", "    title: Minister of Health"]
+        if _mostly(draw):
             cc = draw(st.sampled_from(sorted(_ADDRESSES)))
             line, code, town = _ADDRESSES[cc]
             lines.append(f'    address: {{country: {cc}, lines: ["{line}"], postcode: "{code}", locality: {town}}}')
-    if draw(st.booleans()):
-        lines += ["  ambassador:", "    role: ambassador", "    title: Ambassador"]
-    share = draw(st.sampled_from(["none", "short", "long"]))
+        if draw(st.booleans()):
+            lines += ["  ambassador:", "    role: ambassador", "    title: Ambassador"]
+    share = draw(st.sampled_from(["short", "short", "long", "none"]))
     if share != "none":
         text = f"Free {name}!" if share == "short" else " ".join([f"Free {name} now"] * 30)
         lines += ["share:", f'  text: "{text}"']
     return "\n".join(lines) + "\n"
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=cases())
 def test_strict_pass_means_every_command_runs(tmp_path, text):
     path = write(tmp_path, text, name="prop.yaml")
