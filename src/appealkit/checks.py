@@ -26,7 +26,7 @@ class Finding:
 # what a finding stops: each command that would fail (or have nothing to do) on such a case
 AFFECTS = {
     "no-post": ("tweet",), "post-fails": ("tweet",), "post-too-long": ("tweet",),
-    "no-person-address": ("letter", "address"), "no-address": ("letter",),
+    "no-person-address": ("letter", "address"), "no-address": ("letter", "address"),
     "address-fails": ("address", "letter"), "letter-language": ("letter",),
     "missing-translation": ("letter",), "empty-field": ("address", "letter"),
     "no-locality": ("address", "letter"), "no-postcode": ("address", "letter"),
@@ -63,9 +63,9 @@ def run_checks(case, today: dt.date | None = None) -> list[Finding]:
         add(code, msg, path)
 
     for rid, r in case.recipients.items():
-        if r.address is None and r.role != "ambassador":
-            add("no-address", f"recipient '{rid}' has no address; a letter to it cannot be posted, "
-                f"so no letters for 'all' can be written: add its address, or remove the recipient",
+        if r.address is None and r.role != "ambassador" and not (r.email or r.fax):
+            add("no-address", f"recipient '{rid}' has no address, email or fax: its letter cannot be "
+                f"sent, and 'address' has no envelope for it; add one of them, or remove the recipient",
                 ("recipients", rid))
 
     from .letters.checks import letter_findings
