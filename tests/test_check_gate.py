@@ -84,6 +84,10 @@ _ADDRESSES = {
 }
 
 
+_WORDS = {"en": ("Free", "was jailed for a post.", "Release"),
+          "ru": ("Свободу", "осуждены за пост в соцсети.", "Освободить")}
+
+
 def _mostly(draw) -> bool:
     return draw(st.sampled_from([True, True, True, False]))
 
@@ -91,8 +95,10 @@ def _mostly(draw) -> bool:
 @st.composite
 def cases(draw):
     """Valid case files, most of them complete, some with a part a volunteer leaves out."""
-    name = draw(st.sampled_from(_NAMES))
-    lines = ["appealkit: 1", "id: prop-case", f'title: "Free {name}"', "language: en", "person:", f"  name: {name}"]
+    lang = draw(st.sampled_from(["en", "en", "ru"]))
+    name = draw(st.sampled_from(_NAMES + (["Анна Иванова", "Тимур Алиев"] if lang == "ru" else [])))
+    free, jailed, release = _WORDS[lang]
+    lines = ["appealkit: 1", "id: prop-case", f'title: "{free} {name}"', f"language: {lang}", "person:", f"  name: {name}"]
     if _mostly(draw):
         cc = draw(st.sampled_from(sorted(_ADDRESSES)))
         line, code, town = _ADDRESSES[cc]
@@ -101,7 +107,7 @@ def cases(draw):
             lines.append(f'    postcode: "{code}"')
         if _mostly(draw):
             lines.append(f"    locality: {town}")
-    lines += [f"summary: {name} was jailed for a post.", "asks:", f"  - Release {name}."]
+    lines += [f"summary: {name} {jailed}", "asks:", f"  - {release} {name}."]
     if draw(st.booleans()):
         lines += ["recipients:", "  minister:", "    role: minister", "    title: Minister of Health"]
         if _mostly(draw):
@@ -112,7 +118,7 @@ def cases(draw):
             lines += ["  ambassador:", "    role: ambassador", "    title: Ambassador"]
     share = draw(st.sampled_from(["short", "short", "long", "none"]))
     if share != "none":
-        text = f"Free {name}!" if share == "short" else " ".join([f"Free {name} now"] * 30)
+        text = f"{free} {name}!" if share == "short" else " ".join([f"{free} {name}"] * 30)
         lines += ["share:", f'  text: "{text}"']
     return "\n".join(lines) + "\n"
 
