@@ -107,41 +107,67 @@ def _sender_country(value: Optional[str]) -> Optional[str]:
 # ------------------------------------------------------------------ check, init, schema
 
 
+Cases = Annotated[Optional[List[str]], typer.Argument(
+    help=CASE_HELP + " Several files, or folders of *.yaml and *.yml files, are checked in turn.",
+    envvar="APPEALKIT_CASE", show_envvar=True)]
+
+
 @app.command()
 def check(
-    case: Case = None,
-    json_: bool = typer.Option(False, "--json", help="Print findings as JSON on stdout."),
+    cases: Cases = None,
+    json_: bool = typer.Option(False, "--json", help="Print findings as JSON on stdout (an array for several files or a folder)."),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 on warnings too."),
     today: Optional[str] = typer.Option(None, "--today", help="Judge deadlines as of this date (YYYY-MM-DD)."),
 ):
-    """Check a case file: errors (exit 1) and warnings (exit 0 unless --strict)."""
-    from .checks import run_checks
-    from .output import emit_json, note, warn
+    """Check case files: errors (exit 1) and warnings (exit 0 unless --strict)."""
+    from .case.load import expand_case_paths
 
     day = _date(today, "--today")
-    try:
-        c = _load(case)
-    except AppealkitError as e:
-        if not json_:
-            raise
-        errs = e.errors if isinstance(e, CaseErrors) else [e]
-        emit_json({"file": case, "ok": False, "errors": [x.as_dict() for x in errs], "warnings": []})
-        raise typer.Exit(1)
-    findings = run_checks(c, day)
+    paths = expand_case_paths(list(cases or []) or [None])
+    many = len(paths) > 1 or any(p and os.path.isdir(p) for p in cases or [])
+    results = [_check_one(p, day, strict, json_, many) for p in paths]
     if json_:
-        emit_json({"file": c.source, "ok": not (strict and findings),
-                   "errors": [], "warnings": [f.as_dict() for f in findings]})
-    else:
+        from .output import emit_json
+
+        emit_json(results if many else results[0])
+    if not all(r["ok"] for r in results):
+        raise typer.Exit(1)
+
+
+def _check_one(path: Optional[str], day: Optional[dt.date], strict: bool, json_: bool, many: bool) -> dict:
+    """Check one file: print its warnings (unless JSON) and a summary line; return its JSON."""
+    from .checks import run_checks
+    from .output import note, warn
+
+    try:
+        c = _load(path)
+    except AppealkitError as e:
+        if not (json_ or many):
+            raise  # one file: the error lines and exit 1, from main
+        errs = e.errors if isinstance(e, CaseErrors) else [e]
+        if not json_:
+            for x in errs:
+                _err(str(x))
+        first = next((x.where.file for x in errs if x.where and x.where.file), None)
+        name = path or first
+        note(f"{name}: failed, {len(errs)} error{'s' if len(errs) != 1 else ''}")
+        return {"file": name, "ok": False, "errors": [x.as_dict() for x in errs], "warnings": []}
+    findings = run_checks(c, day)
+    if not json_:
         for f in findings:
             warn(f"{f.where}: {f.message} [{f.code}]")
-        note(f"{c.source}: ok, {len(findings)} warning{'s' if len(findings) != 1 else ''}")
-    if strict and findings:
-        raise typer.Exit(1)
+    n = len(findings)
+    note(f"{c.source}: {'failed (--strict)' if strict and n else 'ok'}, {n} warning{'s' if n != 1 else ''}")
+    return {"file": c.source, "ok": not (strict and findings), "errors": [],
+            "warnings": [f.as_dict() for f in findings]}
 
 
 @app.command()
-def init(path: str = typer.Argument("appeal.yaml", help="Where to write the starter case file.")):
-    """Write a commented starter case file that passes `check`; never overwrites."""
+def init(
+    path: str = typer.Argument("appeal.yaml", help="Where to write the starter case file."),
+    force: bool = typer.Option(False, "--force", help="Overwrite the file if it exists."),
+):
+    """Write a commented starter case file that passes `check`; never overwrites without --force."""
     from pathlib import Path
 
     from .output import note, write_atomic
@@ -150,7 +176,7 @@ def init(path: str = typer.Argument("appeal.yaml", help="Where to write the star
     target = Path(path)
     text = data_path("starter.yaml").read_text(encoding="utf-8")
     folder = target.parent if str(target.parent) else Path(".")
-    write_atomic(folder, target.name, text, force=False)
+    write_atomic(folder, target.name, text, force=force)
     sys.stdout.write(f"{target}\n")
     note(f"wrote {target}; edit it, then run 'appealkit check {target}'")
 
@@ -176,11 +202,23 @@ def translit(
     """Transliterate Cyrillic to Latin by a named standard."""
     from .translit import get_scheme
 
+    from .output import warn
+    from .translit.coverage import coverage_warning
+
     sch = get_scheme(scheme)
     if lang is not None:
         sch.transliterate("", lang)  # validates lang before any output
+    warned = set()
+
+    def check_coverage(t: str) -> None:  # once per message: a stream may hold thousands of lines
+        msg = coverage_warning(scheme, t, lang)
+        if msg and msg not in warned:
+            warned.add(msg)
+            warn(msg)
+
     if text:
         for t in text:
+            check_coverage(t)
             sys.stdout.write(sch.transliterate(t, lang) + "\n")
         return
     # streaming: one line at a time, constant memory whatever the input size
@@ -189,6 +227,8 @@ def translit(
         stdin.reconfigure(encoding="utf-8", errors="replace")
     write = sys.stdout.write
     for line in stdin:  # a reader that goes away (| head) ends it quietly, in main
+        if len(warned) < 4:
+            check_coverage(line)
         write(sch.transliterate(line, lang))
 
 
@@ -246,7 +286,7 @@ def address(
     for rid in c.targets(to):
         if rid not in have:
             warn(no_address(c.recipients[rid]))
-    for message in address_warnings(c, have):
+    for message in address_warnings(c, have, scheme):
         warn(message)
     if json_:
         emit_json([b.as_dict() for b in blocks] if to == "all" else blocks[0].as_dict())

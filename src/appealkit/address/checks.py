@@ -12,8 +12,56 @@ from .format import non_latin
 
 
 @lru_cache(maxsize=None)
-def stale_facts() -> list[dict]:
-    return load_data("stale.yaml") or []
+def stale_facts() -> dict:
+    return load_data("stale.yaml") or {}
+
+
+FIELDS = ("postcode", "locality", "district", "region")
+
+
+@lru_cache(maxsize=None)
+def _parts_data() -> dict:
+    return load_data("address-parts.yaml")
+
+
+@lru_cache(maxsize=None)
+def _part_patterns() -> dict[str, re.Pattern]:
+    """One pattern per field (locality, district, region) for a comma-separated segment that is
+    the field's marker and a name of one to three words, in either order."""
+    marks: dict[str, set[str]] = {}
+    for table in _parts_data()["languages"].values():
+        for field, words in table.items():
+            marks.setdefault(field, set()).update(words)
+    name = r"[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,2}"
+    out = {}
+    for field, words in marks.items():
+        alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        # "г. Сегежа", "г.Сегежа" (a dot may stand for the space), "Сегежский р-н"
+        out[field] = re.compile(rf"(?:(?:{alt})(?:\s+|(?<=\.)){name}|{name}\s+(?:{alt}))")
+    return out
+
+
+def pasted_parts(line: str, cc: str) -> dict[str, str]:
+    """The parts of an address line that belong in fields of their own: {field: text as written}.
+    The postcode by the country's pattern; locality, district and region by data/address-parts.yaml."""
+    country = get_country(cc)
+    found: dict[str, str] = {}
+    for seg in (x.strip() for x in line.split(",")):
+        if not seg:
+            continue
+        head, _, rest = seg.partition(" ")
+        if country.known and country.postcode and "postcode" not in found:
+            if country.postcode_ok(seg):
+                found["postcode"] = seg
+                continue
+            if rest and head.isdigit() and country.postcode_ok(head):  # "186420 г. Сегежа"
+                found["postcode"] = head
+                seg = rest.strip()
+        for field, pat in _part_patterns().items():
+            if field not in found and pat.fullmatch(seg):
+                found[field] = seg
+                break
+    return found
 
 
 def address_findings(case):
@@ -31,6 +79,7 @@ def address_findings(case):
                 yield ("latin-override",
                        f"no standard here transliterates this address's script; its Latin block is "
                        f"an ASCII approximation: give address.latin (lines, locality)", addr.path)
+        yield from _layout_findings(addr, country, case.positions.keys)
         if not country.known:
             yield ("unknown-country",
                    f"appealkit has no postal layout for {addr.country}; it uses a generic order",
@@ -38,24 +87,118 @@ def address_findings(case):
     yield from stale_findings(case)
 
 
-def stale_findings(case):
-    # only whom and where letters go: the story may name anyone
-    addressed = [(path, s) for path, s in case.strings()
-                 if path[0] == "recipients" or (path[0] == "person" and "address" in path)]
-    for fact in stale_facts():
-        if case.issued is not None and case.issued >= fact["since"]:
+def _layout_findings(addr, country, keys=()):
+    """Parts pasted into `lines`, and parts the envelope needs that are missing."""
+    where = {"person": "the person's address", "recipients": "this address"}
+    for i, line in enumerate(addr.lines):
+        parts = pasted_parts(line, addr.country)
+        if not parts:
             continue
-        pat = re.compile(fact["pattern"])
-        hit = next((path for path, s in addressed if pat.search(s)), None)
+        moves = []
+        for field in FIELDS:
+            if field in parts:
+                have = getattr(addr, field)
+                moves.append(f"{field} '{parts[field]}' (" + (f"delete it here: {field} is already given)"
+                                                              if have else f"move it to {field}:)"))
+        yield ("pasted-address",
+               f"address line {i + 1} holds parts that have fields of their own: {'; '.join(moves)}; "
+               f"lines are printed as written, so these would stand in the wrong place on the envelope",
+               addr.path + ("lines", i))
+    if not country.known:
+        return
+    pasted = {f for line in addr.lines for f in pasted_parts(line, addr.country)}
+    # a key written with nothing after it is reported as an empty field, not again here
+    if addr.locality is None and "locality" not in pasted and addr.path + ("locality",) not in keys and "{locality}" in " ".join(country.layout):
+        yield ("no-locality",
+               f"{where.get(addr.path[0], 'the address')} has no locality: the envelope would have no town; "
+               f"add locality: (the town, with its prefix where the post uses one, like 'г. Павлодар')",
+               addr.path)
+    if (addr.postcode is None and "postcode" not in pasted and country.postcode
+            and addr.path + ("postcode",) not in keys
+            and addr.country in _parts_data()["postcode_expected"]):
+        ex = f" (like {country.postcode_example})" if country.postcode_example else ""
+        yield ("no-postcode",
+               f"{where.get(addr.path[0], 'the address')} has no postcode; {addr.country} addresses "
+               f"carry one{ex}: add postcode:", addr.path)
+
+
+def stale_findings(case):
+    """Addressees no longer in office and renamed places (data/stale.yaml), judged by what the
+    case names, whatever its issue date."""
+    data = stale_facts()
+    fallback = case.person.address.country if case.person.address else None
+    for rid, r in case.recipients.items():
+        cc = r.address.country if r.address else fallback
+        if cc is None or r.name is None or r.role == "ambassador":
+            continue
+        msg = stale_addressee(cc, r.role, list(r.title.values.values()) if r.title else [],
+                              list(r.name.values.values()))
+        if msg:
+            yield ("stale", msg, ("recipients", rid, "name"))
+    for place in data.get("places", []):
+        pat = re.compile(place["old"])
+        hit = next((path for path, s in _strings_in(case, place["country"]) if pat.search(s)), None)
         if hit:
-            yield ("stale", fact["message"], hit)
+            yield ("stale", f"{place['old_name']} has been called {place['new']} since {place['since']}: "
+                   f"write the new name ({_source(place)})", hit)
 
 
-def address_warnings(case, targets: set[str]) -> list[str]:
-    """What `address` warns of on stderr for the addresses of `targets` (person, recipient ids):
-    mixed scripts, invisible characters, postcodes, stale addressees, missing Latin overrides."""
+def stale_addressee(cc: str, role: str, titles: list[str], names: list[str]) -> str | None:
+    """Why an addressee (country, role, titles, names) is out of date, or None."""
+    offices = stale_facts().get("offices", [])
+    for office in offices:
+        if office["country"] != cc or role not in office["roles"]:
+            continue
+        if titles and not any(re.search(office["title"], t, re.IGNORECASE) for t in titles):
+            continue
+        if not titles and not office.get("untitled"):
+            continue
+        return _office_message(office, names, offices, cc)
+    return None
+
+
+def _office_message(office, names, offices, cc) -> str | None:
+    held = "; ".join(filter(None, [f"as of {office['verified']}", office.get("note")]))
+    current = f"the {office['office']} is {office['holder']} ({held})"
+    for f in office.get("former", []):
+        if any(re.search(f["pattern"], n) for n in names):
+            was = f"has not been {office['office']} since {f['until']}" if f.get("until") else \
+                f"is no longer {office['office']}"
+            return f"{f['name']} {was}; {current}: check the addressee"
+    if any(re.search(office["names"], n) for n in names):
+        return None
+    # a current holder of another of the country's offices is no mistake of this kind
+    if any(o["country"] == cc and any(re.search(o["names"], n) for n in names) for o in offices):
+        return None
+    return f"{names[0]} is named as {office['office']}, but {current}: check the addressee"
+
+
+def _source(fact) -> str:
+    return f"verified {fact['verified']}"
+
+
+def _strings_in(case, cc):
+    """The strings that say where letters go in country cc: its addresses and its recipients."""
     from ..case.model import address_strings
-    from ..checks import invisible_chars, mixed_script
+
+    for addr in case.addresses():
+        if addr.country == cc:
+            yield from address_strings(addr)
+    for rid, r in case.recipients.items():
+        if r.address and r.address.country == cc:
+            for k in ("title", "organisation"):
+                t = getattr(r, k)
+                if t is not None:
+                    for lang, s in t.values.items():
+                        yield ("recipients", rid, k, lang), s
+
+
+def address_warnings(case, targets: set[str], scheme: str | None = None) -> list[str]:
+    """What `address` warns of on stderr for the addresses of `targets` (person, recipient ids):
+    mixed scripts, invisible characters, postcodes, stale addressees, missing Latin overrides,
+    and a chosen `scheme` that does not cover an address's language."""
+    from ..case.model import address_strings
+    from ..unicode_checks import invisible_chars, mixed_script
 
     def wanted(path) -> bool:
         return (path[0] == "person" and "person" in targets) or (path[0] == "recipients" and path[1] in targets)
@@ -68,4 +211,11 @@ def address_warnings(case, targets: set[str]) -> list[str]:
     for code, msg, path in address_findings(case):
         if code in ("postcode", "stale", "latin-override") and wanted(path):
             out.append(f"{case.positions.at(path)}: {msg}")
+    if scheme:
+        from ..translit.coverage import coverage_warning
+
+        for addr in case.addresses():
+            msg = coverage_warning(scheme, addr.local_text, country=addr.country) if wanted(addr.path) else None
+            if msg:
+                out.append(f"{case.positions.at(addr.path)}: {msg}")
     return out

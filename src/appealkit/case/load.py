@@ -11,6 +11,22 @@ MAX_BYTES = 1_000_000  # a real case is a few KB; anything this big is a mistake
 MAX_LINE = 10_000
 
 
+def expand_case_paths(args: list[str | None]) -> list[str | None]:
+    """Case arguments with each folder replaced by its *.yaml and *.yml files, in name order.
+    None (no argument) stays: the caller resolves it."""
+    out: list[str | None] = []
+    for a in args:
+        if a and a != "-" and Path(a).is_dir():
+            files = sorted((p for p in Path(a).iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()),
+                           key=lambda p: p.name)
+            if not files:
+                raise CaseError("folder holds no *.yaml or *.yml case files", Where(a))
+            out += [str(p) for p in files]
+        else:
+            out.append(a)
+    return out
+
+
 def read_case_text(path: str, stdin=None) -> tuple[str, str]:
     """Return (display name, text). Refuses oversize, binary and non-UTF-8 files by name."""
     if path == "-":

@@ -284,7 +284,10 @@ class _V:
             out = {}
             for lang, s in v.items():
                 if not isinstance(lang, str) or not LANG.match(lang):
-                    self.err(path + (lang,), f"'{lang}' is not a language code (like en, ru, kk)", key=True)
+                    # a text with ': ' in it, unquoted, reads as a mapping: say so
+                    hint = ("; a text with ': ' in it must be in quotes (\"...\")"
+                            if isinstance(lang, str) and not lang.islower() or " " in str(lang) else "")
+                    self.err(path + (lang,), f"'{lang}' is not a language code (like en, ru, kk){hint}", key=True)
                     continue
                 s2 = self.string(s, path + (lang,), "a string")
                 if s2 is not None:

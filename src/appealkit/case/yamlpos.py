@@ -7,6 +7,8 @@ into a huge one ("billion laughs"), because every node visited counts against a 
 
 from __future__ import annotations
 
+import re
+
 from ..errors import CaseError, Where
 
 MAX_NODES = 200_000  # values after alias expansion
@@ -56,9 +58,7 @@ def parse(text: str, file: str, errors: list) -> tuple[object, Positions]:
         mark = e.problem_mark or e.context_mark
         where = Where(file, *_mark(mark)) if mark else Where(file)
         msg = " ".join(x for x in (e.context, e.problem) if x) or "YAML syntax error"
-        if "tab" in msg.lower() or _char_at(text, mark) == "\t":
-            msg += " (indent with spaces, not tabs)"
-        raise CaseError(f"YAML syntax error: {msg}", where) from None
+        raise CaseError(f"YAML syntax error: {msg}{syntax_hint(text, mark, msg)}", where) from None
     except (RecursionError, MemoryError):
         raise CaseError(f"the document is nested more than {MAX_DEPTH} levels deep", Where(file, 1, 1)) from None
     except yaml.YAMLError as e:
@@ -66,6 +66,65 @@ def parse(text: str, file: str, errors: list) -> tuple[object, Positions]:
     if node is None:
         raise CaseError("the file is empty; start one with 'appealkit init'", Where(file, 1, 1))
     return _Walker(pos, errors, yaml).walk(node, (), 0), pos
+
+
+_TYPO_QUOTES = "“”„‘’‚«»"
+_NO_SPACE = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*):(?=[^\s:/\\])(\S+)")
+_COLON_VALUE = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*):\s+([^\s'\"\[{|>&*!#][^#]*?:\s.*)$")
+_APOSTROPHE = re.compile(r"^\s*(?:-\s+)?(?:[A-Za-z_][\w-]*:\s+)?'[^']*?(\w+)'(\w+)")
+_KEY = re.compile(r"^\s*[A-Za-z_][\w-]*:(\s|$)")
+
+
+def syntax_hint(text: str, mark, msg: str) -> str:
+    """The usual cause of a YAML syntax error, named with its fix, as " (...)"; or ""."""
+    if mark is None:
+        return ""
+    lines = text.split("\n")
+    n = min(mark.line, len(lines) - 1)  # 0-based
+    here = lines[n]
+    near = [(i, lines[i]) for i in range(n, max(0, n - 2) - 1, -1)]  # this line, then up to two above
+
+    def at(i: int) -> str:
+        return "" if i == n else f"line {i + 1}: "
+
+    def quotes(line: str) -> str:
+        return "".join(dict.fromkeys(c for c in line if c in _TYPO_QUOTES))
+
+    if "\t" in here[: len(here) - len(here.lstrip())] or "tab" in msg.lower() or _char_at(text, mark) == "\t":
+        return " (indent with spaces, not tabs)"
+    if quotes(here):
+        return _typo(quotes(here), "")
+    for i, line in near:
+        m = _APOSTROPHE.match(line)
+        if m:
+            a, b = m.group(1), m.group(2)
+            return (f" ({at(i)}the apostrophe in {a}'{b} ends the text quoted with '...': write it twice "
+                    f"({a}''{b}) or put the value in double quotes)")
+    for i, line in near:
+        m = _NO_SPACE.match(line)
+        if m and not m.group(2).startswith(("//", "$")):
+            return f" ({at(i)}put a space after the colon: '{m.group(1)}: {m.group(2)}')"
+    above = next((lines[i] for i in range(n - 1, -1, -1) if lines[i].strip() and not lines[i].lstrip().startswith("#")), "")
+    indent = len(here) - len(here.lstrip())
+    if above and indent > len(above) - len(above.lstrip()) and not above.rstrip().endswith((":", "|", ">", "|-", ">-")) \
+            and not above.lstrip().startswith("- ") and _KEY.match(here):
+        return (f" (this line is indented more than the line above, which already has its value: "
+                f"line up keys of one mapping, or end the line above with a colon)")
+    m = _COLON_VALUE.match(here)
+    if m and "mapping values" in msg:
+        return f" (the value holds ': '; put it in quotes: {m.group(1)}: \"{m.group(2).strip()}\")"
+    for i, line in near[1:]:
+        if quotes(line):
+            return _typo(quotes(line), at(i))
+    if any(w in msg for w in ("expected key", "expected ':'", "mapping values", "block end", "expected <")):
+        return (" (usual causes: a line indented more or less than the keys beside it, a missing "
+                "space after a colon, or a colon in an unquoted value)")
+    return ""
+
+
+def _typo(quotes: str, where: str) -> str:
+    return (f" ({where}the typographic quotes {quotes} are ordinary letters to YAML, so they do not "
+            f"protect a colon or # inside; put the value in straight quotes \"...\"")+ ")"
 
 
 def _char_at(text: str, mark) -> str:

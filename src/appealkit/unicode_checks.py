@@ -1,0 +1,109 @@
+"""Unicode checks on single strings: words that mix scripts, and invisible characters.
+
+A leaf module: `checks` (the case-wide findings) and `address.checks` (the `address` command's
+warnings) both use it, and it imports neither.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .translit.engine import ANY_CYR
+
+INVISIBLE = {
+    "\u200b": "ZERO WIDTH SPACE", "\u200c": "ZERO WIDTH NON-JOINER", "\u200d": "ZERO WIDTH JOINER",
+    "\u200e": "LEFT-TO-RIGHT MARK", "\u200f": "RIGHT-TO-LEFT MARK", "\u2060": "WORD JOINER",
+    "\ufeff": "ZERO WIDTH NO-BREAK SPACE (BOM)", "\u00ad": "SOFT HYPHEN", "\u061c": "ARABIC LETTER MARK",
+}
+INVISIBLE.update({chr(c): unicodedata.name(chr(c)) for c in list(range(0x202A, 0x202F)) + list(range(0x2066, 0x206A))})
+_INVISIBLE_SET = frozenset(INVISIBLE)
+_WORD = re.compile(r"[^\W\d_]+")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_GREEK = re.compile(r"[\u0370-\u03ff]")
+
+# Letters that look alike in Latin and Cyrillic: the one typed in the wrong script is almost
+# always one of these (a Latin K in ИK-7; a Cyrillic а in Jаne).
+_LOOKALIKES = dict(zip("ABCEHKMOPTXYaceopxyijsJSI", "АВСЕНКМОРТХУасеорхуіјѕЈЅІ"))
+_LOOKALIKES.update({c: l for l, c in _LOOKALIKES.items()})
+_LOOKALIKES.update(dict(zip("ΑΒΕΗΙΚΜΝΟΡΤΧΥΖοα", "ABEHIKMNOPTXYZoa")))
+
+
+def script(ch: str) -> str | None:
+    """Latin, Cyrillic or Greek, for the letters a homoglyph can hide among; else None."""
+    if ANY_CYR.match(ch):
+        return "Cyrillic"
+    o = ord(ch)
+    if ch.isascii() or 0x00C0 <= o <= 0x024F or 0x1E00 <= o <= 0x1EFF:
+        return "Latin"
+    if 0x0370 <= o <= 0x03FF:
+        return "Greek"
+    return None
+
+
+def _counts(s: str) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for ch in s:
+        if ch.isalpha():
+            sc = script(ch)
+            if sc:
+                out[sc] = out.get(sc, 0) + 1
+    return out
+
+
+def _stray(scripts: dict[str, list[str]], context: dict[str, int]) -> str:
+    """The script whose letters in this word were typed by mistake."""
+    names = list(scripts)
+    if len(names) == 2:
+        # the side made only of lookalikes is the stray one (ИK: K looks Cyrillic, И has no twin)
+        alike = [n for n in names if all(c in _LOOKALIKES for c in scripts[n])]
+        if len(alike) == 1:
+            return alike[0]
+    # the script the rest of the text is written in is the intended one (ТOO «Ромашка»)
+    rest = {n: context.get(n, 0) - len(scripts[n]) for n in names}
+    ranked = sorted(names, key=lambda n: rest[n])
+    if rest[ranked[-1]] >= 2 * rest[ranked[0]] + 2:
+        return ranked[0]
+    fewest = min(len(v) for v in scripts.values())
+    tied = [n for n in names if len(scripts[n]) == fewest]
+    return min(tied, key=lambda n: context.get(n, 0))
+
+
+def mixed_script(s: str) -> list[str]:
+    """Messages for each word that mixes Latin and Cyrillic (or Greek) letters, naming the
+    letters typed in the wrong script."""
+    if not (_LATIN.search(s) and (ANY_CYR.search(s) or _GREEK.search(s))):
+        return []  # one script only: nothing can be mixed
+    context = None
+    found = []
+    for m in _WORD.finditer(s):
+        w = m.group()
+        scripts: dict[str, list[str]] = {}
+        for ch in w:
+            sc = script(ch)
+            if sc:
+                scripts.setdefault(sc, []).append(ch)
+        if len(scripts) < 2:
+            continue
+        if context is None:
+            context = _counts(s)
+        minority = _stray(scripts, context)
+        others = [n for n in scripts if n != minority]
+        majority = others[0] if len(others) == 1 else "other"
+        letters = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in dict.fromkeys(scripts[minority]))
+        many = len(set(scripts[minority])) > 1
+        fix = f"retype {'them' if many else 'it'} in {majority}"
+        twins = [_LOOKALIKES[c] for c in dict.fromkeys(scripts[minority])
+                 if c in _LOOKALIKES and script(_LOOKALIKES[c]) == majority]
+        if majority != "other" and len(twins) == len(set(scripts[minority])):
+            fix += " (" + ", ".join(f"'{t}' U+{ord(t):04X}" for t in twins) + ")"
+        found.append(f"word '{w}' mixes scripts: {minority} {letters} among {majority} letters; {fix}")
+    return found
+
+
+def invisible_chars(s: str) -> list[str]:
+    """Messages for each invisible or direction-changing character in `s`."""
+    if s.isascii() or not _INVISIBLE_SET.intersection(s):
+        return []
+    seen = dict.fromkeys(c for c in s if c in _INVISIBLE_SET)
+    return [f"holds invisible {INVISIBLE[c]} (U+{ord(c):04X}); delete it" for c in seen]
