@@ -27,7 +27,8 @@ def test_published_sample(scheme, lang, text, expected):
     assert appealkit.transliterate(text, scheme, None if lang == "any" else lang) == expected
 
 
-CAPS = [(s, l, t, e) for s, l, t, e in SAMPLES if l != "any"]
+# scripts without capitals (Arabic) have no ALL-CAPS form
+CAPS = [(s, l, t, e) for s, l, t, e in SAMPLES if l != "any" and t.upper() != t]
 
 
 @pytest.mark.parametrize("scheme,lang,text,expected", CAPS, ids=[f"{s}-{l}-{t[:20]}" for s, l, t, _ in CAPS])
