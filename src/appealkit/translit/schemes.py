@@ -66,7 +66,7 @@ class Scheme:
             raise UsageError(f"unknown language '{lang}'; choose one of {', '.join(known)}")
         table = self.table(lang)
         out = run(table, text)
-        for left in (table.any_re, ANY_CYR):
+        for left in (table.any_re,) if table.any_re is ANY_CYR else (table.any_re, ANY_CYR):
             if left.search(out):  # letters no table here knows (Old Cyrillic, ...)
                 from unidecode import unidecode
 
