@@ -160,17 +160,19 @@ def test_address_scheme_per_country_and_script(cc, text, scheme, lang):
 
 def test_address_latin_block_for_georgian_armenian_and_arabic():
     from appealkit.address.format import format_address
+    from appealkit.case.model import Address
 
-    class Addr:
-        def __init__(self, country, lines, locality, postcode=None):
-            self.country, self.lines, self.locality, self.postcode = country, lines, locality, postcode
-            self.region, self.latin = None, None
-            self.local_text = " ".join(lines + [locality])
-
-    ge = format_address(Addr("GE", ["რუსთაველის გამზირი 8"], "თბილისი", "0105"), ["Mzia"], None, "person")
+    ge = format_address(Address("GE", ["რუსთაველის გამზირი 8"], "0105", "თბილისი"), ["Mzia"], None, "person")
     assert ge.latin == ["Mzia", "Rustavelis Gamziri 8", "0105 Tbilisi"]
-    am = format_address(Addr("AM", ["Աբովյան 1"], "Երևան", "0010"), ["Anna"], None, "person")
+    am = format_address(Address("AM", ["Աբովյան 1"], "0010", "Երևան"), ["Anna"], None, "person")
     assert am.latin == ["Anna", "Abovyan 1", "0010", "Yerevan"]
-    eg = format_address(Addr("EG", ["سجن طرة"], "القاهرة"), ["Alaa"], None, "person")
+    eg = format_address(Address("EG", ["سجن طرة"], None, "القاهرة"), ["Alaa"], None, "person")
     assert eg.latin == ["Alaa", "Sijn Tra", "Al-Qahira"]
     assert eg.scheme == "arabic-approx"
+
+
+def test_nodots_variant_is_bgn_pcgn_without_the_middle_dots():
+    rows = [r for r in get_scheme("bgn-pcgn").samples if r[0] != "ru" or "·" in r[2]]
+    assert any("·" in r[2] for r in rows)
+    for lang, text, expected, *_ in rows:
+        assert t(text, "bgn-pcgn-nodots", lang) == expected.replace("·", ""), text

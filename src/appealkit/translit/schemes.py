@@ -5,6 +5,10 @@ start from another with `base`), and `fallback`: the schemes whose letters fill 
 standard lacks (ICAO has no Kazakh letters). The last resort is ISO 9, which covers all of
 Cyrillic, then Unidecode, so no scheme ever leaves a Cyrillic code point in its output.
 
+A table's `optional` rules (BGN/PCGN's middle dots) apply unless the scheme says
+`optional: false`; `extends` takes every key not given from another scheme file, so a variant
+of a standard is a few lines.
+
 A scheme for another script says so in `script` (its name, the regex class of its letters and
 whether it has case); `chars` maps its digits and punctuation; a table's `words` lists whole
 words the standard spells its own way. `approximate: true` marks a scheme that cannot be exact
@@ -44,6 +48,7 @@ class Scheme:
     script: dict = field(default_factory=dict)
     chars: dict = field(default_factory=dict)
     approximate: bool = False
+    optional: bool = True
 
     @property
     def cyrillic(self) -> bool:
@@ -82,12 +87,16 @@ def _ids() -> list[str]:
 def _load(scheme_id: str) -> Scheme:
     """One scheme file, read when first asked for (a command needs one or two of them)."""
     d = load_data("schemes", f"{scheme_id}.yaml")
+    if d.get("extends"):
+        parent = load_data("schemes", f"{d['extends']}.yaml")
+        d = {**{k: v for k, v in parent.items() if k not in ("samples", "extends")}, **d}
     return Scheme(
         id=d["id"], name=d["name"], used=d.get("used", ""), source=d.get("source", ""),
         languages=list(d.get("languages", [])), fallback=list(d.get("fallback", [])),
         tables=d.get("tables") or {}, upper=d.get("upper") or {}, samples=d.get("samples") or [],
         notes=d.get("notes", ""), engine=d.get("engine", "tables"), script=d.get("script") or {},
         chars=d.get("chars") or {}, approximate=bool(d.get("approximate", False)),
+        optional=bool(d.get("optional", True)),
     )
 
 
@@ -121,6 +130,8 @@ def _resolve(scheme: Scheme, lang: str) -> dict:
     for t in reversed(chain):
         for k in _KEYS:
             merged[k].update(t.get(k) or {})
+            if scheme.optional and "optional" in t:
+                merged[k].update(t["optional"].get(k) or {})
     return merged
 
 
