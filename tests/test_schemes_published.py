@@ -79,12 +79,15 @@ def test_bgn_pcgn_kyrgyz_has_no_ye_rule(text, expected):
 
 
 def test_bgn_pcgn_optional_middle_dots_as_each_document_lists_them():
-    assert t("Энгельс", "bgn-pcgn", "kk") == "Ėn·gel’s"      # нг, unlike ң
-    assert t("Меңгер", "bgn-pcgn", "kk") == "Mengger"
-    assert t("Мысһал", "bgn-pcgn", "kk") == "Mys·hal"
-    assert t("Кенгир", "bgn-pcgn", "ky") == "Ken·gir"
-    assert t("Гезгалы", "bgn-pcgn", "be") == "Hyez·haly"
-    assert t("Ташчишма", "bgn-pcgn", "ru") == "Tash·chishma"
+    assert t("Энгельс", "bgn-pcgn-dots", "kk") == "Ėn·gel’s"      # нг, unlike ң
+    assert t("Меңгер", "bgn-pcgn-dots", "kk") == "Mengger"
+    assert t("Мысһал", "bgn-pcgn-dots", "kk") == "Mys·hal"
+    assert t("Кенгир", "bgn-pcgn-dots", "ky") == "Ken·gir"
+    assert t("Гезгалы", "bgn-pcgn-dots", "be") == "Hyez·haly"
+    assert t("Ташчишма", "bgn-pcgn-dots", "ru") == "Tash·chishma"
+    # without the option, as ISO 3166-2 and gazetteers print names
+    assert t("Иркутская область", "bgn-pcgn", "ru") == "Irkutskaya oblast’"
+    assert t("Энгельс", "bgn-pcgn", "kk") == "Ėngel’s"
 
 
 def test_gost_b_ukrainian_g_and_ge_and_apostrophe():
@@ -171,8 +174,8 @@ def test_address_latin_block_for_georgian_armenian_and_arabic():
     assert eg.scheme == "arabic-approx"
 
 
-def test_nodots_variant_is_bgn_pcgn_without_the_middle_dots():
-    rows = [r for r in get_scheme("bgn-pcgn").samples if r[0] != "ru" or "·" in r[2]]
-    assert any("·" in r[2] for r in rows)
+def test_bgn_pcgn_is_the_dots_variant_without_its_dots():
+    rows = get_scheme("bgn-pcgn-dots").samples
+    assert sum("·" in r[2] for r in rows) >= 10
     for lang, text, expected, *_ in rows:
-        assert t(text, "bgn-pcgn-nodots", lang) == expected.replace("·", ""), text
+        assert t(text, "bgn-pcgn", lang) == expected.replace("·", ""), text
