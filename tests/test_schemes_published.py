@@ -121,12 +121,17 @@ SYMBOL_FREE = re.compile(r"[A-Za-z0-9 ,.;?%\-]*")
 @pytest.mark.parametrize("lang,text", [
     ("ar", "محافظة البحيرة"), ("ar", "شارع الملك فهد، حي العليا، الرياض ١٢٢١٤"), ("ar", "سجن جو، البحرين"),
     ("ar", "صندوق بريد ٢٠٠، القاهرة"), ("ar", "عَبْدُ اللّٰه"), ("fa", "تهران، خیابان ولیعصر، کوچه ۱۲، پلاک ۳"),
-    ("fa", "زندان اوین"), ("fa", "می‌خواهم"), ("ar", "ـمؤسسة ئ ء ى ة"),
+    ("fa", "زندان اوین"), ("fa", "می‌خواهم"), ("ar", "ـمؤسسة ئ ء ى ة"), ("ar", "ﺍﻟﺒﺤﻴﺮﺓ ﷲ ۔"),
 ])
 def test_arabic_script_is_readable_latin_without_symbols(lang, text):
     out = t(text, "arabic-approx", lang)
     assert SYMBOL_FREE.fullmatch(out), out
     assert "@" not in out
+
+
+def test_arabic_presentation_forms_copied_from_a_pdf_read_as_letters():
+    assert t("ﻣﺤﺎﻓﻈﺔ ﺍﻟﺒﺤﻴﺮﺓ", "arabic-approx", "ar") == "Muhafazat Al-Bhira"
+    assert t("ﻻ", "arabic-approx", "ar") == "La"
 
 
 def test_arabic_scheme_marked_approximate_for_the_address_code():

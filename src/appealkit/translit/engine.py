@@ -44,10 +44,11 @@ class Table:
     """One language's compiled rules in one scheme."""
 
     __slots__ = ("letters", "start", "start2", "prev", "next", "endings", "max_ending", "upper",
-                 "cache", "title", "chars", "word_re", "any_re")
+                 "cache", "title", "chars", "word_re", "any_re", "form")
 
     def __init__(self, letters, start, prev, nxt, endings, upper, script: str = _CYR,
-                 title: bool = False, chars: dict | None = None, words: dict | None = None):
+                 title: bool = False, chars: dict | None = None, words: dict | None = None,
+                 form: str = "NFC"):
         self.letters = letters
         # a two-letter word start is rendered as one unit (Armenian ու, the Arabic article ال)
         self.start = {k: v for k, v in start.items() if len(k) == 1}
@@ -58,6 +59,7 @@ class Table:
         self.max_ending = max((len(k) for k in endings), default=0)
         self.upper = upper
         self.title = title  # the script has no case: capitalise each word
+        self.form = form  # NFKC for Arabic: presentation forms and ligatures copied from PDFs
         self.chars = str.maketrans(chars) if chars else None
         self.word_re = word_re(script)
         self.any_re = any_re(script)
@@ -140,7 +142,7 @@ def _is_caps(w: str) -> bool:
 
 def run(table: Table, text: str) -> str:
     """Transliterate every Cyrillic word of `text` with `table`."""
-    text = unicodedata.normalize("NFC", text)
+    text = unicodedata.normalize(table.form, text)
     if table.chars:
         text = text.translate(table.chars)
     if not table.any_re.search(text):

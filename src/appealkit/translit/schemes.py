@@ -157,7 +157,8 @@ def _compiled(scheme_id: str, lang: str) -> Table:
     letters = _letters_with_fallback(scheme_id, lang)
     nfc = lambda m: {unicodedata.normalize("NFC", k): unicodedata.normalize("NFC", v or "") for k, v in m.items()}
     script = scheme.script
-    extra = {"script": script["letters"], "title": not script.get("case", True)} if script else {}
+    extra = ({"script": script["letters"], "title": not script.get("case", True),
+              "form": script.get("normalize", "NFC")} if script else {})
     return Table(nfc(letters), nfc(rules["start"]), nfc(rules["prev"]), nfc(rules["next"]),
                  nfc(rules["endings"]), nfc(scheme.upper), chars=scheme.chars,
                  words=nfc(rules["words"]), **extra)
