@@ -35,7 +35,7 @@ COVERED = {
 }
 # letters a standard has but its language's published names hardly use
 RARE = {("bgn-pcgn", "kk"): "һъ", ("bgn-pcgn", "ky"): "щъэ", ("by-2007", "be"): "",
-        ("icao", "be"): "", ("iso9", "ru"): "", ("gost-b", "be"): ""}
+        }
 
 
 @pytest.mark.parametrize("scheme,lang", [(s, lg) for s, langs in COVERED.items() for lg in langs])
