@@ -82,7 +82,7 @@ class Table:
         return "-".join(self.cap(x) for x in s.split("-")) if "-" in s else self.cap(s)
 
     def word(self, w: str, caps: bool) -> str:
-        """Transliterate one Cyrillic word; `caps` says it stands in ALL-CAPS context."""
+        """Transliterate one word; `caps` says it stands in ALL-CAPS context."""
         key = w if not caps else "\0" + w
         out = self.cache.get(key)
         if out is not None:
@@ -141,7 +141,7 @@ def _is_caps(w: str) -> bool:
 
 
 def run(table: Table, text: str) -> str:
-    """Transliterate every Cyrillic word of `text` with `table`."""
+    """Transliterate every word of `text` in the table's script (Cyrillic unless it names another)."""
     text = unicodedata.normalize(table.form, text)
     if table.chars:
         text = text.translate(table.chars)
