@@ -156,6 +156,8 @@ def test_unknown_language_of_a_script_scheme_names_its_languages():
     ("BH", "سجن جو", "arabic-approx", "ar"),
     ("IR", "زندان اوین تهران", "arabic-approx", "fa"),
     ("IR", "تهران", "arabic-approx", "fa"),            # no Persian-only letter: the country says fa
+    ("IQ", "بغداد", "arabic-approx", "ar"),           # no country file: the scheme made for Arabic
+    ("AF", "کابل", "arabic-approx", "fa"),
     ("CN", "北京市", "ascii", None),                    # no standard here: Unidecode
     ("GE", "Rustaveli Ave 8", "ascii", None),          # Latin: the country's own scheme
     ("KZ", "Қарағанды", "kz-2021", "kk"),

@@ -65,9 +65,12 @@ def choose_scheme(country: Country, text: str, override: str | None) -> tuple[st
     if lang is None:
         if not non_latin(text):
             return country.scheme, None
-        # another script: the country's scheme for its language (ka, hy, ar, fa), else ASCII
+        # another script: the country's scheme for its language (ka, hy, ar, fa), else the
+        # scheme made for that language, else ASCII
+        from ..translit.schemes import default_scheme
+
         other = script_language(text, country.code)
-        return country.schemes.get(other, "ascii"), other
+        return country.schemes.get(other) or default_scheme(other) or "ascii", other
     return country.schemes.get(lang, country.scheme if country.scheme != "ascii" else "icao"), lang
 
 

@@ -13,6 +13,8 @@ A scheme for another script says so in `script` (its name, the regex class of it
 whether it has case); `chars` maps its digits and punctuation; a table's `words` lists whole
 words the standard spells its own way. `approximate: true` marks a scheme that cannot be exact
 (Arabic script writes no short vowels): the address code then recommends a Latin override.
+`default_for` names the languages of another script whose addresses take this scheme when
+their country's file names none (an Iraqi address in Arabic: arabic-approx).
 """
 
 from __future__ import annotations
@@ -102,6 +104,14 @@ def _load(scheme_id: str) -> Scheme:
 
 def list_schemes() -> list[Scheme]:
     return [_load(i) for i in _ids()]
+
+
+@lru_cache(maxsize=None)
+def default_scheme(lang: str | None) -> str | None:
+    """The scheme whose file says `default_for: [lang]` (ka, hy, ar, fa), if any."""
+    if not lang:
+        return None
+    return next((s for s in _ids() if lang in (load_data("schemes", f"{s}.yaml").get("default_for") or [])), None)
 
 
 def get_scheme(scheme_id: str) -> Scheme:
