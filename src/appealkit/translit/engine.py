@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Literal
 
 # Cyrillic letters (all blocks) with an apostrophe or combining mark allowed inside a word.
 _CYR = "\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f"
@@ -48,7 +49,7 @@ class Table:
 
     def __init__(self, letters, start, prev, nxt, endings, upper, script: str = _CYR,
                  title: bool = False, chars: dict | None = None, words: dict | None = None,
-                 form: str = "NFC"):
+                 form: Literal["NFC", "NFKC"] = "NFC"):
         self.letters = letters
         # a two-letter word start is rendered as one unit (Armenian ու, the Arabic article ال)
         self.start = {k: v for k, v in start.items() if len(k) == 1}
@@ -59,7 +60,7 @@ class Table:
         self.max_ending = max((len(k) for k in endings), default=0)
         self.upper = upper
         self.title = title  # the script has no case: capitalise each word
-        self.form = form  # NFKC for Arabic: presentation forms and ligatures copied from PDFs
+        self.form: Literal["NFC", "NFKC"] = form  # NFKC for Arabic: presentation forms and ligatures copied from PDFs
         self.chars = str.maketrans(chars) if chars else None
         self.word_re = word_re(script)
         self.any_re = any_re(script)
