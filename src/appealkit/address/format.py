@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ..errors import CaseError, UsageError
 from dataclasses import dataclass
-from ..translit.detect import detect_language
+from ..translit.detect import detect_language, script_language
 from ..translit.engine import ANY_CYR
 from .countries import Country, country_line, get_country
 
@@ -63,8 +63,14 @@ def choose_scheme(country: Country, text: str, override: str | None) -> tuple[st
     if override:
         return override, lang
     if lang is None:
-        # a non-Latin script no standard here covers: the readable ASCII fallback
-        return ("ascii" if non_latin(text) else country.scheme), None
+        if not non_latin(text):
+            return country.scheme, None
+        # another script: the country's scheme for its language (ka, hy, ar, fa), else the
+        # scheme made for that language, else ASCII
+        from ..translit.schemes import default_scheme
+
+        other = script_language(text, country.code)
+        return country.schemes.get(other) or default_scheme(other) or "ascii", other
     return country.schemes.get(lang, country.scheme if country.scheme != "ascii" else "icao"), lang
 
 

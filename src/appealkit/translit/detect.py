@@ -3,6 +3,9 @@
 Rule (first match wins): ў -> be; є, ї, ґ -> uk; ә, ғ, қ, ұ, һ -> kk; ң, ө, ү -> ky;
 otherwise ru. і alone is ambiguous (uk, be, kk): with ы or э it is be (Ukrainian has neither),
 else uk. An address adds its country as a tie-breaker (see address.format).
+
+Other scripts (script_language): Georgian -> ka, Armenian -> hy, Arabic script -> fa with a
+letter Persian adds (پ چ ژ گ ک ی) or in a Persian-speaking country, else ar.
 """
 
 from __future__ import annotations
@@ -33,3 +36,22 @@ def detect_language(text: str, country: str | None = None) -> str:
     if country == "UA" and not letters & set("ыЫэЭёЁъЪ"):
         return "uk" if letters & set("иИ") else "ru"
     return "ru"
+
+
+_PERSIAN = frozenset("\u067e\u0686\u0698\u06af\u06a9\u06cc")  # پ چ ژ گ ک ی
+_PERSIAN_COUNTRIES = ("IR", "AF", "TJ")
+
+
+def script_language(text: str, country: str | None = None) -> str | None:
+    """ka, hy, fa or ar for a text in Georgian, Armenian or Arabic script; None otherwise."""
+    for ch in text:
+        o = ord(ch)
+        if 0x10A0 <= o <= 0x10FF or 0x1C90 <= o <= 0x1CBF:
+            return "ka"
+        if 0x0531 <= o <= 0x058F:
+            return "hy"
+        if 0x0600 <= o <= 0x06FF or 0x0750 <= o <= 0x077F:
+            if country in _PERSIAN_COUNTRIES or not _PERSIAN.isdisjoint(text):
+                return "fa"
+            return "ar"
+    return None

@@ -4,9 +4,13 @@ word-ending rules, applied word by word, with case carried over the way readers 
 - ALL-CAPS words give ALL-CAPS output (ЩЕГЛОВА -> SHCHEGLOVA), a lone capital letter follows
   its neighbouring word;
 - otherwise each letter keeps its own case, so Щеглова -> Shcheglova and МакДональд -> MakDonal'd;
-- special upper-case forms come from the scheme (Turkic i -> İ), never from str.upper alone.
+- special upper-case forms come from the scheme (Turkic i -> İ), never from str.upper alone;
+- a script without case (Georgian, Arabic) gets a capital at the start of each word, as
+  published romanizations of names write it (თბილისი -> Tbilisi).
 
-Everything that is not a Cyrillic letter passes through untouched; input and output are NFC.
+A word is a run of the scheme's script (Cyrillic unless the scheme names another); everything
+else passes through untouched, but for the scheme's own digits and punctuation (Arabic ، and
+٣ -> , and 3). Input and output are NFC.
 """
 
 from __future__ import annotations
@@ -14,33 +18,57 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Literal
 
 # Cyrillic letters (all blocks) with an apostrophe or combining mark allowed inside a word.
 _CYR = "\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f"
 ANY_CYR = re.compile(f"[{_CYR}]")
 
 
-@lru_cache(maxsize=1)
-def _word_re() -> re.Pattern:
-    # compiled on first transliteration: `check` and `tweet` need ANY_CYR only
-    return re.compile(f"[{_CYR}](?:[{_CYR}\u0300-\u036f]|['\u2019\u02bc](?=[{_CYR}]))*")
+@lru_cache(maxsize=None)
+def word_re(chars: str = _CYR) -> re.Pattern:
+    """A word of the script whose letters are `chars` (a regex class body); apostrophes count
+    inside a word (Ukrainian м'ята, Belarusian сям'я). Compiled on first use: `check` and
+    `tweet` need ANY_CYR only."""
+    return re.compile(f"[{chars}](?:[{chars}\u0300-\u036f]|['\u2019\u02bc](?=[{chars}]))*")
+
+
+@lru_cache(maxsize=None)
+def any_re(chars: str = _CYR) -> re.Pattern:
+    return ANY_CYR if chars == _CYR else re.compile(f"[{chars}]")
+
+
 _CACHE_MAX = 50_000
 
 
 class Table:
     """One language's compiled rules in one scheme."""
 
-    __slots__ = ("letters", "start", "prev", "next", "endings", "max_ending", "upper", "cache")
+    __slots__ = ("letters", "start", "start2", "prev", "next", "endings", "max_ending", "upper",
+                 "cache", "title", "chars", "word_re", "any_re", "form")
 
-    def __init__(self, letters, start, prev, nxt, endings, upper):
+    def __init__(self, letters, start, prev, nxt, endings, upper, script: str = _CYR,
+                 title: bool = False, chars: dict | None = None, words: dict | None = None,
+                 form: Literal["NFC", "NFKC"] = "NFC"):
         self.letters = letters
-        self.start = start
+        # a two-letter word start is rendered as one unit (Armenian ու, the Arabic article ال)
+        self.start = {k: v for k, v in start.items() if len(k) == 1}
+        self.start2 = {k: v for k, v in start.items() if len(k) == 2}
         self.prev = prev
         self.next = nxt
         self.endings = endings
         self.max_ending = max((len(k) for k in endings), default=0)
         self.upper = upper
+        self.title = title  # the script has no case: capitalise each word
+        self.form: Literal["NFC", "NFKC"] = form  # NFKC for Arabic: presentation forms and ligatures copied from PDFs
+        self.chars = str.maketrans(chars) if chars else None
+        self.word_re = word_re(script)
+        self.any_re = any_re(script)
         self.cache: dict[str, str] = {}
+        # whole words the standard spells its own way go straight into the cache
+        for w, out in (words or {}).items():
+            self.cache[w] = self.title_case(out) if title else out
+            self.cache["\0" + w.upper()] = self.up(out)
 
     def up(self, s: str) -> str:
         if self.upper:
@@ -50,8 +78,12 @@ class Table:
     def cap(self, s: str) -> str:
         return self.up(s[0]) + s[1:] if s else s
 
+    def title_case(self, s: str) -> str:
+        """A capital for each word of a caseless script, and after the hyphen of al-."""
+        return "-".join(self.cap(x) for x in s.split("-")) if "-" in s else self.cap(s)
+
     def word(self, w: str, caps: bool) -> str:
-        """Transliterate one Cyrillic word; `caps` says it stands in ALL-CAPS context."""
+        """Transliterate one word; `caps` says it stands in ALL-CAPS context."""
         key = w if not caps else "\0" + w
         out = self.cache.get(key)
         if out is not None:
@@ -66,7 +98,13 @@ class Table:
                 break
         parts = []
         letters, prev, nxt, start = self.letters, self.prev, self.next, self.start
-        for i in range(stem_end):
+        begin = 0
+        if self.start2 and stem_end > 1:
+            r = self.start2.get(low[:2])
+            if r is not None:
+                parts = [r, ""]
+                begin = 2
+        for i in range(begin, stem_end):
             ch = low[i]
             p = low[i - 1] if i else ""
             nx = low[i + 1] if i + 1 < n else ""
@@ -81,6 +119,8 @@ class Table:
             out = self.up("".join(parts) + tail)
         elif low == w:
             out = "".join(parts) + tail
+            if self.title:
+                out = self.title_case(out)
         else:
             for i in range(stem_end):
                 if w[i] != low[i] and parts[i]:
@@ -102,11 +142,13 @@ def _is_caps(w: str) -> bool:
 
 
 def run(table: Table, text: str) -> str:
-    """Transliterate every Cyrillic word of `text` with `table`."""
-    text = unicodedata.normalize("NFC", text)
-    if not ANY_CYR.search(text):
+    """Transliterate every word of `text` in the table's script (Cyrillic unless it names another)."""
+    text = unicodedata.normalize(table.form, text)
+    if table.chars:
+        text = text.translate(table.chars)
+    if not table.any_re.search(text):
         return text
-    words = list(_word_re().finditer(text))
+    words = list(table.word_re.finditer(text))
     out = []
     last = 0
     for idx, m in enumerate(words):

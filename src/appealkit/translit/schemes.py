@@ -4,6 +4,17 @@ A scheme file names the standard, the languages it defines, a table per language
 start from another with `base`), and `fallback`: the schemes whose letters fill in what this
 standard lacks (ICAO has no Kazakh letters). The last resort is ISO 9, which covers all of
 Cyrillic, then Unidecode, so no scheme ever leaves a Cyrillic code point in its output.
+
+A table's `optional` rules (BGN/PCGN's middle dots) apply unless the scheme says
+`optional: false`; `extends` takes every key not given from another scheme file, so a variant
+of a standard is a few lines.
+
+A scheme for another script says so in `script` (its name, the regex class of its letters and
+whether it has case); `chars` maps its digits and punctuation; a table's `words` lists whole
+words the standard spells its own way. `approximate: true` marks a scheme that cannot be exact
+(Arabic script writes no short vowels): the address code then recommends a Latin override.
+`default_for` names the languages of another script whose addresses take this scheme when
+their country's file names none (an Iraqi address in Arabic: arabic-approx).
 """
 
 from __future__ import annotations
@@ -15,12 +26,12 @@ from functools import lru_cache
 from ..errors import UsageError, did_you_mean
 from dataclasses import dataclass, field
 from ..resources import data_path, load_data
-from .detect import LANGS, detect_language
+from .detect import LANGS, detect_language, script_language
 from .engine import ANY_CYR, Table, run
 
 LAST_RESORT = "iso9"
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_KEYS = ("letters", "start", "prev", "next", "endings")
+_KEYS = ("letters", "start", "prev", "next", "endings", "words")
 
 
 @dataclass
@@ -36,6 +47,14 @@ class Scheme:
     samples: list = field(default_factory=list)
     notes: str = ""
     engine: str = "tables"
+    script: dict = field(default_factory=dict)
+    chars: dict = field(default_factory=dict)
+    approximate: bool = False
+    optional: bool = True
+
+    @property
+    def cyrillic(self) -> bool:
+        return not self.script
 
     def table(self, lang: str) -> Table:
         return _compiled(self.id, lang)
@@ -48,14 +67,17 @@ class Scheme:
 
             return unidecode(unicodedata.normalize("NFC", text))
         if lang is None:
-            lang = detect_language(text)
-        elif lang not in LANGS:
-            raise UsageError(f"unknown language '{lang}'; choose one of {', '.join(LANGS)}")
-        out = run(self.table(lang), text)
-        if ANY_CYR.search(out):  # letters of languages no table here knows (Old Cyrillic, ...)
-            from unidecode import unidecode
+            lang = detect_language(text) if self.cyrillic else (script_language(text) or self.languages[0])
+        elif lang not in LANGS and lang not in self.languages:
+            known = list(LANGS) + [x for x in self.languages if x not in LANGS]
+            raise UsageError(f"unknown language '{lang}'; choose one of {', '.join(known)}")
+        table = self.table(lang)
+        out = run(table, text)
+        for left in (table.any_re,) if table.any_re is ANY_CYR else (table.any_re, ANY_CYR):
+            if left.search(out):  # letters no table here knows (Old Cyrillic, ...)
+                from unidecode import unidecode
 
-            out = ANY_CYR.sub(lambda m: unidecode(m.group()) or "", out)
+                out = left.sub(lambda m: unidecode(m.group()) or "", out)
         return out
 
 
@@ -67,16 +89,29 @@ def _ids() -> list[str]:
 def _load(scheme_id: str) -> Scheme:
     """One scheme file, read when first asked for (a command needs one or two of them)."""
     d = load_data("schemes", f"{scheme_id}.yaml")
+    if d.get("extends"):
+        parent = load_data("schemes", f"{d['extends']}.yaml")
+        d = {**{k: v for k, v in parent.items() if k not in ("samples", "extends")}, **d}
     return Scheme(
         id=d["id"], name=d["name"], used=d.get("used", ""), source=d.get("source", ""),
         languages=list(d.get("languages", [])), fallback=list(d.get("fallback", [])),
         tables=d.get("tables") or {}, upper=d.get("upper") or {}, samples=d.get("samples") or [],
-        notes=d.get("notes", ""), engine=d.get("engine", "tables"),
+        notes=d.get("notes", ""), engine=d.get("engine", "tables"), script=d.get("script") or {},
+        chars=d.get("chars") or {}, approximate=bool(d.get("approximate", False)),
+        optional=bool(d.get("optional", True)),
     )
 
 
 def list_schemes() -> list[Scheme]:
     return [_load(i) for i in _ids()]
+
+
+@lru_cache(maxsize=None)
+def default_scheme(lang: str | None) -> str | None:
+    """The scheme whose file says `default_for: [lang]` (ka, hy, ar, fa), if any."""
+    if not lang:
+        return None
+    return next((s for s in _ids() if lang in (load_data("schemes", f"{s}.yaml").get("default_for") or [])), None)
 
 
 def get_scheme(scheme_id: str) -> Scheme:
@@ -105,6 +140,8 @@ def _resolve(scheme: Scheme, lang: str) -> dict:
     for t in reversed(chain):
         for k in _KEYS:
             merged[k].update(t.get(k) or {})
+            if scheme.optional and "optional" in t:
+                merged[k].update(t["optional"].get(k) or {})
     return merged
 
 
@@ -113,7 +150,7 @@ def _letters_with_fallback(scheme_id: str, lang: str) -> dict:
     scheme = get_scheme(scheme_id)
     letters = dict(_resolve(scheme, lang)["letters"])
     chain = list(scheme.fallback)
-    if scheme_id != LAST_RESORT and LAST_RESORT not in chain:
+    if scheme.cyrillic and scheme_id != LAST_RESORT and LAST_RESORT not in chain:
         chain.append(LAST_RESORT)
     for fb in chain:
         if fb == scheme_id:
@@ -129,5 +166,9 @@ def _compiled(scheme_id: str, lang: str) -> Table:
     rules = _resolve(scheme, lang)
     letters = _letters_with_fallback(scheme_id, lang)
     nfc = lambda m: {unicodedata.normalize("NFC", k): unicodedata.normalize("NFC", v or "") for k, v in m.items()}
+    script = scheme.script
+    extra = ({"script": script["letters"], "title": not script.get("case", True),
+              "form": script.get("normalize", "NFC")} if script else {})
     return Table(nfc(letters), nfc(rules["start"]), nfc(rules["prev"]), nfc(rules["next"]),
-                 nfc(rules["endings"]), nfc(scheme.upper))
+                 nfc(rules["endings"]), nfc(scheme.upper), chars=scheme.chars,
+                 words=nfc(rules["words"]), **extra)
