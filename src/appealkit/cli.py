@@ -66,8 +66,8 @@ def _version(value: bool):
 
 @app.callback()
 def _root(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
-    debug: bool = typer.Option(False, "--debug", help="Show a traceback for unexpected failures (also APPEALKIT_DEBUG=1)."),
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show a traceback for unexpected failures.", envvar="APPEALKIT_DEBUG")] = False,
 ):
     if debug:
         os.environ["APPEALKIT_DEBUG"] = "1"
@@ -115,9 +115,9 @@ Cases = Annotated[Optional[List[str]], typer.Argument(
 @app.command()
 def check(
     cases: Cases = None,
-    json_: bool = typer.Option(False, "--json", help="Print findings as JSON on stdout (an array for several files or a folder)."),
-    strict: bool = typer.Option(False, "--strict", help="Exit 1 on warnings too."),
-    today: Optional[str] = typer.Option(None, "--today", help="Judge deadlines as of this date (YYYY-MM-DD)."),
+    json_: Annotated[bool, typer.Option("--json", help="Print findings as JSON on stdout (an array for several files or a folder).")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too.")] = False,
+    today: Annotated[Optional[str], typer.Option("--today", help="Judge deadlines as of this date (YYYY-MM-DD).")] = None,
 ):
     """Check case files: errors (exit 1) and warnings (exit 0 unless --strict)."""
     from .case.load import expand_case_paths
@@ -164,8 +164,8 @@ def _check_one(path: Optional[str], day: Optional[dt.date], strict: bool, json_:
 
 @app.command()
 def init(
-    path: str = typer.Argument("appeal.yaml", help="Where to write the starter case file."),
-    force: bool = typer.Option(False, "--force", help="Overwrite the file if it exists."),
+    path: Annotated[str, typer.Argument(help="Where to write the starter case file.")] = "appeal.yaml",
+    force: Annotated[bool, typer.Option("--force", help="Overwrite the file if it exists.")] = False,
 ):
     """Write a commented starter case file that passes `check`; never overwrites without --force."""
     from pathlib import Path
@@ -195,14 +195,13 @@ def schema():
 
 @app.command()
 def translit(
-    text: Optional[List[str]] = typer.Argument(None, help="Texts; without any, standard input line by line."),
-    scheme: str = typer.Option("icao", "--scheme", "-s", help="Scheme id (see 'appealkit schemes')."),
-    lang: Optional[str] = typer.Option(None, "--lang", "-l", help="ru, uk, be, kk or ky; detected when absent."),
+    text: Annotated[Optional[List[str]], typer.Argument(help="Texts; without any, standard input line by line.")] = None,
+    scheme: Annotated[str, typer.Option("--scheme", "-s", help="Scheme id (see 'appealkit schemes').")] = "icao",
+    lang: Annotated[Optional[str], typer.Option("--lang", "-l", help="ru, uk, be, kk or ky; detected when absent.")] = None,
 ):
     """Transliterate Cyrillic to Latin by a named standard."""
-    from .translit import get_scheme
-
     from .output import warn
+    from .translit import get_scheme
     from .translit.coverage import coverage_warning
 
     sch = get_scheme(scheme)
@@ -233,7 +232,7 @@ def translit(
 
 
 @app.command()
-def schemes(json_: bool = typer.Option(False, "--json", help="JSON on stdout.")):
+def schemes(json_: Json = False):
     """List the transliteration schemes: id, name, languages, where each is used."""
     from .output import emit_json, is_tty, use_color
     from .translit import list_schemes
