@@ -1,5 +1,13 @@
 """The 'translate' style: address-element abbreviations become English words in the Latin block
-("ул.Циолковского бн." -> "Tsiolkovskogo Street b/n"), names are transliterated."""
+("ул.Циолковского бн." -> "Tsiolkovskogo Street b/n"), names are transliterated.
+
+Tables are data, one per language (data/abbreviations/<lang>.yaml). Which tables an address
+reads is decided by its country and language (`table_languages`): Kyrgyz, Tajik and Uzbek `ш.`
+is a city, Russian `ш.` a highway. An entry may hold only before a word or a number
+(`next`): `д. 5` is a house, `д. Петрово` a village. A comma-separated part that names an
+institution (`institutions` patterns: ФКУ ИК-2 УФСИН России..., Учреждение АП-162/1) is a name,
+transliterated whole: it is what the post office matches.
+"""
 
 from __future__ import annotations
 
@@ -8,58 +16,107 @@ from functools import lru_cache
 
 from ..resources import data_path, load_data
 
-FALLBACK = {"kk": ["ru"], "ky": ["ru"], "be": ["ru"], "uk": [], "ru": []}
+# languages whose addresses borrow Russian abbreviations
+FALLBACK = {"kk": ["ru"], "ky": ["ru"], "be": ["ru"], "tg": ["ru"], "uz": ["ru"], "uk": [], "ru": []}
+
+
+def table_languages(country_langs, lang: str | None) -> tuple[str, ...]:
+    """The tables to read, first match wins: the country's own (KG: ky) before the text's
+    detected language, then the languages those borrow from."""
+    out: list[str] = []
+    for lg in [*country_langs, *([lang] if lang else [])]:
+        for x in [lg, *FALLBACK.get(lg, [])]:
+            if x not in out:
+                out.append(x)
+    return tuple(out)
 
 
 @lru_cache(maxsize=None)
-def table(lang: str) -> dict[str, dict]:
-    """form (lower case) -> entry, for `lang` and the languages its addresses borrow from."""
-    out: dict[str, dict] = {}
-    for lg in [lang] + FALLBACK.get(lang, []):
-        path = data_path("abbreviations", f"{lg}.yaml")
-        if not path.is_file():
-            continue
-        d = load_data("abbreviations", f"{lg}.yaml")
-        for e in d["entries"]:
+def language_table(lang: str) -> dict:
+    """One language's file, or an empty table."""
+    if not data_path("abbreviations", f"{lang}.yaml").is_file():
+        return {"entries": [], "institutions": []}
+    return load_data("abbreviations", f"{lang}.yaml")
+
+
+@lru_cache(maxsize=None)
+def table(langs: tuple[str, ...]) -> dict[str, list[dict]]:
+    """form (lower case) -> its entries, from the first language of `langs` that has the form."""
+    out: dict[str, list[dict]] = {}
+    for lg in langs:
+        mine: dict[str, list[dict]] = {}
+        for e in language_table(lg)["entries"]:
             for f in e["forms"]:
-                out.setdefault(f.lower(), e)
+                mine.setdefault(f.lower(), []).append(e)
+        for f, es in mine.items():
+            out.setdefault(f, es)
     return out
 
 
 @lru_cache(maxsize=None)
-def _glued(lang: str):
+def institution_re(langs: tuple[str, ...]):
+    pats = [p for lg in langs for p in language_table(lg).get("institutions", [])]
+    return re.compile("|".join(f"(?:{p})" for p in pats)) if pats else None
+
+
+@lru_cache(maxsize=None)
+def _glued(langs: tuple[str, ...]):
     """Splits 'ул.Циолковского' and 'д.5' into two tokens."""
-    forms = sorted((f for f in table(lang) if f.endswith(".")), key=len, reverse=True)
+    forms = sorted((f for f in table(langs) if f.endswith(".")), key=len, reverse=True)
     if not forms:
         return None
     return re.compile(r"(?i)(?<!\w)(" + "|".join(re.escape(f) for f in forms) + r")(?=\w)")
 
 
-def translate_line(line: str, lang: str, translit) -> str:
+def is_institution(text: str, langs: tuple[str, ...]) -> bool:
+    pat = institution_re(langs)
+    return bool(pat and pat.search(text))
+
+
+def translate_line(line: str, langs: tuple[str, ...], translit) -> str:
     """Render one local-script line in translate style; `translit` transliterates a string."""
-    tab = table(lang)
+    tab = table(langs)
     if not tab:
         return translit(line)
-    glued = _glued(lang)
-    if glued:  # split "ул.Ленина", but leave a token that is itself a form ("г.р.")
-        line = " ".join(t if t.lower().rstrip(",") in tab else glued.sub(r"\1 ", t) for t in line.split(" "))
     segments = re.split(r"(,\s*)", line)
-    return "".join(seg if i % 2 else _segment(seg, tab, translit) for i, seg in enumerate(segments))
+    return "".join(seg if i % 2 else _part(seg, langs, tab, translit) for i, seg in enumerate(segments))
+
+
+def _part(seg: str, langs, tab, translit) -> str:
+    if is_institution(seg, langs):
+        return translit(seg)
+    glued = _glued(langs)
+    if glued:  # split "ул.Ленина", but leave a token that is itself a form ("г.р.")
+        seg = " ".join(t if t.lower() in tab else glued.sub(r"\1 ", t) for t in seg.split(" "))
+    return _segment(seg, tab, translit)
+
+
+def _kind(token: str) -> str:
+    if any(ch.isdigit() for ch in token) or not any(ch.isalpha() for ch in token):
+        return "number"
+    return "word"
+
+
+def _entry(entries: list[dict], following: str | None) -> dict:
+    """The entry whose `next` condition fits the token that follows (word, number or none)."""
+    for e in entries:
+        if e.get("next") in (None, following):
+            return e
+    return entries[0]
 
 
 def _segment(seg: str, tab: dict, translit) -> str:
     tokens = seg.split()
     if not tokens:
         return seg
+    plain = [None if t.lower() in tab else _kind(t) for t in tokens]
     kinds = []
-    for t in tokens:
-        e = tab.get(t.lower())
-        if e:
-            kinds.append(("abbr", e))
-        elif any(ch.isdigit() for ch in t) or not any(ch.isalpha() for ch in t):
-            kinds.append(("other", None))
+    for i, t in enumerate(tokens):
+        if plain[i] is None:
+            following = plain[i + 1] if i + 1 < len(tokens) else None
+            kinds.append(("abbr", _entry(tab[t.lower()], following)))
         else:
-            kinds.append(("word", None))
+            kinds.append((plain[i], None))
     n = len(tokens)
     attached: dict[int, tuple[int, int]] = {}  # abbreviation index -> (start, end) of its name
     used: set[int] = set()
@@ -69,7 +126,6 @@ def _segment(seg: str, tab: dict, translit) -> str:
         side = e.get("side", "before")
         after = _run(kinds, used, i + 1, 1, n)
         before = _run(kinds, used, i - 1, -1, n)
-        span = None
         if side == "before":
             span = after
         elif side == "after":
@@ -80,7 +136,7 @@ def _segment(seg: str, tab: dict, translit) -> str:
             attached[i] = span
             used.update(range(span[0], span[1]))
     starts = {span[0]: (i, span) for i, span in attached.items()}
-    out = []
+    out: list[str] = []
     i = 0
     while i < n:
         if i in starts:
@@ -93,7 +149,11 @@ def _segment(seg: str, tab: dict, translit) -> str:
             continue
         k, e = kinds[i]
         if k == "abbr":
-            out.append(e["en"])
+            # a label after its number (Kazakh "12 үй") still reads "house 12" in English
+            if e.get("kind") == "label" and e.get("side") == "after" and i and kinds[i - 1][0] == "number" and out:
+                out[-1] = f"{e['en']} {out[-1]}"
+            else:
+                out.append(e["en"])
         else:
             out.append(translit(tokens[i]))
         i += 1

@@ -9,7 +9,10 @@ from ..errors import UsageError
 from dataclasses import dataclass, field
 from ..resources import data_path, load_data, read_list
 
-DEFAULT_LAYOUT = ["{name}", "{lines}", "{postcode} {locality}", "{region}"]
+# Google's field letters (address-formats.json) and the address parts they stand for
+FIELDS = {"N": "name", "O": "organisation", "A": "lines", "D": "district", "C": "locality",
+          "S": "region", "Z": "postcode", "X": "sorting_code"}
+DEFAULT_LAYOUT = ["{name}", "{lines}", "{locality}"]
 
 
 @lru_cache(maxsize=None)
@@ -23,6 +26,13 @@ def is_iso_country(code: str) -> bool:
 
 @dataclass
 class Country:
+    """A destination's postal conventions: hand-made (data/countries/<CC>.yaml, `known`), else
+    Google's address metadata (data/address-formats.json, `google`), else a generic order.
+
+    layout: one template a line, `{field}` placeholders (name, lines, locality, district,
+    region, postcode) and literal text; `{country}` alone marks where the country line goes
+    when it is not last (Russia: before the postcode)."""
+
     code: str
     script: str = "Latn"
     language: str = "en"
@@ -32,19 +42,62 @@ class Country:
     latin_layout: list | None = None
     postcode: str | None = None
     postcode_example: str | None = None
+    postcode_prefix: str | None = None
+    upper: list = field(default_factory=list)      # fields written in capitals
+    required: list = field(default_factory=list)   # fields the post needs
+    abbreviations: list = field(default_factory=list)  # abbreviation tables read before the text's language
+    prison_name: dict = field(default_factory=dict)    # the person's envelope line (addressee.py)
     source: str = ""
-    tests: list = field(default_factory=list)
     known: bool = True
+    google: bool = False
 
     def postcode_ok(self, code: str) -> bool:
-        return self.postcode is None or re.fullmatch(self.postcode, code) is not None
+        return self.postcode is None or re.fullmatch(self.postcode, self.bare_postcode(code)) is not None
+
+    def bare_postcode(self, code: str) -> str:
+        """The postcode without the country prefix written before it ("AZ 1000" -> "1000")."""
+        pre = (self.postcode_prefix or "").strip(" -")
+        if pre and code[:len(pre)].upper() == pre.upper() and re.fullmatch(self.postcode or ".*", code) is None:
+            return code[len(pre):].lstrip(" -")
+        return code
+
+
+def google_layout(fmt: str) -> list[str]:
+    """Google's "%N%n%O%n%A%n%C %S %Z" as layout lines ["{name}", "{organisation}", ...]."""
+    return [re.sub(r"%([A-Z])", lambda m: "{" + FIELDS.get(m.group(1), "unknown") + "}", line)
+            for line in fmt.split("%n")]
+
+
+@lru_cache(maxsize=1)
+def google_formats() -> dict:
+    """Google's address metadata, as tools/address_formats.py extracted it."""
+    import json
+
+    return json.loads(data_path("address-formats.json").read_text(encoding="utf-8"))
+
+
+def google_country(code: str) -> Country:
+    data = google_formats()
+    row = data.get(code)
+    if row is None:
+        return Country(code=code, known=False)
+    d = {**data["_default"], **row}
+    return Country(
+        code=code, known=False, google=True,
+        layout=google_layout(d["format"]),
+        latin_layout=google_layout(d["latin_format"]) if "latin_format" in d else None,
+        postcode=d.get("postcode"), postcode_example=d.get("postcode_example"),
+        postcode_prefix=d.get("postcode_prefix"),
+        upper=[FIELDS[c] for c in d.get("upper", "") if c in FIELDS],
+        required=[FIELDS[c] for c in d.get("required", "") if c in FIELDS],
+        source=data["_source"])
 
 
 @lru_cache(maxsize=None)
 def get_country(code: str) -> Country:
     path = data_path("countries", f"{code}.yaml")
     if not path.is_file():
-        return Country(code=code, known=False)
+        return google_country(code)
     d = load_data("countries", f"{code}.yaml")
     d["code"] = d.pop("country")
     return Country(**d)
@@ -91,7 +144,13 @@ def check_sender_country(cc: str | None) -> str | None:
 
 @lru_cache(maxsize=None)
 def country_name(cc: str, lang: str) -> str:
-    names = _cldr(lang) if lang.replace("_", "").isalnum() else {}
+    """CLDR's name of `cc` in `lang`: its short form where the standard one is a long official
+    name ("Hongkong", not "Sonderverwaltungsregion Hongkong"; data/country-names/_short.json)."""
+    ok = lang.replace("_", "").isalnum()
+    short = _cldr("_short").get(lang, {}) if ok else {}
+    if cc in short:
+        return short[cc]
+    names = _cldr(lang) if ok else {}
     if cc in names:
         return names[cc]
     from babel import Locale, UnknownLocaleError
@@ -105,6 +164,8 @@ def country_name(cc: str, lang: str) -> str:
 
 def upper(text: str, lang: str) -> str:
     """Upper case by the language's rules: Turkic dotted i keeps its dot (İ)."""
+    if lang.split("_")[0] == "ka":
+        return text  # Georgian writes no capitals on an envelope: Mtavruli is for titles
     if lang.split("_")[0] in ("tr", "az", "kk", "tt", "crh"):
         text = text.replace("i", "İ")
     return text.upper()

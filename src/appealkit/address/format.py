@@ -3,6 +3,7 @@ sender and the origin post, and the country line, in the destination's line orde
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -10,7 +11,7 @@ from ..errors import CaseError, UsageError
 from dataclasses import dataclass
 from ..translit.detect import detect_language, script_language
 from ..translit.engine import ANY_CYR
-from .countries import Country, country_line, get_country
+from .countries import Country, country_line, get_country, upper
 
 STYLES = ("translate", "transliterate")
 EMBASSY_BLANK = "[Embassy address in your country]"
@@ -27,6 +28,8 @@ class Block:
     scheme: str | None
     style: str
     bilingual: bool = True
+    # where the country line goes in local and Latin (None: last); Russia's is before the postcode
+    country_at: tuple = (None, None)
 
     def as_dict(self) -> dict:
         return {"to": self.to, "name": self.name, "local": self.local, "latin": self.latin,
@@ -36,12 +39,19 @@ class Block:
     def lines(self, script: str = "both") -> list[str]:
         """The block as printed: local script, Latin, or both (a blank line between), each
         ending in the country line; one block where the destination writes Latin."""
-        tail = [self.country_line] if self.country_line else []
+        local, latin = self._with_country(self.local, 0), self._with_country(self.latin, 1)
         if not self.bilingual or script == "latin":
-            return self.latin + tail
+            return latin
         if script == "local":
-            return self.local + tail
-        return self.local + tail + [""] + self.latin + tail
+            return local
+        return local + [""] + latin
+
+    def _with_country(self, lines: list[str], which: int) -> list[str]:
+        if not self.country_line:
+            return list(lines)
+        at = self.country_at[which]
+        at = len(lines) if at is None else at
+        return lines[:at] + [self.country_line] + lines[at:]
 
     def text(self, script: str = "both") -> str:
         return "\n".join(self.lines(script))
@@ -74,25 +84,80 @@ def choose_scheme(country: Country, text: str, override: str | None) -> tuple[st
     return country.schemes.get(lang, country.scheme if country.scheme != "ascii" else "icao"), lang
 
 
-def _fill(layout: list[str], parts: dict) -> list[str]:
+_FIELD = re.compile(r"\{(\w+)\}")
+_MULTI = ("name", "lines")
+
+
+def _fill(layout: list[str], parts: dict, upper_fields=(), lang: str = "en") -> tuple[list[str], int | None]:
+    """The lines of `layout` filled from `parts`, and where a `{country}` line stands.
+
+    A literal between two fields is kept only when the field after it has a value (and a
+    field before it does, or it opens the line: "AZ {postcode}", "〒{postcode}"), so an
+    empty region leaves no stray comma."""
     out: list[str] = []
+    country_at = None
     for tmpl in layout:
-        if tmpl in ("{lines}", "{name}"):
-            out.extend(parts.get(tmpl[1:-1]) or [])
+        if tmpl == "{country}":
+            country_at = len(out)
             continue
-        line = tmpl
-        empty = True
-        for key in ("postcode", "locality", "district", "region"):
-            ph = "{" + key + "}"
-            if ph in line:
-                val = parts.get(key) or ""
-                empty = empty and not val
-                line = line.replace(ph, val)
+        bits = _FIELD.split(tmpl)  # literal, field, literal, ..., literal
+        if len(bits) == 1:
+            if tmpl.strip():
+                out.append(tmpl.strip())  # a literal line (Google's "ÅLAND")
+            continue
+        only = len(bits) == 3 and not bits[0].strip() and not bits[2].strip()
+        values = []
+        for key in bits[1::2]:
+            v = parts.get(key)
+            if key in _MULTI:
+                items = [_case(x, key, upper_fields, lang) for x in (v or []) if x]
+                if only:
+                    out.extend(items)
+                    v = None
+                else:  # "{lines}, {region}": the last line carries the rest
+                    out.extend(items[:-1])
+                    v = items[-1] if items else None
+            else:
+                v = _case(v, key, upper_fields, lang) if v else None
+            values.append(v)
+        if only:
+            if values[0]:
+                out.append(" ".join(values[0].split()))
+            continue
+        line, seen, last = "", False, -1
+        for j, v in enumerate(values):
+            if not v:
+                continue
+            if seen or j == 0:
+                line += bits[2 * j]
+            line += v
+            seen, last = True, j
+        if seen and last == len(values) - 1:
+            line += bits[-1]
         line = " ".join(line.split())
-        line = line.strip(" ,/")
-        if not empty and line:
+        if line:
             out.append(line)
-    return out
+    return out, country_at
+
+
+def _case(v: str, key: str, upper_fields, lang: str) -> str:
+    return upper(v, lang) if key in upper_fields else v
+
+
+def _postcode(country: Country, code: str | None, layout: list[str]) -> str | None:
+    """The postcode as the layout prints it: a country prefix ("AZ ") added unless the layout
+    writes it itself, and never doubled when the case already gives it."""
+    if not code:
+        return code
+    code = code.strip()
+    pre = country.postcode_prefix
+    if not pre:
+        return code
+    bare = country.bare_postcode(code)
+    line = next((t for t in layout if "{postcode}" in t), "")
+    if pre.strip(" -") and pre.strip(" -") in line.split("{postcode}")[0]:
+        return bare
+    return pre + bare
 
 
 def format_address(address, name_local: list[str], name_latin: list[str] | None, to: str,
@@ -103,45 +168,54 @@ def format_address(address, name_local: list[str], name_latin: list[str] | None,
     from ..translit import get_scheme
 
     country = get_country(address.country)
-    parts = {"lines": list(address.lines), "postcode": address.postcode,
-             "locality": address.locality, "district": address.district, "region": address.region,
-             "name": name_local}
-    # the person's name in the local block may be in the local script (native_name)
     local_text = address.local_text
     scheme_id, lang = choose_scheme(country, local_text, scheme)
     sch = get_scheme(scheme_id)
     bilingual = non_latin(local_text) or any(non_latin(n) for n in name_local)
+    local_layout = country.layout
+    latin_layout = country.latin_layout or country.layout
+    parts = {"lines": list(address.lines), "postcode": _postcode(country, address.postcode, local_layout),
+             "locality": address.locality, "district": address.district, "region": address.region,
+             "name": name_local}
+    abbrev_langs = None
 
     def tr(s: str) -> str:
         return " ".join(sch.transliterate(s, lang).split())
 
     def render(s: str | None) -> str | None:
+        nonlocal abbrev_langs
         if s is None:
             return None
         if not non_latin(s):
             return s
         if style == "translate" and lang:
-            from .abbrev import translate_line
+            from .abbrev import table_languages, translate_line
 
-            return translate_line(s, lang, tr)
+            if abbrev_langs is None:
+                abbrev_langs = table_languages(country.abbreviations, lang)
+            return translate_line(s, abbrev_langs, tr)
         return tr(s)
 
-    latin_over = address.latin
+    over = address.latin
+
+    def latin_part(key: str):
+        given = getattr(over, key, None) if over else None
+        return given if given else render(getattr(address, key))
+
     lat = {
-        "lines": (latin_over.lines if latin_over and latin_over.lines else [render(x) for x in address.lines]),
-        "locality": (latin_over.locality if latin_over and latin_over.locality else render(address.locality)),
-        "region": (latin_over.region if latin_over and latin_over.region else render(address.region)),
-        "district": (latin_over.district if latin_over and latin_over.district else render(address.district)),
-        "postcode": address.postcode,
+        "lines": (over.lines if over and over.lines else [render(x) for x in address.lines]),
+        "locality": latin_part("locality"), "region": latin_part("region"),
+        "district": latin_part("district"),
+        "postcode": _postcode(country, address.postcode, latin_layout),
         "name": name_latin if name_latin is not None else [render(n) for n in name_local],
     }
-    local = _fill(country.layout, parts)
-    latin = _fill(country.latin_layout or country.layout, lat)
+    local, local_at = _fill(local_layout, parts, country.upper, country.language)
+    latin, latin_at = _fill(latin_layout, lat, country.upper, "en")
     if not bilingual:
-        local = latin
+        local, local_at = latin, latin_at
     return Block(to=to, name=", ".join(lat["name"]), local=local, latin=latin,
                  country=address.country, country_line=country_line(address.country, sender),
-                 scheme=scheme_id, style=style, bilingual=bilingual)
+                 scheme=scheme_id, style=style, bilingual=bilingual, country_at=(local_at, latin_at))
 
 
 def embassy_block(recipient, sender: str | None, embassy_lines: list[str] | None, langs=("en",)) -> Block:
@@ -215,13 +289,7 @@ def _blocks_for(case, to, sender, scheme, style, embassy_lines) -> list[Block]:
     out = []
     for t in case.targets(to):
         if t == "person":
-            p = case.person
-            latin_name = p.name.pick("en", case.language)
-            local_name = p.native_name or p.name.pick(case.language, "en")
-            if non_latin(p.address.local_text):
-                local_name = pick_text(p.name, True, (case.language, "en")) or local_name
-            out.append(format_address(p.address, [local_name], None if non_latin(latin_name) else [latin_name],
-                                      "person", sender, scheme, style))
+            out.append(person_block(case, sender, scheme, style))
             continue
         r = case.recipients[t]
         if r.address is None:
@@ -237,3 +305,27 @@ def _blocks_for(case, to, sender, scheme, style, embassy_lines) -> list[Block]:
         out.append(format_address(r.address, local_names, None if any(map(non_latin, latin_names)) else latin_names,
                                   t, sender, scheme, style))
     return out
+
+
+def person_block(case, sender, scheme, style) -> Block:
+    """The person's block: in the local block the name as the destination's prisons expect it
+    (addressee.py); in the Latin block the person's own spelling where it is Latin
+    (native_name "Sevinc Hüseynli", not the English "Sevinj Huseynli"), else the English."""
+    from .addressee import person_addressee, person_addressee_latin
+
+    p = case.person
+    local_text = p.address.local_text
+    own = p.native_name if p.native_name and not non_latin(p.native_name) else None
+    latin_name = own or p.name.pick("en", case.language)
+    local_name = p.native_name or pick_text(p.name, non_latin(local_text), (case.language, "en"))
+    lang = (detect_language(local_text, p.address.country) if ANY_CYR.search(local_text)
+            else get_country(p.address.country).language)
+    local_line = person_addressee(case, lang, local_name)
+    if non_latin(latin_name):  # no Latin spelling in the case: the scheme's
+        country = get_country(p.address.country)
+        scheme_id, lang_ = choose_scheme(country, local_text, scheme)
+        from ..translit import get_scheme
+
+        latin_name = " ".join(get_scheme(scheme_id).transliterate(latin_name, lang_).split())
+    latin_line = person_addressee_latin(case, latin_name)
+    return format_address(p.address, [local_line], [latin_line], "person", sender, scheme, style)

@@ -1,0 +1,59 @@
+"""The person's line on the envelope, as the destination's prisons expect it.
+
+Former-USSR prisons want the full name with the year of birth ("Алиеву Тимуру Руслановичу,
+1983 г. р."): the country's `prison_name` data says so, per language of the address
+(data/countries/RU.yaml: `prison_name: {born: {ru: "{year} г. р."}, dative: [ru]}`). The name goes in the dative in
+the languages `dative` lists; `decline` is the one place that does it.
+"""
+
+from __future__ import annotations
+
+from .countries import get_country
+
+
+def decline(name: str, lang: str, pronoun: str | None) -> str:
+    """The full name in the dative (to whom the letter goes), where appealkit.grammar can
+    decline it; the name as written otherwise."""
+    try:
+        from ..grammar import dative_full_name  # type: ignore[import-not-found]
+    except ImportError:
+        return name
+    try:
+        return dative_full_name(name, lang=lang, pronoun=pronoun) or name
+    except TypeError:  # an older signature: name and pronoun only
+        return dative_full_name(name, pronoun) or name
+
+
+def born_suffix(case, lang: str, latin: bool = False) -> str | None:
+    """", 1983 г. р." for a destination whose prisons want the year of birth, else None."""
+    p = case.person
+    year = p.born_year
+    if year is None or p.address is None:
+        return None
+    forms = get_country(p.address.country).prison_name.get("born_latin" if latin else "born")
+    if not forms:
+        return None
+    if isinstance(forms, dict):
+        form = forms.get(lang) or forms.get("ru") or next(iter(forms.values()))
+    else:
+        form = forms
+    return form.format(year=year)
+
+
+def person_addressee(case, lang: str, name: str | None = None) -> str:
+    """The person's first line in the block for a language `lang` (ru, be, ...): the full
+    name, declined where the destination writes the dative, and the year of birth where its
+    prisons want it. `name` defaults to the person's native name."""
+    p = case.person
+    name = name or p.native_name or p.name.pick(lang, case.language)
+    country = get_country(p.address.country) if p.address else None
+    if country is not None and lang in country.prison_name.get("dative", ()):
+        name = decline(name, lang, p.pronoun)
+    suffix = born_suffix(case, lang)
+    return f"{name}, {suffix}" if suffix else name
+
+
+def person_addressee_latin(case, name: str) -> str:
+    """The Latin block's person line: the name and, where the local line has it, the year."""
+    suffix = born_suffix(case, "en", latin=True)
+    return f"{name}, {suffix}" if suffix else name
