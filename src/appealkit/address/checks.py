@@ -8,7 +8,7 @@ from functools import lru_cache
 from ..resources import load_data
 from ..translit.engine import ANY_CYR
 from .countries import get_country
-from .format import non_latin
+from .format import choose_scheme, non_latin
 
 
 @lru_cache(maxsize=None)
@@ -64,6 +64,28 @@ def pasted_parts(line: str, cc: str) -> dict[str, str]:
     return found
 
 
+def approximate(addr) -> str | None:
+    """Why the automatic Latin block of `addr` can only approximate it, or None: a script no
+    standard here covers (ASCII fallback) or a scheme marked `approximate` (Arabic script
+    writes no short vowels)."""
+    local = addr.local_text
+    if not non_latin(local) or ANY_CYR.search(local):
+        return None
+    from ..translit import get_scheme
+
+    scheme_id, _ = choose_scheme(get_country(addr.country), local, None)
+    sch = get_scheme(scheme_id)
+    if sch.engine == "unidecode":
+        return "no standard here transliterates this address's script; its Latin block is an ASCII approximation"
+    if getattr(sch, "approximate", False):
+        return f"{sch.name} can only approximate this address's script in Latin"
+    return None
+
+
+# the parts of Address a required-field finding can name (Google's "A" is always there)
+REQUIRED_KEYS = ("locality", "region", "postcode", "district")
+
+
 def address_findings(case):
     """(code, message, path) for every address in the case."""
     for addr in case.addresses():
@@ -72,15 +94,15 @@ def address_findings(case):
             ex = f" (like {country.postcode_example})" if country.postcode_example else ""
             yield ("postcode", f"postcode '{addr.postcode}' does not fit {addr.country}'s pattern{ex}",
                    addr.path + ("postcode",))
-        local = addr.local_text
-        if non_latin(local) and not ANY_CYR.search(local):
-            lat = addr.latin
-            if not (lat and lat.lines):
-                yield ("latin-override",
-                       f"no standard here transliterates this address's script; its Latin block is "
-                       f"an ASCII approximation: give address.latin (lines, locality)", addr.path)
+        why = approximate(addr)
+        if why and not (addr.latin and addr.latin.lines):
+            yield ("latin-override", f"{why}: give address.latin (lines, locality)", addr.path)
         yield from _layout_findings(addr, country, case.positions.keys)
-        if not country.known:
+        for key in country.required:  # Google's data; hand-made countries: _layout_findings
+            if key in REQUIRED_KEYS and not getattr(addr, key):
+                yield ("required", f"{addr.country} addresses need a {key} ({country.name_of_source})",
+                       addr.path)
+        if not country.known and not country.google:
             yield ("unknown-country",
                    f"appealkit has no postal layout for {addr.country}; it uses a generic order",
                    addr.path + ("country",))
@@ -194,7 +216,7 @@ def _strings_in(case, cc):
 
 
 def address_warnings(case, targets: set[str], scheme: str | None = None) -> list[str]:
-    """What `address` warns of on stderr for the addresses of `targets` (person, recipient ids):
+    """What `address` and `letter` warn of on stderr for the addresses of `targets` (person, recipient ids):
     mixed scripts, invisible characters, postcodes, stale addressees, missing Latin overrides,
     and a chosen `scheme` that does not cover an address's language."""
     from ..case.model import address_strings
@@ -209,7 +231,7 @@ def address_warnings(case, targets: set[str], scheme: str | None = None) -> list
             for path, s in address_strings(addr):
                 out += [f"{case.positions.at(path)}: {m}" for m in mixed_script(s) + invisible_chars(s)]
     for code, msg, path in address_findings(case):
-        if code in ("postcode", "stale", "latin-override") and wanted(path):
+        if code in ("postcode", "stale", "latin-override", "required") and wanted(path):
             out.append(f"{case.positions.at(path)}: {msg}")
     if scheme:
         from ..translit.coverage import coverage_warning

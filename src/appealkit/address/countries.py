@@ -51,6 +51,10 @@ class Country:
     known: bool = True
     google: bool = False
 
+    @property
+    def name_of_source(self) -> str:
+        return "Google's address data" if self.google else "the post's rules"
+
     def postcode_ok(self, code: str) -> bool:
         return self.postcode is None or re.fullmatch(self.postcode, self.bare_postcode(code)) is not None
 

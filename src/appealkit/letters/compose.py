@@ -37,6 +37,7 @@ def compose_letters(case, to: str = "all", *, lang: str | None = None, sender_na
     the case's language), signed by the sender, dated `date` (default today), as `fmt`
     (text, markdown or html; html letters are whole pages). `template` is a compiled
     user template (letters.render.load_template). Warnings ride on each Letter."""
+    from ..address.checks import address_warnings
     from ..address.format import blocks_for
     from .checks import caution_hits
     from .render import as_html, as_markdown, context, render
@@ -70,6 +71,8 @@ def compose_letters(case, to: str = "all", *, lang: str | None = None, sender_na
         elif fmt == "html":
             text = as_html([text], lang, f"{case.id} {t}")
         warnings = list(common)
+        if by_post:  # what `address` warns of: a Latin block that only approximates, a bad postcode...
+            warnings += address_warnings(case, {t})
         if t == "person":
             if case.person.safety:
                 note = case.person.safety.pick(lang, case.language)
