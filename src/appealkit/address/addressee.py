@@ -24,11 +24,12 @@ def decline(name: str, lang: str, pronoun: str | None) -> str:
         return dative_full_name(name, pronoun) or name
 
 
-def born_suffix(case, lang: str, latin: bool = False) -> str | None:
-    """", 1983 г. р." for a destination whose prisons want the year of birth, else None."""
+def born_suffix(case, lang: str | None, latin: bool = False) -> str | None:
+    """"1983 г. р." for a destination whose prisons want the year of birth, in the address's
+    language `lang` (None: not Cyrillic, no suffix), else None."""
     p = case.person
     year = p.born_year
-    if year is None or p.address is None:
+    if year is None or p.address is None or (lang is None and not latin):
         return None
     forms = get_country(p.address.country).prison_name.get("born_latin" if latin else "born")
     if not forms:
@@ -40,12 +41,12 @@ def born_suffix(case, lang: str, latin: bool = False) -> str | None:
     return form.format(year=year)
 
 
-def person_addressee(case, lang: str, name: str | None = None) -> str:
+def person_addressee(case, lang: str | None, name: str | None = None) -> str:
     """The person's first line in the block for a language `lang` (ru, be, ...): the full
     name, declined where the destination writes the dative, and the year of birth where its
     prisons want it. `name` defaults to the person's native name."""
     p = case.person
-    name = name or p.native_name or p.name.pick(lang, case.language)
+    name = name or p.native_name or p.name.pick(lang, case.language, "en")
     country = get_country(p.address.country) if p.address else None
     if country is not None and lang in country.prison_name.get("dative", ()):
         name = decline(name, lang, p.pronoun)
@@ -53,7 +54,8 @@ def person_addressee(case, lang: str, name: str | None = None) -> str:
     return f"{name}, {suffix}" if suffix else name
 
 
-def person_addressee_latin(case, name: str) -> str:
-    """The Latin block's person line: the name and, where the local line has it, the year."""
-    suffix = born_suffix(case, "en", latin=True)
+def person_addressee_latin(case, lang: str | None, name: str) -> str:
+    """The Latin block's person line: the name and, where the local line (in `lang`) has the
+    year of birth, the year ("born 1983")."""
+    suffix = born_suffix(case, "en", latin=True) if born_suffix(case, lang) else None
     return f"{name}, {suffix}" if suffix else name

@@ -318,8 +318,8 @@ def person_block(case, sender, scheme, style) -> Block:
     own = p.native_name if p.native_name and not non_latin(p.native_name) else None
     latin_name = own or p.name.pick("en", case.language)
     local_name = p.native_name or pick_text(p.name, non_latin(local_text), (case.language, "en"))
-    lang = (detect_language(local_text, p.address.country) if ANY_CYR.search(local_text)
-            else get_country(p.address.country).language)
+    # the year-of-birth forms are Cyrillic: a Latin-script address (Uzbek Latin) gets none
+    lang = detect_language(local_text, p.address.country) if ANY_CYR.search(local_text) else None
     local_line = person_addressee(case, lang, local_name)
     if non_latin(latin_name):  # no Latin spelling in the case: the scheme's
         country = get_country(p.address.country)
@@ -327,5 +327,7 @@ def person_block(case, sender, scheme, style) -> Block:
         from ..translit import get_scheme
 
         latin_name = " ".join(get_scheme(scheme_id).transliterate(latin_name, lang_).split())
-    latin_line = person_addressee_latin(case, latin_name)
-    return format_address(p.address, [local_line], [latin_line], "person", sender, scheme, style)
+    latin_line = person_addressee_latin(case, lang, latin_name)
+    block = format_address(p.address, [local_line], [latin_line], "person", sender, scheme, style)
+    block.name = latin_name
+    return block
