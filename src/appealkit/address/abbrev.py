@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 
 from ..resources import data_path, load_data
+from ..translit.engine import ANY_CYR
 
 # languages whose addresses borrow Russian abbreviations
 FALLBACK = {"kk": ["ru"], "ky": ["ru"], "be": ["ru"], "tg": ["ru"], "uz": ["ru"], "uk": [], "ru": []}
@@ -68,9 +69,28 @@ def _glued(langs: tuple[str, ...]):
     return re.compile(r"(?i)(?<!\w)(" + "|".join(re.escape(f) for f in forms) + r")(?=\w)")
 
 
+# an institution's code: ИК-2, СИЗО-1, АП-162/1 (upper-case letters, a hyphen, a number)
+_CODE = re.compile(r"^[^\W\d_a-zA-Z]{1,8}-\d[\w/.-]*$")
+
+
 def is_institution(text: str, langs: tuple[str, ...]) -> bool:
+    """A part that names an institution: a word of the language's `institutions` list, a code
+    (ИК-2), or an acronym (ФКУ, УФСИН) in a part that is not all capitals (where "УЛ." is an
+    abbreviation written in capitals, not an acronym)."""
     pat = institution_re(langs)
-    return bool(pat and pat.search(text))
+    if pat and pat.search(text):
+        return True
+    tab = table(langs)
+    mixed = any(ch.islower() for ch in text)
+    tokens = text.split()
+    for i, tok in enumerate(tokens):
+        word = tok.rstrip(".,;:")
+        if tok.lower() in tab or word.lower() in tab or not word.isupper() or not ANY_CYR.search(word):
+            continue
+        numbered = i + 1 < len(tokens) and tokens[i + 1][:1].isdigit()  # "ЯС 3/1"
+        if _CODE.match(word) or (word.isalpha() and len(word) >= 2 and (mixed or numbered)):
+            return True
+    return False
 
 
 def translate_line(line: str, langs: tuple[str, ...], translit) -> str:
