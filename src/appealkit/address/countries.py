@@ -1,4 +1,5 @@
-"""Country data: ISO codes, per-country layouts, and country names from CLDR (via Babel)."""
+"""Country data: ISO codes, per-country layouts (hand-made in data/countries, else Google's address
+metadata in data/address-formats.json), and country names from CLDR (via Babel)."""
 
 from __future__ import annotations
 
