@@ -129,14 +129,14 @@ def _segment(seg: str, tab: dict, translit) -> str:
     tokens = seg.split()
     if not tokens:
         return seg
-    plain = [None if t.lower() in tab else _kind(t) for t in tokens]
-    kinds = []
+    plain: list[str | None] = [None if t.lower() in tab else _kind(t) for t in tokens]
+    kinds: list[tuple[str, dict]] = []  # ("abbr", its entry), or ("word" / "number", {})
     for i, t in enumerate(tokens):
         if plain[i] is None:
             following = plain[i + 1] if i + 1 < len(tokens) else None
             kinds.append(("abbr", _entry(tab[t.lower()], following)))
         else:
-            kinds.append((plain[i], None))
+            kinds.append((plain[i] or "word", {}))
     n = len(tokens)
     attached: dict[int, tuple[int, int]] = {}  # abbreviation index -> (start, end) of its name
     used: set[int] = set()

@@ -48,7 +48,7 @@ def person_addressee(case, lang: str | None, name: str | None = None) -> str:
     p = case.person
     name = name or p.native_name or p.name.pick(lang, case.language, "en")
     country = get_country(p.address.country) if p.address else None
-    if country is not None and lang in country.prison_name.get("dative", ()):
+    if country is not None and lang is not None and lang in country.prison_name.get("dative", ()):
         name = decline(name, lang, p.pronoun)
     suffix = born_suffix(case, lang)
     return f"{name}, {suffix}" if suffix else name
