@@ -10,7 +10,7 @@ import types
 import pytest
 
 from appealkit.address.abbrev import table_languages, translate_line
-from appealkit.address.countries import country_line, get_country, google_formats
+from appealkit.address.countries import country_line, get_country, google_formats, known_countries
 from appealkit.address.format import _fill
 from appealkit.resources import data_path, load_data
 from appealkit.translit import get_scheme
@@ -169,3 +169,30 @@ asks: [a]
         r = run(*cmd)
         assert r.code == 0, r.err
         assert "give address.latin" in r.err, cmd
+
+
+def _fields(layout) -> list[str]:
+    import re
+
+    skip = {"organisation", "sorting_code", "country", "district"}
+    return [f for t in layout for f in re.findall(r"\{(\w+)\}", t) if f not in skip]
+
+
+@pytest.mark.parametrize("cc", [cc for cc in known_countries() if cc != "KZ"])
+def test_hand_made_order_agrees_with_google(cc):
+    """Hand-made layouts put the fields they share with Google's in Google's order; only
+    Kazakhstan differs (shared/domain.md: Google keeps the Soviet reverse order there)."""
+    from appealkit.address.countries import google_country
+
+    mine, google = get_country(cc), google_country(cc)
+    for a, b in ((mine.layout, google.layout),
+                 (mine.latin_layout or mine.layout, google.latin_layout or google.layout)):
+        ours, theirs = _fields(a), _fields(b)
+        assert [f for f in ours if f in theirs] == [f for f in theirs if f in ours]
+
+
+def test_kazakhstan_differs_from_google_on_purpose():
+    from appealkit.address.countries import google_country
+
+    assert _fields(google_country("KZ").layout)[0] == "postcode"
+    assert _fields(get_country("KZ").layout)[:2] == ["name", "lines"]
