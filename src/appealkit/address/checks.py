@@ -78,7 +78,7 @@ def approximate(addr) -> str | None:
     if sch.engine == "unidecode":
         return "no standard here transliterates this address's script; its Latin block is an ASCII approximation"
     if getattr(sch, "approximate", False):
-        return f"{sch.name} can only approximate this address's script in Latin"
+        return f"its Latin block ({sch.id}) can only approximate this script"
     return None
 
 
