@@ -126,9 +126,13 @@ def test_year_of_birth_and_nominative_without_grammar(monkeypatch):
 
 def test_dative_through_the_grammar_hook(monkeypatch):
     fake = types.ModuleType("appealkit.grammar")
-    fake.dative_full_name = lambda name, lang, pronoun: {"Алиев Тимур Русланович": "Алиеву Тимуру Руслановичу"}[name]
+    fake.dative_full_name = lambda name, pronoun, lang: (  # type: ignore[attr-defined]
+        {("Алиев Тимур Русланович", "he", "ru"): "Алиеву Тимуру Руслановичу"}[(name, pronoun, lang)])
     monkeypatch.setitem(sys.modules, "appealkit.grammar", fake)
     assert block_for(RU_CASE).local[0] == "Алиеву Тимуру Руслановичу, 1983 г. р."
+    fake.surname_first = lambda name, lang: "Алиев Тимур Русланович"  # type: ignore[attr-defined]
+    case = dict(RU_CASE, person=dict(RU_CASE["person"], native_name="Тимур Русланович Алиев"))
+    assert block_for(case).local[0] == "Алиеву Тимуру Руслановичу, 1983 г. р."
 
 
 def test_no_year_where_the_country_wants_none():

@@ -2,8 +2,8 @@
 
 Former-USSR prisons want the full name with the year of birth ("Алиеву Тимуру Руслановичу,
 1983 г. р."): the country's `prison_name` data says so, per language of the address
-(data/countries/RU.yaml: `prison_name: {born: {ru: "{year} г. р."}, dative: [ru]}`). The name goes in the dative in
-the languages `dative` lists; `decline` is the one place that does it.
+(data/countries/RU.yaml: `prison_name: {born: {ru: "{year} г. р."}, dative: [ru]}`). The name
+goes in the dative in the languages `dative` lists; `decline` is the one place that does it.
 """
 
 from __future__ import annotations
@@ -12,16 +12,25 @@ from .countries import get_country
 
 
 def decline(name: str, lang: str, pronoun: str | None) -> str:
-    """The full name in the dative (to whom the letter goes), where appealkit.grammar can
-    decline it; the name as written otherwise."""
+    """The full name as the prison writes it, surname first and in the dative
+    ('Алексей Иванович Петров' -> 'Петрову Алексею Ивановичу'), where appealkit.grammar can
+    decline it; the name as written otherwise. The one place the dative comes in."""
+    from importlib import import_module
+
     try:
-        from ..grammar import dative_full_name  # type: ignore[import-not-found]
+        grammar = import_module("appealkit.grammar")
     except ImportError:
         return name
+    dative = getattr(grammar, "dative_full_name", None)
+    if dative is None:
+        return name
+    order = getattr(grammar, "surname_first", None)
     try:
-        return dative_full_name(name, lang=lang, pronoun=pronoun) or name
-    except TypeError:  # an older signature: name and pronoun only
-        return dative_full_name(name, pronoun) or name
+        if order is not None:
+            name = order(name, lang)
+        return dative(name, pronoun or "they", lang) or name
+    except (ValueError, LookupError):  # a language or a name the grammar cannot decline
+        return name
 
 
 def born_suffix(case, lang: str | None, latin: bool = False) -> str | None:
