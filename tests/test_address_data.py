@@ -158,6 +158,15 @@ def test_approximate_scheme_warns(monkeypatch):
     assert checks.approximate(Address(country="RU", lines=["ул. Ленина"])) is None
 
 
+def test_approximate_only_where_the_scheme_says_so():
+    from appealkit.address import checks
+    from appealkit.case.model import Address
+
+    assert checks.approximate(Address(country="EG", lines=["سجن طرة"])) == \
+        "its Latin block (arabic-approx) can only approximate this script"
+    assert checks.approximate(Address(country="GE", lines=["რუსთაველის გამზირი 8"])) is None
+
+
 def test_letter_warns_like_address(tmp_path):
     p = tmp_path / "eg.yaml"
     p.write_text("""\
