@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from appealkit.address.countries import get_country, known_countries
+from appealkit.address.countries import known_countries
 
 from .conftest import ROOT, run
 
