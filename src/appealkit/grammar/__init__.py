@@ -1,0 +1,62 @@
+"""Grammar for letters: names, titles and country names in the cases a language needs.
+
+Russian and Ukrainian use pymorphy3 (OpenCorpora and VESUM dictionaries) for titles and
+country names and, in Russian, pytrovich (the petrovich rules) for personal names: measured
+on tests/data/ru_names.yaml (see README, "Grammar"). Belarusian has no such library: a small
+ending table (data/grammar/be.yaml). Nothing here is imported until a letter in one of these
+languages is written; a case's `forms` (word -> case -> form) overrides any word.
+
+Cases: nom, gen, dat, acc, ins, loc. A pronoun (he, she, they) gives the grammatical gender.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+LANGS = ("ru", "uk", "be")
+CASES = ("nom", "gen", "dat", "acc", "ins", "loc")
+
+
+def _lang(lang: str):
+    if lang not in LANGS:
+        raise ValueError(f"no grammar for '{lang}'")
+    return import_module(f"{__name__}.{lang}")
+
+
+def dative_full_name(full_name: str, pronoun: str, lang: str, forms: dict | None = None) -> str:
+    """A full name written surname first, as prisons write it, in the dative:
+    'Алиев Тимур Русланович' -> 'Алиеву Тимуру Руслановичу'."""
+    return _lang(lang).full_name(full_name, "dat", pronoun, surname_first=True, forms=forms)
+
+
+def name_case(name: str, case: str, pronoun: str, lang: str, *, surname_first: bool | None = None,
+              forms: dict | None = None) -> str:
+    """A personal name in `case`, word order kept ('Арон Атабек' -> 'Арона Атабека')."""
+    return _lang(lang).full_name(name, case, pronoun, surname_first=surname_first, forms=forms)
+
+
+def dative_official(title: str | None, name: str | None, pronoun: str, lang: str,
+                    forms: dict | None = None) -> list[str]:
+    """The addressee of an official letter: title in the dative, then initials and surname in
+    the dative: ['Генеральному прокурору Российской Федерации', 'И. В. Краснову']."""
+    return _lang(lang).official(title, name, pronoun, forms=forms)
+
+
+def case_form(phrase: str, case: str, lang: str, forms: dict | None = None) -> str:
+    """A noun phrase (a country, a title) in `case`: its head and the words that agree with it
+    are declined, the rest kept ('Республика Казахстан' -> 'Республики Казахстан')."""
+    return _lang(lang).phrase(phrase, case, forms=forms)
+
+
+def gender(name: str | None, pronoun: str, lang: str) -> str | None:
+    """'m' or 'f' from the pronoun, else from the name's endings; None when neither tells."""
+    if pronoun == "he":
+        return "m"
+    if pronoun == "she":
+        return "f"
+    return _lang(lang).guess_gender(name) if name else None
+
+
+def initials(name: str, lang: str) -> tuple[str, str]:
+    """(initials, surname) of a name in either order: ('И. В.', 'Краснов')."""
+    return _lang(lang).initials(name)

@@ -1,0 +1,97 @@
+"""Ukrainian: pymorphy3 with the VESUM dictionary for names, titles and countries. Where it
+has both dative endings of a masculine noun (прокуророві, прокурору) official style takes -у;
+patronymics, which the dictionary reads as surnames, follow their regular endings."""
+
+from __future__ import annotations
+
+import re
+
+from . import _morph
+from ._names import join, override, same_case, split
+
+FEMALE_SURNAME = re.compile(r"(ова|єва|ева|іна|їна|ська|цька|ая|а)$", re.I)
+PATRONYMIC_ENDINGS = {  # nominative ending -> case -> ending
+    "ович": {"gen": "овича", "dat": "овичу", "acc": "овича", "ins": "овичем", "loc": "овичу"},
+    "йович": {"gen": "йовича", "dat": "йовичу", "acc": "йовича", "ins": "йовичем", "loc": "йовичу"},
+    "івна": {"gen": "івни", "dat": "івні", "acc": "івну", "ins": "івною", "loc": "івні"},
+    "ївна": {"gen": "ївни", "dat": "ївні", "acc": "ївну", "ins": "ївною", "loc": "ївні"},
+}
+
+
+def _looks_given(word: str) -> bool:
+    return any("Name" in p.tag for p in _morph.analyzer("uk").parse(word)[:2])
+
+
+def guess_gender(name: str) -> str | None:
+    s, g, p, _ = split(name, None, _looks_given)
+    if p:
+        return "f" if p.endswith("вна") else "m"
+    if re.search(r"(ов|єв|ев|ін|їн|ський|цький)$", s):
+        return "m"
+    if re.search(r"(ова|єва|ева|іна|їна|ська|цька)$", s):
+        return "f"
+    return None
+
+
+def _word(word: str, case: str, tag: str, gender: str | None, forms) -> str:
+    own = override(word, case, forms)
+    if own is not None:
+        return own
+    g = {"m": "masc", "f": "femn"}.get(gender or "")
+    for p in _morph.analyzer("uk").parse(word):
+        if tag in p.tag and p.tag.case == "nomn" and (g is None or g in p.tag):
+            if "Fixd" in p.tag:
+                return word
+            return same_case(word, _morph.inflect_word(p, case, True) or word)
+    # surnames in -енко/-ко decline for men (Шевченку) and not for women
+    if tag == "Surn" and gender == "m" and word.endswith("ко"):
+        return word[:-1] + {"gen": "а", "dat": "у", "acc": "а", "ins": "ом", "loc": "у"}[case]
+    return word
+
+
+def _patronymic(word: str, case: str) -> str:
+    for end in sorted(PATRONYMIC_ENDINGS, key=len, reverse=True):
+        if word.endswith(end):
+            return word[: -len(end)] + PATRONYMIC_ENDINGS[end][case]
+    return word
+
+
+def full_name(name: str, case: str, pronoun: str, surname_first: bool | None = None, forms=None) -> str:
+    if case == "nom":
+        return name
+    s, g, p, first = split(name, surname_first, _looks_given)
+    gender = {"he": "m", "she": "f"}.get(pronoun) or guess_gender(name)
+    sur = "-".join(_word(x, case, "Surn", gender, forms) for x in s.split("-"))
+    return join(sur, _word(g, case, "Name", gender, forms) if g else "", _patronymic(p, case) if p else "", first)
+
+
+def initials(name: str) -> tuple[str, str]:
+    s, g, p, _ = split(name, None, _looks_given)
+    if "." in g:
+        return " ".join(x for x in (g, p) if x), s
+    return " ".join(x[0].upper() + "." for x in (g, p) if x), s
+
+
+def official(title: str | None, name: str | None, pronoun: str, forms=None) -> list[str]:
+    out = []
+    if title:
+        out.append(phrase(title, "dat", forms))
+    if name:
+        ini, s = initials(name)
+        gender = {"he": "m", "she": "f"}.get(pronoun) or guess_gender(name)
+        sur = "-".join(_word(x, "dat", "Surn", gender, forms) for x in s.split("-"))
+        out.append(f"{ini} {sur}" if ini else sur)
+    return out
+
+
+def phrase(text: str, case: str, forms=None) -> str:
+    return _morph.phrase(text, case, "uk", forms, prefer_short=True)
+
+
+def preposition(prep: str, word: str) -> str:
+    """з -> зі before з, с, ц, ч, ш, щ ('зі Швеції'); в -> у before a consonant ('у Франції')."""
+    if prep == "з" and word[:1].lower() in "зсцчшщ":
+        return "зі"
+    if prep == "в" and word[:1].lower() not in "аеєиіїоуюя":
+        return "у"
+    return prep
