@@ -79,6 +79,7 @@ class Person:
     safety: Text | None = None
     born: int | dt.date | None = None
     languages: list[str] = field(default_factory=list)
+    forms: dict = field(default_factory=dict)  # language -> word -> case -> form
 
     @property
     def born_year(self) -> int | None:
@@ -99,6 +100,7 @@ class Recipient:
     phone: str | None = None
     handles: dict[str, str] = field(default_factory=dict)
     pronoun: str = "they"
+    forms: dict = field(default_factory=dict)  # language -> word -> case -> form
 
 
 @dataclass
@@ -451,10 +453,38 @@ def _person(v, p, lang):
     desc = v.text(p["description"], path + ("description",), lang) if "description" in p else None
     safety = v.text(p["safety"], path + ("safety",), lang) if "safety" in p else None
     addr = _address(v, p["address"], path + ("address",)) if p.get("address") is not None else None
+    forms = _forms(v, p["forms"], path + ("forms",)) if p.get("forms") is not None else {}
     if name is None:
         return None
     return Person(name=name, native_name=native, pronoun=pronoun, age=age, description=desc,
-                  address=addr, safety=safety, born=born, languages=languages)
+                  address=addr, safety=safety, born=born, languages=languages, forms=forms)
+
+
+def _forms(v, val, path) -> dict:
+    """`forms`: language -> word -> case -> form, for words the grammar declines wrongly."""
+    out: dict = {}
+    if not isinstance(val, dict):
+        v.err(path, f"forms must be a mapping language -> word -> case -> form, not {_typename(val)}")
+        return out
+    for lang, words in val.items():
+        if not isinstance(lang, str) or not LANG.match(lang):
+            v.err(path + (lang,), f"'{lang}' is not a language code (like ru, uk, be)", key=True)
+            continue
+        if not isinstance(words, dict):
+            v.err(path + (lang,), f"forms.{lang} must be a mapping word -> case -> form")
+            continue
+        for word, cases in words.items():
+            if not isinstance(cases, dict):
+                v.err(path + (lang, word), f"the forms of '{word}' must be a mapping case -> form (like dat: ...)")
+                continue
+            for c, form in cases.items():
+                if c not in spec.GRAMMAR_CASES:
+                    v.err(path + (lang, word, c), f"unknown case '{c}'; use {', '.join(spec.GRAMMAR_CASES)}", key=True)
+                elif not isinstance(form, str) or not form.strip():
+                    v.err(path + (lang, word, c), f"the {c} form of '{word}' must be a word")
+                else:
+                    out.setdefault(lang, {}).setdefault(str(word), {})[c] = form.strip()
+    return out
 
 
 def _pronoun(v, m, path) -> str:
@@ -522,6 +552,8 @@ def _recipient(v, r, rid, lang):
         if k in r and r[k] is not None:
             kw[k] = v.string(r[k], path + (k,))
     kw["pronoun"] = _pronoun(v, r, path)
+    if r.get("forms") is not None:
+        kw["forms"] = _forms(v, r["forms"], path + ("forms",))
     addr = _address(v, r["address"], path + ("address",)) if r.get("address") is not None else None
     handles = _handles(v, r["handles"], path + ("handles",)) if r.get("handles") is not None else {}
     if role is None:

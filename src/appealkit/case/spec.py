@@ -9,6 +9,7 @@ ROLES = ("head-of-state", "head-of-government", "minister", "prosecutor", "ambas
          "prison-head", "official")
 PRONOUNS = ("he", "she", "they")
 PLATFORMS = ("x", "bluesky", "mastodon", "threads")
+GRAMMAR_CASES = ("nom", "gen", "dat", "acc", "ins", "loc")
 
 SLUG = r"^[a-z0-9][a-z0-9-]{0,63}$"
 RECIPIENT_ID = r"^[a-z0-9][a-z0-9-]*$"
@@ -44,6 +45,7 @@ MAPPINGS: dict[str, list[tuple[str, bool, str, str]]] = {
         ("address", False, "address", "where support letters go"),
         ("safety", False, "text", "what support letters must avoid"),
         ("languages", False, "langs", "languages letters to the person may be written in"),
+        ("forms", False, "forms", "word forms where the grammar is wrong: language -> word -> case (nom, gen, dat, acc, ins, loc) -> form"),
     ],
     "recipient": [
         ("role", True, "role", "head-of-state, head-of-government, minister, prosecutor, ambassador, prison-head or official"),
@@ -57,6 +59,7 @@ MAPPINGS: dict[str, list[tuple[str, bool, str, str]]] = {
         ("email", False, "string", "email address"),
         ("phone", False, "string", "phone number"),
         ("handles", False, "handles", "accounts per platform"),
+        ("forms", False, "forms", "word forms where the grammar is wrong: language -> word -> case (nom, gen, dat, acc, ins, loc) -> form"),
     ],
     "address": [
         ("country", True, "country", "ISO 3166-1 alpha-2 code"),

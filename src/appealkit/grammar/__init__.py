@@ -60,3 +60,18 @@ def gender(name: str | None, pronoun: str, lang: str) -> str | None:
 def initials(name: str, lang: str) -> tuple[str, str]:
     """(initials, surname) of a name in either order: ('И. В.', 'Краснов')."""
     return _lang(lang).initials(name)
+
+
+def name_parts(name: str, lang: str) -> tuple[str, str, str]:
+    """(surname, given name, patronymic) of a name in either order."""
+    mod = _lang(lang)
+    from ._names import split
+
+    s, g, p, _ = split(name, None, mod._looks_given)
+    return s, g, p
+
+
+def surname_first(name: str, lang: str) -> str:
+    """'Арон Атабек' -> 'Атабек Арон': the order prisons and envelopes use."""
+    s, g, p = name_parts(name, lang)
+    return " ".join(x for x in (s, g, p) if x)

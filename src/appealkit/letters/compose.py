@@ -42,24 +42,39 @@ def compose_letters(case, to: str = "all", *, lang: str | None = None, sender_na
     from .checks import caution_hits
     from .render import as_html, as_markdown, context, render
     from .sender import Sender
-    from .translations import languages, missing_translations
+    from .language import choose
+    from .naming import missing_names
+    from .translations import has_template, languages, missing_translations
 
     if fmt not in FORMAT_EXTENSIONS:
         raise UsageError(f"unknown format '{fmt}'; choose text, markdown or html", param="format")
     day = date or dt.date.today()
-    lang = lang or case.language
-    if lang not in languages():
-        raise UsageError(f"no letter templates in '{lang}'; choose one of {', '.join(languages())}", param="lang")
-    missing = missing_translations(case, lang)
-    if missing:
-        raise CaseError(f"no '{lang}' text for: {', '.join(missing)}", case.positions.at(("summary",)))
     ids = case.targets(to)
+    available = languages()
+    chosen = {t: choose(case, t, lang, available) for t in ids}
+    for t, (lg, _) in chosen.items():
+        kind = "support" if t == "person" else "authority"
+        if lg not in available or not has_template(lg, kind):
+            have = [x for x in available if has_template(x, kind)]
+            raise UsageError(f"no {kind} letter templates in '{lg}'; choose one of {', '.join(have)}", param="lang")
+    for lg in dict.fromkeys(lg for lg, _ in chosen.values()):
+        targets = [t for t in ids if chosen[t][0] == lg]
+        missing = missing_translations(case, lg)
+        names = missing_names(case, targets, lg)
+        if missing or names:
+            where = names[0][1] if names else ("summary",)
+            raise CaseError(f"no '{lg}' text for: {', '.join(missing + [k for k, _ in names])}",
+                            case.positions.at(where))
     sender = Sender(sender_name or None, list(sender_address or []), sender_country)
     common = []
     if not sender.name or not sender.address:
         common.append("no sender name or address given: the letters carry placeholders")
+    if isinstance(case.deadline, dt.date) and day > case.deadline:
+        common.append(f"the appeal's deadline was {case.deadline.isoformat()}: a letter dated "
+                      f"{day.isoformat()} may come too late; check the appeal is still open")
     out = []
     for t in ids:
+        lang, lang_warnings = chosen[t]
         r = case.recipients.get(t)
         by_post = r is None or r.address is not None or r.role == "ambassador"  # else email or fax
         blocks = blocks_for(case, t, sender.country, None, "translate", embassy_address or None) if by_post else []
@@ -70,7 +85,7 @@ def compose_letters(case, to: str = "all", *, lang: str | None = None, sender_na
             text = as_markdown(text)
         elif fmt == "html":
             text = as_html([text], lang, f"{case.id} {t}")
-        warnings = list(common)
+        warnings = list(common) + lang_warnings + ctx["warnings"]
         if by_post:  # what `address` warns of: a Latin block that only approximates, a bad postcode...
             warnings += address_warnings(case, {t})
         if t == "person":
@@ -80,7 +95,7 @@ def compose_letters(case, to: str = "all", *, lang: str | None = None, sender_na
             if message:
                 hits = caution_hits(message, lang)
                 if hits:
-                    warnings.append(f"your message has words a prison censor may stop: {', '.join(hits)}")
+                    warnings.extend(f"your message has '{w}', which a prison censor may stop: {why}" for w, why in hits)
         address = blocks[0].lines("latin") if blocks else []
         out.append(Letter(t, kind, lang, ctx["salutation"], text, address, warnings))
     return out

@@ -78,32 +78,42 @@ def format_date(day: dt.date, lang: str) -> str:
     return text.replace("\u202f", " ").replace("\u00a0", " ")
 
 
-def _salutation(case, recipient, lang: str) -> str:
+def _salutation(case, recipient, lang: str, name: str | None, warnings: list) -> str:
+    """The role's form of address for the recipient's gender (pronoun, else read from the name
+    in languages that decline); a case's `salutation` in the letter's language wins."""
     if recipient.salutation and recipient.salutation.get(lang):
         return recipient.salutation.get(lang)
     d = lang_data(lang)["salutations"]
-    tmpl = d.get(recipient.role, d["official"])
+    forms = d.get(recipient.role, d["official"])
+    if isinstance(forms, str):
+        forms = {"any": forms}
+    gender = recipient.pronoun if recipient.pronoun != "they" else None
+    if gender is None and name and lang in _grammar_langs():
+        from .. import grammar
+
+        gender = {"m": "he", "f": "she"}.get(grammar.gender(name, "they", lang) or "")
+    key = gender or ("they" if "they" in forms else None)
+    if key is None and "any" not in forms:
+        key = "he"
+        warnings.append(f"recipient '{recipient.id}': {lang_data(lang)['name']} has no neutral form of address "
+                        f"for this role; wrote '{forms['he']}' (give the recipient a pronoun or a salutation)")
+    tmpl = forms.get(key) or forms.get("any")
     if "{surname}" in tmpl:
-        if not recipient.name:
+        if not name:
             return lang_data(lang)["salutation_no_name"]
-        return tmpl.replace("{surname}", recipient.name.pick(lang, case.language).split()[-1])
+        return tmpl.replace("{surname}", name.split()[-1])
+    if "{given}" in tmpl:  # «Уважаемый Игорь Викторович!»: given name and patronymic
+        parts = name.split() if name else []
+        if len(parts) < 3:
+            return lang_data(lang)["salutation_no_name"]
+        from .. import grammar
+
+        return tmpl.replace("{given}", " ".join(grammar.name_parts(name, lang)[1:]))
     return tmpl
 
 
-def _person_names(case, lang: str) -> tuple[str, str, str]:
-    """(name to use in text, full name, first name) for the letter language."""
-    p = case.person
-    if lang == "ru" and p.native_name and ANY_CYR.search(p.native_name):
-        full = p.native_name
-        parts = full.split()
-        # the native form is written family name first in the former USSR: "Петров Алексей Иванович"
-        first = parts[1] if len(parts) == 3 else parts[0]
-        name = " ".join(parts[1:2] + parts[:1]) if len(parts) == 3 else full
-        return name, full, first
-    # the name as the prison writes it, and as the writer reads it
-    own = p.name.pick(lang, case.language)
-    full = f"{p.native_name} ({own})" if p.native_name and p.native_name != own else own
-    return own, full, own.split()[0]
+def _grammar_langs() -> tuple[str, ...]:
+    return ("ru", "uk", "be")  # grammar.LANGS, without importing the package
 
 
 def context(case, *, to: str, lang: str, day: dt.date, sender, blocks, message: str | None = None) -> dict:
@@ -118,70 +128,175 @@ def context(case, *, to: str, lang: str, day: dt.date, sender, blocks, message: 
     return hit[1]
 
 
+URGENT_DAYS = 14  # a deadline this close makes a letter say it is urgent
+
+
 def _context(case, to, lang, day, sender, blocks, message) -> dict:
+    from .naming import country_case, country_in_text, declined, person_name, with_preposition
+
     d = lang_data(lang)
     ph = d["placeholders"]
-    urgent = case.deadline == "immediately" or (isinstance(case.deadline, dt.date) and case.deadline >= day)
-    name, full, first = _person_names(case, lang)
+    warnings: list[str] = []
+    deadline = case.deadline
+    urgent = deadline == "immediately" or (
+        isinstance(deadline, dt.date) and day <= deadline and (deadline - day).days <= URGENT_DAYS)
+    name, full = person_name(case, lang)
+    p = case.person
+    pforms = p.forms.get(lang) if p.forms else None
+    surname_first = full != name  # the native form, surname first
+    person = {"name": name, "full_name": full, "first_name": _first_name(name, full, surname_first, lang),
+              "pronoun": p.pronoun, "born": p.born_year, "description": None, "address": [],
+              "forms": declined(name, p.pronoun, lang, pforms, False if name != full else None),
+              "full_forms": declined(full, p.pronoun, lang, pforms, True if surname_first else None)}
 
     def t(text):  # the case's text in `lang` as one paragraph (folded YAML keeps a final newline)
         v = text.get(lang) if text is not None else None
         return " ".join(v.split()) if v is not None else None
 
+    person["description"] = t(p.description)
+    if sender.country:
+        origin = country_in_text(sender.country, lang, d)
+        origin_from = with_preposition(d["from"], country_case(sender.country, "gen", lang, d), lang)
+    else:
+        origin, origin_from = ph["country"], ph["from_country"]
     ctx = {
         "lang": lang, "date": format_date(day, lang), "urgent": urgent,
-        "deadline": case.deadline.isoformat() if isinstance(case.deadline, dt.date) else case.deadline,
+        "deadline": deadline.isoformat() if isinstance(deadline, dt.date) else deadline,
         "case": {"id": case.id, "title": t(case.title), "organisation": case.organisation, "url": case.url},
-        "person": {"name": name, "full_name": full, "first_name": first, "pronoun": case.person.pronoun,
-                   "description": t(case.person.description), "address": []},
+        "person": person,
         "sender": {"name": sender.name or ph["name"], "address": sender.address or [ph["address"]],
-                   "country": _country_in_text(sender.country, lang) if sender.country else ph["country"]},
-        "summary": t(case.summary), "asks": [t(a) for a in case.asks], "copies": _copies(case, lang, t),
-        "message": message, "closing": d["closing"], "country": None, "envelope": [],
+                   "country": origin, "from": origin_from,
+                   # a name in another script stays out of the running text (the signature has it)
+                   "name_in_text": bool(sender.name) and _in_script(sender.name, lang)},
+        "summary": t(case.summary), "asks": [t(a) for a in case.asks],
+        "copies": _copies(case, to, lang, t, sender.country),
+        "message": message, "closing": d["closing"], "country": None, "country_gen": None,
+        "envelope": [], "addressee": None, "reply": d.get("reply"), "warnings": warnings,
     }
     if to == "person":
-        block = blocks[0] if blocks else None
         ctx["salutation"] = ""
         ctx["closing"] = d["support_closing"]
-        if block:
+        ctx["addressee"] = _person_addressee(case, lang, full, surname_first, pforms)
+        block = blocks[0] if blocks else None
+        if block and lang in _grammar_langs():
+            ctx["person"]["address"] = block.local[1:]
+            ctx["envelope"] = [ctx["addressee"]] + block.local[1:] + ([block.country_line] if block.country_line else [])
+        elif block:  # the block as the address command prints it, local script and Latin
             ctx["person"]["address"] = block.local[1:]
             ctx["envelope"] = block.lines()
         ctx["recipient"] = None
-    else:
-        r = case.recipients[to]
-        if blocks:
-            inside = blocks[0].lines("latin")
-        else:  # no postal address: the letter goes by email or fax, headed so
-            names = [x for x in (t(r.title), t(r.name)) if x]
-            inside = names + [d["by"][k].format(getattr(r, k)) for k in ("email", "fax") if getattr(r, k)]
-        ctx["recipient"] = {"id": r.id, "role": r.role, "name": t(r.name), "title": t(r.title),
-                            "salutation": t(r.salutation), "address": inside}
-        ctx["salutation"] = _salutation(case, r, lang)
-        dest = r.address.country if r.address else _case_country(case)
-        ctx["country"] = _country_in_text(dest, lang) if dest else None
+        return ctx
+    r = case.recipients[to]
+    rname, rtitle = t(r.name), t(r.title)
+    inside = _inside_address(case, r, lang, blocks, rname, rtitle, d, sender)
+    ctx["recipient"] = {"id": r.id, "role": r.role, "name": rname, "title": rtitle, "pronoun": r.pronoun,
+                        "salutation": t(r.salutation), "address": inside}
+    ctx["salutation"] = _salutation(case, r, lang, rname, warnings)
+    dest = r.address.country if r.address else _case_country(case)
+    if dest:
+        ctx["country"] = country_in_text(dest, lang, d)
+        ctx["country_gen"] = _state_gen(dest, lang, d)
     return ctx
 
 
-def _copies(case, lang, t) -> str | None:
+def _in_script(s: str, lang: str) -> bool:
+    from .naming import written_in
+
+    return lang not in _grammar_langs() or any(written_in(s, x) for x in _grammar_langs())
+
+
+def _first_name(name: str, full: str, surname_first: bool, lang: str) -> str:
+    return name.split()[0]
+
+
+def _person_addressee(case, lang, full, surname_first, pforms) -> str:
+    """The person as the prison names them: surname, given name, patronymic, in the dative where
+    the language declines, with the year of birth («Алиеву Тимуру Руслановичу, 1983 г. р.»)."""
+    p = case.person
+    name = full
+    if lang in _grammar_langs():
+        from .. import grammar
+
+        if not surname_first:
+            name = grammar.surname_first(full, lang)
+        name = grammar.dative_full_name(name, p.pronoun, lang, pforms)
+    year = p.born_year
+    return f"{name}, {lang_data(lang)['born'].format(year)}" if year and lang_data(lang).get("born") else name
+
+
+def _inside_address(case, r, lang, blocks, rname, rtitle, d, sender) -> list[str]:
+    """The addressee block. In languages that decline, official style (ГОСТ Р 7.0.97-2016): the
+    title and the initials and surname in the dative, then the address as the destination's
+    post writes it; elsewhere the Latin block."""
+    if lang not in _grammar_langs():
+        if blocks:
+            return blocks[0].lines("latin")
+        names = [x for x in (rtitle, rname) if x]
+        return names + [d["by"][k].format(getattr(r, k)) for k in ("email", "fax") if getattr(r, k)]
+    from .. import grammar
+
+    head = grammar.dative_official(rtitle or d["roles"].get(r.role), rname, r.pronoun, lang,
+                                   r.forms.get(lang) if r.forms else None)
+    if r.address is None and r.role == "ambassador":
+        if sender.country and head and " в " not in head[0] and " у " not in head[0]:
+            from .naming import country_case, with_preposition
+
+            head[0] += " " + with_preposition(d["in"], country_case(sender.country, "loc", lang, d), lang)
+        rest = blocks[0].local[1:] if blocks else []
+        return head + [d["placeholders"]["embassy"] if x.startswith("[") else x for x in rest]
+    if r.address is None:
+        return head + [d["by"][k].format(getattr(r, k)) for k in ("email", "fax") if getattr(r, k)]
+    from ..address.format import format_address
+
+    block = format_address(r.address, [], [], r.id, sender.country)
+    lines = block.local if block.bilingual else block.latin
+    return head + lines + ([block.country_line] if block.country_line else [])
+
+
+def _state_gen(cc: str, lang: str, d: dict) -> str:
+    from .naming import state_case
+
+    return state_case(cc, "gen", lang, d)
+
+
+def _copies(case, to, lang, t, sender_country) -> str | None:
+    """The copy line: texts as written, recipients by title and name, the embassy named for the
+    writer's country; never the letter's own addressee."""
+    from .naming import country_case, state_case, with_preposition
+
+    d = lang_data(lang)
     out = []
+    own = case.recipients.get(to)
     for c in case.copies:
         if c.kind == "text":
             out.append(t(c.text))
         elif c.kind == "recipient":
+            if c.recipient == to:
+                continue
             r = case.recipients[c.recipient]
-            out.append(", ".join(x.pick(lang, case.language) for x in (r.title, r.name) if x))
+            name = t(r.name)
+            if name and lang in _grammar_langs():  # «Генеральный прокурор Российской Федерации И. В. Краснов»
+                from .. import grammar
+
+                ini, sur = grammar.initials(name, lang)
+                name = f"{ini} {sur}".strip()
+                out.append(" ".join(x for x in (t(r.title), name) if x))
+            else:
+                out.append(", ".join(x for x in (t(r.title), name) if x))
         else:
-            out.append(lang_data(lang)["embassy_copy"])
-    return "; ".join(out) or None
-
-
-@lru_cache(maxsize=None)
-def _country_in_text(cc: str, lang: str) -> str:
-    name = country_name(cc, lang)
-    return f"the {name}" if cc in lang_data(lang).get("definite_article", []) else name
+            if own is not None and own.role == "ambassador":
+                continue  # the ambassador's own embassy
+            dest = _case_country(case)
+            if dest is None:
+                continue
+            where = (with_preposition(d["in"], country_case(sender_country, "loc", lang, d), lang)
+                     if sender_country else d["placeholders"]["in_country"])
+            out.append(d["embassy"].format(state=state_case(dest, "gen", lang, d), where=where))
+    return "; ".join(x for x in out if x) or None
 
 
 def _case_country(case) -> str | None:
+    """The country the appeal is about: the first recipient's address, else the person's."""
     for a in case.addresses():
         return a.country
     return None

@@ -13,6 +13,10 @@ def languages() -> tuple[str, ...]:
     return tuple(sorted(p.name for p in data_path("templates").iterdir() if p.is_dir()))
 
 
+def has_template(lang: str, kind: str) -> bool:
+    return data_path("templates", lang, f"{kind}.txt.j2").is_file()
+
+
 def missing_translations(case, lang: str) -> list[str]:
     """Key paths of the texts a letter needs that have no `lang` version."""
     from ..case.model import key_path
