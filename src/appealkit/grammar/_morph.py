@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from ._names import override, same_case
 
-TAGS = {"nom": "nomn", "gen": "gent", "dat": "datv", "acc": "accs", "ins": "ablt", "loc": "loct"}
+TAGS = {"nom": "nomn", "gen": "gent", "dat": "datv", "acc": "accs", "ins": "ablt", "loc": "loct", "voc": "voct"}
 ADJ = ("ADJF", "PRTF")
 
 

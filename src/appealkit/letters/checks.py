@@ -15,15 +15,16 @@ def _caution(lang: str) -> re.Pattern | None:
     if not data_path("words", f"{lang}.yaml").is_file():
         return None
     words = sorted(load_data("words", f"{lang}.yaml")["words"], key=len, reverse=True)
-    return re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in words) + ")", re.IGNORECASE)
+    return re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in words) + r")\w*", re.IGNORECASE)
 
 
-def caution_hits(text: str, lang: str) -> list[str]:
-    """The caution words (as listed) that `text` contains, each once, in order of appearance."""
+def caution_hits(text: str, lang: str) -> list[tuple[str, str]]:
+    """(word as written, why a censor stops it) for each caution word in `text`, once each."""
     pattern = _caution(lang)
     if pattern is None:
         return []
-    return list(dict.fromkeys(m.group(1).lower() for m in pattern.finditer(text)))
+    why = load_data("words", f"{lang}.yaml").get("why", "prison censors stop such words")
+    return [(w, why) for w in dict.fromkeys(m.group(0).lower() for m in pattern.finditer(text))]
 
 
 def letter_findings(case):
@@ -42,5 +43,5 @@ def letter_findings(case):
             hits = caution_hits(s, lang)
             if hits:
                 yield ("support-safety",
-                       f"person.description ({lang}) has words a prison censor may stop: {', '.join(hits)}",
+                       f"person.description ({lang}) has words a prison censor may stop: {', '.join(w for w, _ in hits)}",
                        ("person", "description"))

@@ -59,7 +59,7 @@ def compose_letters(case, to: str = "all", *, lang: str | None = None, sender_na
             raise UsageError(f"no {kind} letter templates in '{lg}'; choose one of {', '.join(have)}", param="lang")
     for lg in dict.fromkeys(lg for lg, _ in chosen.values()):
         targets = [t for t in ids if chosen[t][0] == lg]
-        missing = missing_translations(case, lg)
+        missing = missing_translations(case, lg) if any(t != "person" for t in targets) else []
         names = missing_names(case, targets, lg)
         if missing or names:
             where = names[0][1] if names else ("summary",)

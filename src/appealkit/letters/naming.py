@@ -8,37 +8,59 @@ from __future__ import annotations
 import re
 
 from ..address.countries import country_name
-from ..grammar._names import PATRONYMIC
 from ..translit.detect import detect_language
 from ..translit.engine import ANY_CYR
 
 CASES = ("gen", "dat", "acc", "ins", "loc")
+# the languages whose letters decline (appealkit.grammar.LANGS, named here so that a letter in
+# another language never imports the grammar package)
+GRAMMAR_LANGS = ("ru", "uk", "be")
 
 
-def written_in(s: str, lang: str) -> bool:
-    """Whether `s` reads as `lang`: Cyrillic by its letters (детектор of translit), any other
-    language by being in Latin script."""
+CYRILLIC_LANGS = ("ru", "uk", "be", "kk", "ky")
+
+
+def in_script(s: str, lang: str) -> bool:
+    """Whether `s` is in the script `lang` is written in (a case's explicit entry is trusted
+    for its language, but never a Latin name in a Cyrillic letter or the reverse)."""
     if ANY_CYR.search(s):
-        return detect_language(s) == lang
-    return lang not in ("ru", "uk", "be", "kk", "ky") and all(ord(c) < 0x250 for c in s if c.isalpha())
+        return lang in CYRILLIC_LANGS
+    return lang not in CYRILLIC_LANGS and all(ord(c) < 0x250 for c in s if c.isalpha())
+
+
+def written_in(s: str, lang: str, country: str | None = None) -> bool:
+    """Whether an untagged `s` reads as `lang`: Cyrillic by the letters only one language uses
+    (translit.detect, with the country as tie-breaker), any other language by Latin script."""
+    if ANY_CYR.search(s):
+        return detect_language(s, country) == lang
+    return in_script(s, lang)
 
 
 def person_name(case, lang: str) -> tuple[str, str] | None:
     """(name in running text, full name as the prison writes it) in `lang`, or None."""
     p = case.person
     own = p.name.get(lang)
-    if own is not None and not written_in(own, lang):
+    if own is not None and not in_script(own, lang):
         own = None
-    native = p.native_name if p.native_name and written_in(p.native_name, lang) else None
+    country = p.address.country if p.address else None
+    native = p.native_name if p.native_name and written_in(p.native_name, lang, country) else None
     if own is None and native is None:
         return None
-    if own is not None and native is None and len(own.split()) == 3 and PATRONYMIC.search(own.split()[2]):
+    if own is not None and native is None and lang in CYRILLIC_LANGS and _full(own):
         w = own.split()  # a full name given surname first: 'Каваль Марыя Пятроўна'
         return f"{w[1]} {w[0]}", own
     if own is None:  # the native form is surname first: 'Петров Алексей Иванович' -> 'Алексей Петров'
         w = native.split()
         own = f"{w[1]} {w[0]}" if len(w) >= 2 else native
     return own, native or own
+
+
+def _full(name: str) -> bool:
+    """A Cyrillic name written surname, given name, patronymic."""
+    from ..grammar._names import PATRONYMIC
+
+    w = name.split()
+    return len(w) == 3 and PATRONYMIC.search(w[2]) is not None
 
 
 def missing_names(case, targets, lang: str) -> list[tuple[str, tuple]]:
@@ -54,7 +76,7 @@ def missing_names(case, targets, lang: str) -> list[tuple[str, tuple]]:
             continue
         for k in ("title", "name"):
             v = getattr(r, k)
-            if v is not None and (v.get(lang) is None or not written_in(v.get(lang), lang)):
+            if v is not None and (v.get(lang) is None or not in_script(v.get(lang), lang)):
                 out.append((f"recipients.{t}.{k}", ("recipients", t, k)))
     return out
 
@@ -67,10 +89,10 @@ def forms_of(thing, lang: str) -> dict | None:
 
 def declined(name: str, pronoun: str, lang: str, forms=None, surname_first: bool | None = None) -> dict:
     """{case: form} of a personal name; {} in languages without declension."""
+    if lang not in GRAMMAR_LANGS:
+        return {}
     from .. import grammar
 
-    if lang not in grammar.LANGS:
-        return {}
     return {c: grammar.name_case(name, c, pronoun, lang, surname_first=surname_first, forms=forms) for c in CASES}
 
 
@@ -88,9 +110,11 @@ def country_in_text(cc: str, lang: str, data: dict) -> str:
 
 def country_case(cc: str, case: str, lang: str, data: dict) -> str:
     name = country_in_text(cc, lang, data)
+    if lang not in GRAMMAR_LANGS:
+        return name
     from .. import grammar
 
-    return grammar.case_form(name, case, lang) if lang in grammar.LANGS else name
+    return grammar.case_form(name, case, lang)
 
 
 def state_case(cc: str, case: str, lang: str, data: dict) -> str:
@@ -98,16 +122,16 @@ def state_case(cc: str, case: str, lang: str, data: dict) -> str:
     name = (data.get("states") or {}).get(cc)
     if name is None:
         return country_case(cc, case, lang, data)
+    if lang not in GRAMMAR_LANGS:
+        return name
     from .. import grammar
 
-    return grammar.case_form(name, case, lang) if lang in grammar.LANGS else name
+    return grammar.case_form(name, case, lang)
 
 
 def with_preposition(prep: str, phrase: str, lang: str) -> str:
     """'из Великобритании', 'во Франции', 'зі Швеції'."""
-    from .. import grammar
-
-    if lang in grammar.LANGS:
+    if lang in GRAMMAR_LANGS:
         from importlib import import_module
 
         prep = import_module(f"appealkit.grammar.{lang}").preposition(prep, phrase)

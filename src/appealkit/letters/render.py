@@ -113,7 +113,9 @@ def _salutation(case, recipient, lang: str, name: str | None, warnings: list) ->
 
 
 def _grammar_langs() -> tuple[str, ...]:
-    return ("ru", "uk", "be")  # grammar.LANGS, without importing the package
+    from .naming import GRAMMAR_LANGS
+
+    return GRAMMAR_LANGS
 
 
 def context(case, *, to: str, lang: str, day: dt.date, sender, blocks, message: str | None = None) -> dict:
@@ -206,7 +208,15 @@ def _in_script(s: str, lang: str) -> bool:
 
 
 def _first_name(name: str, full: str, surname_first: bool, lang: str) -> str:
-    return name.split()[0]
+    first = name.split()[0]
+    if lang == "uk":  # Ukrainian addresses a person in the vocative: «Добрий день, Дмитре!»
+        from ..grammar import _morph
+
+        for p in _morph.analyzer("uk").parse(first):
+            if "Name" in p.tag and p.tag.case == "nomn":
+                f = p.inflect({"voct"})
+                return f.word.capitalize() if f else first
+    return first
 
 
 def _person_addressee(case, lang, full, surname_first, pforms) -> str:

@@ -1,0 +1,145 @@
+"""Letters in Russian, Ukrainian and Belarusian: goldens for every role of the new-format
+examples, and one test per rule (dative blocks, declined names and countries, gendered
+salutations, copies, deadlines, the prison's language). UPDATE_GOLDEN=1 rewrites goldens."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from .conftest import ROOT, run
+
+GOLDEN = ROOT / "tests" / "golden"
+SENDER = ["--date", "2026-11-28", "--from", "GB", "--sender-name", "Anna Smith",
+          "--sender-address", "1 High Street; London N1 1AA"]
+CASES = [
+    ("ru-aliyev", ["prosecutor", "ombudsman", "ambassador", "person"], ["en", "ru"]),
+    ("ua-kovalenko", ["prosecutor", "ombudsman", "person"], ["en", "uk"]),
+    ("by-kaval", ["person"], ["en", "be", "ru"]),
+]
+
+
+@pytest.mark.parametrize("case,to,lang", [(c, t, lg) for c, ts, lgs in CASES for t in ts for lg in lgs])
+def test_golden(case, to, lang):
+    r = run("letter", f"examples/{case}.yaml", "--to", to, "--lang", lang, *SENDER)
+    assert r.code == 0, r.err
+    path = GOLDEN / f"{case}-{to}-{lang}.txt"
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.write_text(r.out, encoding="utf-8")
+    assert r.out == path.read_text(encoding="utf-8")
+
+
+def _body(text: str) -> str:
+    """The running text: from the salutation or greeting to the closing."""
+    start = re.search(r"^(Уважаем|Ваше|Здравствуйте|Шановн|Добр)", text, re.M).start()
+    end = text.index("\nС уважением,") if "\nС уважением," in text else text.index("\nС теплом,")
+    return text[start:end]
+
+
+@pytest.mark.parametrize("to", ["prosecutor", "ombudsman", "ambassador", "person"])
+def test_no_latin_word_in_a_russian_body(to):
+    out = run("letter", "examples/ru-aliyev.yaml", "--to", to, "--lang", "ru", *SENDER).out
+    assert not re.search(r"[A-Za-z]", _body(out))
+
+
+def test_dative_addressee_block():
+    out = run("letter", "examples/ru-aliyev.yaml", "--to", "prosecutor", "--lang", "ru", *SENDER).out
+    assert "Генеральному прокурору Российской Федерации\nИ. В. Краснову\n" in out
+    out = run("letter", "examples/ru-aliyev.yaml", "--to", "ombudsman", "--lang", "ru", *SENDER).out
+    assert "Уполномоченному по правам человека в Российской Федерации\nТ. Н. Москальковой\n" in out
+    assert "Уважаемая Татьяна Николаевна!" in out
+
+
+def test_countries_declined_not_quoted():
+    out = run("letter", "examples/ru-aliyev.yaml", "--to", "prosecutor", "--lang", "ru", *SENDER).out
+    assert "Я пишу Вам из Великобритании," in out and "из страны" not in out
+    assert "Копия: Посольство Российской Федерации в Великобритании; " \
+           "Генеральный прокурор Российской Федерации И. В. Краснов" not in out  # never its own addressee
+    assert "Копия: Посольство Российской Федерации в Великобритании\n" in out
+
+
+def test_ambassador_does_not_copy_its_embassy():
+    out = run("letter", "examples/ru-aliyev.yaml", "--to", "ambassador", "--lang", "ru", *SENDER).out
+    assert "Послу Российской Федерации в Великобритании" in out
+    assert "Копия: Генеральный прокурор Российской Федерации И. В. Краснов\n" in out
+    assert "Ваше Превосходительство!" in out
+
+
+def test_support_letter_in_the_prisons_language_with_year_and_return_address():
+    r = run("letter", "examples/ru-aliyev.yaml", "--to", "person", *SENDER[:2], "--from", "GB",
+            "--sender-name", "Anna Smith", "--sender-address", "1 High Street; London N1 1AA")
+    assert "Кому: Алиеву Тимуру Руслановичу, 1983 г. р." in r.out
+    assert "От кого: Anna Smith\n1 High Street\nLondon N1 1AA" in r.out
+    assert "печатными буквами" in r.out
+    r = run("letter", "examples/ru-aliyev.yaml", "--to", "person", "--lang", "en", *SENDER)
+    assert "Russian prisons pass letters in Russian" in r.err
+
+
+def test_belarusian_support_letter():
+    out = run("letter", "examples/by-kaval.yaml", "--to", "person", *SENDER).out
+    assert "Каму: Каваль Марыі Пятроўне, 1984 г. н." in out
+    assert "Я пішу Вам з Вялікабрытаніі." in out
+
+
+def test_ukrainian_dative_and_russian_warning():
+    out = run("letter", "examples/ua-kovalenko.yaml", "--to", "prosecutor", "--lang", "uk", *SENDER).out
+    assert "Генеральному прокурору України\nР. М. Кравченку\n" in out
+    assert "Шановний пане Генеральний прокуроре!" in out
+    assert "Добрий день, Дмитре!" in run("letter", "examples/ua-kovalenko.yaml", "--to", "person", *SENDER).out
+
+
+def test_latin_name_in_a_russian_letter_is_an_error(tmp_path):
+    src = (ROOT / "examples/ru-aliyev.yaml").read_text(encoding="utf-8")
+    p = tmp_path / "c.yaml"
+    p.write_text(src.replace("name: {en: Timur Aliyev, ru: Тимур Алиев}\n  native_name: Алиев Тимур Русланович",
+                             "name: Timur Aliyev"), encoding="utf-8")
+    r = run("letter", str(p), "--to", "prosecutor", "--lang", "ru", *SENDER)
+    assert r.code == 1 and "person.name" in r.err
+
+
+def test_urgency_and_deadline():
+    # deadline 2026-12-05: urgent on 2026-11-28 (7 days), not on 2026-11-01 (34 days)
+    near = run("letter", "examples/ru-aliyev.yaml", "--to", "prosecutor", "--lang", "en", *SENDER).out
+    assert "This is urgent" in near
+    far = run("letter", "examples/ru-aliyev.yaml", "--to", "prosecutor", "--lang", "en",
+              *SENDER[2:], "--date", "2026-11-01")
+    assert "This is urgent" not in far.out
+    late = run("letter", "examples/ru-aliyev.yaml", "--to", "prosecutor", "--lang", "en",
+               *SENDER[2:], "--date", "2026-12-20")
+    assert "deadline was 2026-12-05" in late.err and "This is urgent" not in late.out
+
+
+def test_country_names_in_english_text():
+    for cc, want in [("CZ", "from Czechia"), ("BA", "from Bosnia and Herzegovina"), ("GB", "from the United Kingdom"),
+                     ("HK", "from Hong Kong")]:
+        out = run("letter", "examples/ru-aliyev.yaml", "--to", "prosecutor", "--lang", "en",
+                  *SENDER[:2], "--from", cc, "--sender-name", "A", "--sender-address", "B").out
+        assert f"I am writing {want} " in out, cc
+
+
+def test_form_override(tmp_path):
+    src = (ROOT / "examples/ru-aliyev.yaml").read_text(encoding="utf-8")
+    p = tmp_path / "c.yaml"
+    p.write_text(src.replace("  born: 1983\n", "  born: 1983\n  forms: {ru: {Алиев: {dat: Алиеву-Оглы}}}\n"), encoding="utf-8")
+    out = run("letter", str(p), "--to", "person", *SENDER).out
+    assert "Кому: Алиеву-Оглы Тимуру Руслановичу, 1983 г. р." in out
+
+
+def test_censor_words_warned():
+    r = run("letter", "examples/ru-aliyev.yaml", "--to", "person", "--message", "Желаю Вам свободы!", *SENDER)
+    assert "'свободы'" in r.err
+
+
+def test_no_morphology_without_a_cyrillic_letter():
+    code = ("import sys\nfrom appealkit.cli import main\n"
+            "sys.argv=['appealkit','letter','examples/ru-aliyev.yaml','--to','prosecutor','--lang','en',"
+            "'--date','2026-11-28']\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "bad=[m for m in sys.modules if m.startswith(('pymorphy3','pytrovich','appealkit.grammar'))]\n"
+            "sys.stderr.write('LOADED:'+','.join(bad))\n")
+    r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert "LOADED:" in r.stderr and r.stderr.split("LOADED:")[1].strip() == ""
