@@ -186,6 +186,9 @@ def _context(case, to, lang, day, sender, blocks, message) -> dict:
         elif block:  # the block as the address command prints it, local script and Latin
             ctx["person"]["address"] = block.local[1:]
             ctx["envelope"] = block.lines()
+            local = _prison_addressee(case, block)
+            if local and block.bilingual:  # the prison's own form heads the local block
+                ctx["envelope"] = [local] + ctx["envelope"][1:]
         ctx["recipient"] = None
         return ctx
     r = case.recipients[to]
@@ -232,6 +235,21 @@ def _person_addressee(case, lang, full, surname_first, pforms) -> str:
         name = grammar.dative_full_name(name, p.pronoun, lang, pforms)
     year = p.born_year
     return f"{name}, {lang_data(lang)['born'].format(year)}" if year and lang_data(lang).get("born") else name
+
+
+def _prison_addressee(case, block) -> str | None:
+    """For a letter in a language the prison does not decline in: the person as the prison
+    names them, in its own language («Атабеку Арону»), when the case has the name in it."""
+    from ..translit.detect import detect_language
+    from .naming import person_name
+
+    plang = detect_language(" ".join(block.local[1:]), block.country)
+    if plang not in _grammar_langs():
+        return None
+    names = person_name(case, plang)
+    if names is None:
+        return None
+    return _person_addressee(case, plang, names[1], names[1] != names[0], case.person.forms.get(plang))
 
 
 def _inside_address(case, r, lang, blocks, rname, rtitle, d, sender) -> list[str]:
