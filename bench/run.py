@@ -8,6 +8,7 @@ import tempfile
 
 sys.path.insert(0, __file__.rsplit("/", 1)[0])
 
+import letters_ru  # noqa: E402
 import startup  # noqa: E402
 import throughput  # noqa: E402
 from common import ROOT, RUNS, machine  # noqa: E402
@@ -18,6 +19,7 @@ def main() -> None:
     rows += throughput.translit()
     rows += throughput.post_length()
     rows += throughput.letters()
+    rows += letters_ru.run()
     with tempfile.TemporaryDirectory() as tmp:
         rows += throughput.memory(tmp)
     lines = [

@@ -32,9 +32,16 @@ def choose(case, target: str, asked: str | None, available) -> tuple[str, list[s
     warnings = []
     if target == "person":
         langs, why = person_languages(case)
-        usable = [x for x in langs if x in available]
+        from .naming import person_name
+
+        usable = [x for x in langs if x in available and person_name(case, x) is not None]
         if asked is None:
-            return (usable[0] if usable else case.language), warnings
+            if usable:
+                return usable[0], warnings
+            if langs:
+                warnings.append(f"the letter to the person is in '{case.language}', but {why}; "
+                                f"give person.name in {' or '.join(langs)} to write one")
+            return case.language, warnings
         if langs and asked not in langs:
             warnings.append(f"the letter to the person is in '{asked}', but {why}; "
                             f"write in {' or '.join(langs)} if you can")
