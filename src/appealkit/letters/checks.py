@@ -1,4 +1,9 @@
-"""Letter findings for `check`: translations templates need, and censor-sensitive words."""
+"""Letter findings for `check`: translations templates need, and censor-sensitive words.
+
+Caution words (data/words/<lang>.yaml) are lemmas with a reason, or stems where no morphology
+covers the language. `letter --message` in Russian or Ukrainian matches every form of a word by
+its lemma (pymorphy3, already loaded for the letter); `check` matches stems, so that it never
+loads the morphology."""
 
 from __future__ import annotations
 
@@ -8,23 +13,70 @@ from functools import lru_cache
 from ..resources import data_path, load_data
 from .translations import languages, missing_translations
 
+WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+MORPH_LANGS = ("ru", "uk")
+
 
 @lru_cache(maxsize=None)
-def _caution(lang: str) -> re.Pattern | None:
-    """One pattern for all of a language's caution words, each matched as a word start."""
+def _groups(lang: str) -> list[dict]:
     if not data_path("words", f"{lang}.yaml").is_file():
+        return []
+    return load_data("words", f"{lang}.yaml")["groups"]
+
+
+def _stem(lemma: str) -> str:
+    """A lemma's stem for prefix matching: the ending a declined form may change dropped."""
+    return re.sub(r"(ый|ий|ой|ая|ое|ие|ость|ение|ение|ать|ить|еть|ться|я|а|о|е|ь|й|и|ы)$", "", lemma) or lemma
+
+
+@lru_cache(maxsize=None)
+def _stem_pattern(lang: str) -> re.Pattern | None:
+    stems = {}
+    for g in _groups(lang):
+        for w in g.get("stems", []):
+            stems[w] = g["why"]
+        for w in g.get("words", []):
+            stems.setdefault(_stem(w), g["why"])
+    if not stems:
         return None
-    words = sorted(load_data("words", f"{lang}.yaml")["words"], key=len, reverse=True)
-    return re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in words) + r")\w*", re.IGNORECASE)
+    alt = "|".join(re.escape(w) for w in sorted(stems, key=len, reverse=True))
+    return re.compile(r"(?<!\w)(" + alt + r")\w*", re.IGNORECASE)
 
 
-def caution_hits(text: str, lang: str) -> list[tuple[str, str]]:
-    """(word as written, why a censor stops it) for each caution word in `text`, once each."""
-    pattern = _caution(lang)
+def _why_by_stem(lang: str, stem: str) -> str:
+    for g in _groups(lang):
+        if stem in g.get("stems", []) or stem in map(_stem, g.get("words", [])):
+            return g["why"]
+    return ""
+
+
+def caution_hits(text: str, lang: str, morphology: bool = False) -> list[tuple[str, str]]:
+    """(word as written, why a censor stops it) for each caution word in `text`, once each.
+    With `morphology`, Russian and Ukrainian words are matched by lemma."""
+    if morphology and lang in MORPH_LANGS:
+        return _lemma_hits(text, lang)
+    pattern = _stem_pattern(lang)
     if pattern is None:
         return []
-    why = load_data("words", f"{lang}.yaml").get("why", "prison censors stop such words")
-    return [(w, why) for w in dict.fromkeys(m.group(0).lower() for m in pattern.finditer(text))]
+    out = {}
+    for m in pattern.finditer(text):
+        out.setdefault(m.group(0).lower(), _why_by_stem(lang, m.group(1).lower()))
+    return list(out.items())
+
+
+def _lemma_hits(text: str, lang: str) -> list[tuple[str, str]]:
+    from ..grammar._morph import analyzer
+
+    lemmas = {w: g["why"] for g in _groups(lang) for w in g.get("words", [])}
+    morph = analyzer(lang)
+    out = {}
+    for m in WORD.finditer(text):
+        word = m.group(0).lower()
+        for p in morph.parse(word):
+            if p.normal_form in lemmas:
+                out.setdefault(word, lemmas[p.normal_form])
+                break
+    return list(out.items())
 
 
 def letter_findings(case):
@@ -43,5 +95,6 @@ def letter_findings(case):
             hits = caution_hits(s, lang)
             if hits:
                 yield ("support-safety",
-                       f"person.description ({lang}) has words a prison censor may stop: {', '.join(w for w, _ in hits)}",
+                       f"person.description ({lang}) has words a prison censor may stop: "
+                       + "; ".join(f"'{w}' ({why})" for w, why in hits),
                        ("person", "description"))
