@@ -35,9 +35,10 @@ def test_wheel_installs_and_runs(tmp_path):
     code = ("import sys; from appealkit.cli import main; import appealkit; "
             "assert appealkit.__file__.startswith(sys.argv[1]), appealkit.__file__; "
             "sys.argv=['appealkit'] + sys.argv[2:]; main()")
-    for args in (["check", "-"], ["address", "-"], ["letter", "-", "--to", "president", "--lang", "ru"],
+    ru_case = (ROOT / "examples" / "ru-aliyev.yaml").read_bytes()  # a Russian letter: grammar data too
+    for args in (["check", "-"], ["address", "-"], ["letter", "-", "--to", "prosecutor", "--lang", "ru"],
                  ["tweet", "-"], ["schemes"], ["schema"]):
-        p = subprocess.run([str(py), "-c", code, str(purelib), *args], input=case, cwd=work,
+        p = subprocess.run([str(py), "-c", code, str(purelib), *args], input=ru_case if "letter" in args else case, cwd=work,
                            capture_output=True, timeout=60)
         assert p.returncode == 0, (args, p.stderr.decode())
     p = subprocess.run([str(py), "-c", code, str(purelib), "address", "-"], input=case, cwd=work,

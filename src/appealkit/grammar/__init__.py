@@ -75,3 +75,11 @@ def surname_first(name: str, lang: str) -> str:
     """'Арон Атабек' -> 'Атабек Арон': the order prisons and envelopes use."""
     s, g, p = name_parts(name, lang)
     return " ".join(x for x in (s, g, p) if x)
+
+
+def address_form(name: str, lang: str) -> str:
+    """Given name and patronymic as one addresses a person: «Игорь Викторович» in Russian, the
+    vocative «Дмитре Валерійовичу» in Ukrainian."""
+    s, g, p = name_parts(name, lang)
+    mod = _lang(lang)
+    return mod.vocative(g, p) if hasattr(mod, "vocative") else f"{g} {p}"

@@ -49,6 +49,23 @@ def _word(word: str, case: str, tag: str, gender: str | None, forms) -> str:
     return word
 
 
+def vocative(given: str, patronymic: str) -> str:
+    """«Дмитре Валерійовичу», «Ірино Валентинівно»: Ukrainian addresses a person in the vocative."""
+    g = given
+    for p in _morph.analyzer("uk").parse(given):
+        if "Name" in p.tag and p.tag.case == "nomn":
+            f = p.inflect({"voct"})
+            g = same_case(given, f.word) if f else given
+            break
+    if patronymic.endswith("вич"):
+        pat = patronymic + "у"
+    elif patronymic.endswith("вна"):
+        pat = patronymic[:-1] + "о"
+    else:
+        pat = patronymic
+    return f"{g} {pat}"
+
+
 def _patronymic(word: str, case: str) -> str:
     for end in sorted(PATRONYMIC_ENDINGS, key=len, reverse=True):
         if word.endswith(end):

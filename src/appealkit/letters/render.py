@@ -98,17 +98,23 @@ def _salutation(case, recipient, lang: str, name: str | None, warnings: list) ->
         warnings.append(f"recipient '{recipient.id}': {lang_data(lang)['name']} has no neutral form of address "
                         f"for this role; wrote '{forms['he']}' (give the recipient a pronoun or a salutation)")
     tmpl = forms.get(key) or forms.get("any")
+    fallback = forms.get("no_name") or lang_data(lang)["salutation_no_name"]
     if "{surname}" in tmpl:
         if not name:
-            return lang_data(lang)["salutation_no_name"]
-        return tmpl.replace("{surname}", name.split()[-1])
-    if "{given}" in tmpl:  # «Уважаемый Игорь Викторович!»: given name and patronymic
-        parts = name.split() if name else []
-        if len(parts) < 3:
-            return lang_data(lang)["salutation_no_name"]
+            return fallback
+        surname = name.split()[-1]
+        if lang in _grammar_langs():
+            from .. import grammar
+
+            surname = grammar.name_parts(name, lang)[0]
+        return tmpl.replace("{surname}", surname)
+    if "{given}" in tmpl:  # «Уважаемый Игорь Викторович!», «Шановний Дмитре Валерійовичу!»
         from .. import grammar
 
-        return tmpl.replace("{given}", " ".join(grammar.name_parts(name, lang)[1:]))
+        parts = grammar.name_parts(name, lang) if name else ("", "", "")
+        if not parts[1] or not parts[2]:
+            return fallback
+        return tmpl.replace("{given}", grammar.address_form(name, lang))
     return tmpl
 
 
