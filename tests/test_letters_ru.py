@@ -134,12 +134,43 @@ def test_censor_words_warned():
     assert "'свободы'" in r.err
 
 
-def test_no_morphology_without_a_cyrillic_letter():
+@pytest.mark.parametrize("args", [
+    ["letter", "examples/ru-aliyev.yaml", "--to", "prosecutor", "--lang", "en", "--date", "2026-11-28"],
+    ["check", "examples/ru-aliyev.yaml"],
+    ["address", "examples/ru-aliyev.yaml", "--to", "person"],
+])
+def test_no_morphology_without_a_cyrillic_letter(args):
     code = ("import sys\nfrom appealkit.cli import main\n"
-            "sys.argv=['appealkit','letter','examples/ru-aliyev.yaml','--to','prosecutor','--lang','en',"
-            "'--date','2026-11-28']\n"
+            f"sys.argv=['appealkit', *{args!r}]\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
             "bad=[m for m in sys.modules if m.startswith(('pymorphy3','pytrovich','appealkit.grammar'))]\n"
             "sys.stderr.write('LOADED:'+','.join(bad))\n")
     r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert "LOADED:" in r.stderr and r.stderr.split("LOADED:")[1].strip() == ""
+
+
+def test_a_russian_letter_loads_the_morphology():
+    code = ("import sys\nfrom appealkit.cli import main\n"
+            "sys.argv=['appealkit','letter','examples/ru-aliyev.yaml','--to','prosecutor','--lang','ru',"
+            "'--date','2026-11-28']\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "sys.stderr.write('LOADED:'+str('pymorphy3' in sys.modules and 'pytrovich' in sys.modules))\n")
+    r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert r.stderr.endswith("LOADED:True")
+
+
+def test_your_excellency_in_every_language(tmp_path):
+    src = (ROOT / "examples/ru-aliyev.yaml").read_text(encoding="utf-8")
+    p = tmp_path / "c.yaml"
+    p.write_text(src.replace("  prosecutor:\n    role: prosecutor\n",
+                             "  prosecutor:\n    role: prosecutor\n    salutation: Your Excellency,\n"), encoding="utf-8")
+    assert "\nYour Excellency,\n" in run("letter", str(p), "--to", "prosecutor", "--lang", "en", *SENDER).out
+    assert "\nВаше Превосходительство!\n" in run("letter", str(p), "--to", "prosecutor", "--lang", "ru", *SENDER).out
+
+
+def test_woman_president(tmp_path):
+    src = (ROOT / "examples/ru-aliyev.yaml").read_text(encoding="utf-8")
+    p = tmp_path / "c.yaml"
+    p.write_text(src.replace("    role: prosecutor\n    pronoun: he\n", "    role: head-of-state\n    pronoun: she\n"),
+                 encoding="utf-8")
+    assert "\nУважаемая госпожа Президент!\n" in run("letter", str(p), "--to", "prosecutor", "--lang", "ru", *SENDER).out

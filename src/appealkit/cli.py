@@ -304,7 +304,7 @@ def address(
 def letter(
     case: Case = None,
     to: Annotated[str, typer.Option("--to", help="A recipient id, person, or all.")] = "all",
-    lang: Annotated[Optional[str], typer.Option("--lang", help="Letter language (en, ru); default the case's.")] = None,
+    lang: Annotated[Optional[str], typer.Option("--lang", help="Letter language (en, ru, uk; be for the person); default the case's, and the prison's for the person.")] = None,
     sender_name: Annotated[Optional[str], typer.Option(
         "--sender-name", help="Your name.", envvar="APPEALKIT_SENDER_NAME")] = None,
     sender_address: Annotated[Optional[str], typer.Option(

@@ -83,6 +83,9 @@ def _salutation(case, recipient, lang: str, name: str | None, warnings: list) ->
     in languages that decline); a case's `salutation` in the letter's language wins."""
     if recipient.salutation and recipient.salutation.get(lang):
         return recipient.salutation.get(lang)
+    if recipient.salutation and any(v.lower().startswith(("your excellency", "ваше превосходительство"))
+                                    for v in recipient.salutation.values.values()):
+        return lang_data(lang)["excellency"]  # the case asks for the formal address: in this language
     d = lang_data(lang)["salutations"]
     forms = d.get(recipient.role, d["official"])
     if isinstance(forms, str):
