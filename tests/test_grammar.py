@@ -86,3 +86,11 @@ def test_gender_from_the_name():
     assert grammar.gender("Москалькова Татьяна Николаевна", "they", "ru") == "f"
     assert grammar.gender("Краснов Игорь Викторович", "they", "ru") == "m"
     assert grammar.gender("Ли", "they", "ru") is None
+
+
+@pytest.mark.parametrize("lang", ["ru", "uk", "be", "en"])
+def test_censor_word_samples(lang):
+    from appealkit.letters.checks import caution_hits
+
+    for text, want in load_data("words", f"{lang}.yaml")["samples"]:
+        assert [w for w, _ in caution_hits(text, lang, morphology=True)] == want, text
