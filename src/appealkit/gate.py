@@ -80,3 +80,11 @@ def _letters(case):
         yield ("missing-translation",
                f"letters in '{case.language}' (the case's language) need {', '.join(missing)} "
                f"in '{case.language}'", ("summary",))
+    from .letters.naming import missing_names
+
+    # a letter never puts a name from another script into its text (`Anna Ivanova` in Russian)
+    names = missing_names(case, ["person", *case.recipients], case.language)
+    if names:
+        yield ("missing-translation",
+               f"letters in '{case.language}' (the case's language) need {', '.join(k for k, _ in names)} "
+               f"written in '{case.language}'", names[0][1])

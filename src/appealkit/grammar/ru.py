@@ -50,7 +50,7 @@ def guess_gender(name: str) -> str | None:
 def _gender(name: str, pronoun: str):
     E = _enums()
     g = {"he": "m", "she": "f"}.get(pronoun) or guess_gender(name)
-    return {"m": E.Gender.MALE, "f": E.Gender.FEMALE}.get(g, E.Gender.ANDROGYNOUS)
+    return {"m": E.Gender.MALE, "f": E.Gender.FEMALE}.get(g or "", E.Gender.ANDROGYNOUS)
 
 
 def _make(part, gender, case: str, word: str, forms) -> str:

@@ -58,7 +58,7 @@ def caution_hits(text: str, lang: str, morphology: bool = False) -> list[tuple[s
     pattern = _stem_pattern(lang)
     if pattern is None:
         return []
-    out = {}
+    out: dict[str, str] = {}
     for m in pattern.finditer(text):
         out.setdefault(m.group(0).lower(), _why_by_stem(lang, m.group(1).lower()))
     return list(out.items())
@@ -69,7 +69,7 @@ def _lemma_hits(text: str, lang: str) -> list[tuple[str, str]]:
 
     lemmas = {w: g["why"] for g in _groups(lang) for w in g.get("words", [])}
     morph = analyzer(lang)
-    out = {}
+    out: dict[str, str] = {}
     for m in WORD.finditer(text):
         word = m.group(0).lower()
         for p in morph.parse(word):

@@ -29,7 +29,7 @@ def person_languages(case) -> tuple[list[str], str | None]:
 
 def choose(case, target: str, asked: str | None, available) -> tuple[str, list[str]]:
     """(language, warnings) for one letter."""
-    warnings = []
+    warnings: list[str] = []
     if target == "person":
         langs, why = person_languages(case)
         from .naming import person_name

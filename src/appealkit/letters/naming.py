@@ -49,9 +49,10 @@ def person_name(case, lang: str) -> tuple[str, str] | None:
     if own is not None and native is None and lang in CYRILLIC_LANGS and _full(own):
         w = own.split()  # a full name given surname first: 'Каваль Марыя Пятроўна'
         return f"{w[1]} {w[0]}", own
-    if own is None:  # the native form is surname first: 'Петров Алексей Иванович' -> 'Алексей Петров'
+    if own is None and native is not None:  # the native form is surname first: 'Петров Алексей Иванович' -> 'Алексей Петров'
         w = native.split()
         own = f"{w[1]} {w[0]}" if len(w) >= 2 else native
+    assert own is not None
     return own, native or own
 
 
@@ -66,8 +67,8 @@ def _full(name: str) -> bool:
 def missing_names(case, targets, lang: str) -> list[tuple[str, tuple]]:
     """(key path, position path) of every name or title the letters to `targets` need in
     `lang` and lack."""
-    out = []
-    if "person" in targets or targets:
+    out: list[tuple[str, tuple]] = []
+    if targets:  # every letter names the person
         if person_name(case, lang) is None:
             out.append(("person.name", ("person", "name")))
     for t in targets:

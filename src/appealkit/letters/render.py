@@ -115,7 +115,7 @@ def _salutation(case, recipient, lang: str, name: str | None, warnings: list) ->
         from .. import grammar
 
         parts = grammar.name_parts(name, lang) if name else ("", "", "")
-        if not parts[1] or not parts[2]:
+        if not name or not parts[1] or not parts[2]:
             return fallback
         return tmpl.replace("{given}", grammar.address_form(name, lang))
     return tmpl
@@ -151,7 +151,9 @@ def _context(case, to, lang, day, sender, blocks, message) -> dict:
     deadline = case.deadline
     urgent = deadline == "immediately" or (
         isinstance(deadline, dt.date) and day <= deadline and (deadline - day).days <= URGENT_DAYS)
-    name, full = person_name(case, lang)
+    names = person_name(case, lang)
+    assert names is not None  # compose_letters refused the letter otherwise
+    name, full = names
     p = case.person
     pforms = p.forms.get(lang) if p.forms else None
     surname_first = full != name  # the native form, surname first
