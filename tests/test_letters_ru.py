@@ -17,8 +17,8 @@ GOLDEN = ROOT / "tests" / "golden"
 SENDER = ["--date", "2026-11-28", "--from", "GB", "--sender-name", "Anna Smith",
           "--sender-address", "1 High Street; London N1 1AA"]
 CASES = [
-    ("ru-aliyev", ["prosecutor", "ombudsman", "ambassador", "person"], ["en", "ru"]),
-    ("ua-kovalenko", ["prosecutor", "ombudsman", "person"], ["en", "uk"]),
+    ("ru-aliyev", ["prosecutor", "minister", "colony", "ombudsman", "ambassador", "person"], ["en", "ru"]),
+    ("ua-kovalenko", ["president", "prime-minister", "prosecutor", "ambassador", "ombudsman", "person"], ["en", "uk"]),
     ("by-kaval", ["person"], ["en", "be", "ru"]),
 ]
 

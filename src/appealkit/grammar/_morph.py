@@ -54,7 +54,14 @@ def phrase(text: str, case: str, lang: str, forms: dict | None = None, prefer_sh
         adj = _nominative(w, lang, ADJ)
         noun = _nominative(w, lang, ("NOUN",))
         if noun is not None and (adj is None or i + 1 >= len(words) or _nominative(words[i + 1], lang, ("NOUN",)) is None):
-            if "Fixd" not in noun.tag:
+            if "Fixd" in noun.tag:
+                pass
+            elif "-" in w and "anim" in noun.tag:
+                # a compound title declines in its last part: премьер-министру, прем’єр-міністру
+                head, _, last = w.rpartition("-")
+                p = _nominative(last, lang, ("NOUN",))
+                out[i] = head + "-" + (same_case(last, inflect_word(p, case, prefer_short) or last) if p else last)
+            else:
                 out[i] = same_case(w, inflect_word(noun, case, prefer_short) or w)
             # a head noun ends the group, unless 'и' joins another ('Босния и Герцеговина')
             if i + 2 < len(words) and words[i + 1] in ("и", "і", "й"):

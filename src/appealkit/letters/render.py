@@ -289,6 +289,8 @@ def _inside_address(case, r, lang, blocks, rname, rtitle, d, sender) -> list[str
 
     block = format_address(r.address, [], [], r.id, sender.country)
     lines = block.local if block.bilingual else block.latin
+    if head and lines and head[0].endswith(" " + lines[0]):  # «Начальнику ФКУ ИК-6 …» names the institution
+        lines = lines[1:]
     return head + lines + ([block.country_line] if block.country_line else [])
 
 
