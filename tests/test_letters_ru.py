@@ -174,3 +174,12 @@ def test_woman_president(tmp_path):
     p.write_text(src.replace("    role: prosecutor\n    pronoun: he\n", "    role: head-of-state\n    pronoun: she\n"),
                  encoding="utf-8")
     assert "\nУважаемая госпожа Президент!\n" in run("letter", str(p), "--to", "prosecutor", "--lang", "ru", *SENDER).out
+
+
+def test_no_embassy_copy_from_the_destination_itself():
+    out = run("letter", "examples/ru-aliyev.yaml", "--to", "ombudsman", "--lang", "ru", "--from", "RU",
+              "--sender-name", "Анна Смирнова", "--sender-address", "ул. Ленина, д. 1; г. Тверь",
+              "--date", "2026-11-28").out
+    assert "Посольство" not in out
+    assert "Копия: Генеральный прокурор Российской Федерации И. В. Краснов\n" in out
+    assert "Меня зовут" not in out and "Я пишу Вам из России," in out

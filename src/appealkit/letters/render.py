@@ -328,8 +328,8 @@ def _copies(case, to, lang, t, sender_country) -> str | None:
             if own is not None and own.role == "ambassador":
                 continue  # the ambassador's own embassy
             dest = _case_country(case)
-            if dest is None:
-                continue
+            if dest is None or dest == sender_country:
+                continue  # no embassy of one's own country at home
             where = (with_preposition(d["in"], country_case(sender_country, "loc", lang, d), lang)
                      if sender_country else d["placeholders"]["in_country"])
             out.append(d["embassy"].format(state=state_case(dest, "gen", lang, d), where=where))
