@@ -183,3 +183,25 @@ def test_no_embassy_copy_from_the_destination_itself():
     assert "Посольство" not in out
     assert "Копия: Генеральный прокурор Российской Федерации И. В. Краснов\n" in out
     assert "Меня зовут" not in out and "Я пишу Вам из России," in out
+
+
+def test_russian_letter_to_a_ukrainian_authority_warns(tmp_path):
+    p = tmp_path / "c.yaml"
+    p.write_text("""appealkit: 1
+id: ua-ru
+title: {en: T, ru: Т}
+language: ru
+person: {name: Дмитрий Коваленко, pronoun: he}
+summary: Учителя Дмитрия Коваленко осудили.
+asks: [Освободить Дмитрия Коваленко.]
+recipients:
+  prosecutor:
+    role: prosecutor
+    pronoun: he
+    title: Генеральный прокурор Украины
+    address: {country: UA, lines: ["ул. Резницкая, 13/15"], postcode: "01011", locality: г. Киев}
+""", encoding="utf-8")
+    r = run("letter", str(p), "--to", "prosecutor", *SENDER)
+    assert r.code == 0
+    assert "Генеральному прокурору Украины" in r.out
+    assert "Russian to a Ukrainian authority" in r.err
