@@ -48,7 +48,7 @@ def test_no_latin_word_in_a_russian_body(to):
 
 def test_dative_addressee_block():
     out = run("letter", "examples/ru-aliyev.yaml", "--to", "prosecutor", "--lang", "ru", *SENDER).out
-    assert "Генеральному прокурору Российской Федерации\nИ. В. Краснову\n" in out
+    assert "Генеральному прокурору Российской Федерации\nА. В. Гуцану\n" in out
     out = run("letter", "examples/ru-aliyev.yaml", "--to", "ombudsman", "--lang", "ru", *SENDER).out
     assert "Уполномоченному по правам человека в Российской Федерации\nТ. Н. Москальковой\n" in out
     assert "Уважаемая Татьяна Николаевна!" in out
@@ -58,14 +58,14 @@ def test_countries_declined_not_quoted():
     out = run("letter", "examples/ru-aliyev.yaml", "--to", "prosecutor", "--lang", "ru", *SENDER).out
     assert "Я пишу Вам из Великобритании," in out and "из страны" not in out
     assert "Копия: Посольство Российской Федерации в Великобритании; " \
-           "Генеральный прокурор Российской Федерации И. В. Краснов" not in out  # never its own addressee
+           "Генеральный прокурор Российской Федерации А. В. Гуцан" not in out  # never its own addressee
     assert "Копия: Посольство Российской Федерации в Великобритании\n" in out
 
 
 def test_ambassador_does_not_copy_its_embassy():
     out = run("letter", "examples/ru-aliyev.yaml", "--to", "ambassador", "--lang", "ru", *SENDER).out
     assert "Послу Российской Федерации в Великобритании" in out
-    assert "Копия: Генеральный прокурор Российской Федерации И. В. Краснов\n" in out
+    assert "Копия: Генеральный прокурор Российской Федерации А. В. Гуцан\n" in out
     assert "Ваше Превосходительство!" in out
 
 
@@ -181,7 +181,7 @@ def test_no_embassy_copy_from_the_destination_itself():
               "--sender-name", "Анна Смирнова", "--sender-address", "ул. Ленина, д. 1; г. Тверь",
               "--date", "2026-11-28").out
     assert "Посольство" not in out
-    assert "Копия: Генеральный прокурор Российской Федерации И. В. Краснов\n" in out
+    assert "Копия: Генеральный прокурор Российской Федерации А. В. Гуцан\n" in out
     assert "Меня зовут" not in out and "Я пишу Вам из России," in out
 
 
