@@ -136,8 +136,8 @@ def test_censor_words_warned():
 
 @pytest.mark.parametrize("args", [
     ["letter", "examples/ru-aliyev.yaml", "--to", "prosecutor", "--lang", "en", "--date", "2026-11-28"],
-    ["check", "examples/ru-aliyev.yaml"],
-    ["address", "examples/ru-aliyev.yaml", "--to", "person"],
+    ["letter", "examples/atabek.yaml", "--to", "president", "--date", "2026-11-28"],
+    ["tweet", "examples/ru-aliyev.yaml"],
 ])
 def test_no_morphology_without_a_cyrillic_letter(args):
     code = ("import sys\nfrom appealkit.cli import main\n"

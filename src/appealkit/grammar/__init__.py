@@ -23,10 +23,16 @@ def _lang(lang: str):
     return import_module(f"{__name__}.{lang}")
 
 
+def _cyrillic(name: str) -> str:
+    if not any("\u0400" <= c <= "\u04ff" for c in name):
+        raise ValueError(f"'{name}' is not written in Cyrillic")  # a Latin name is never declined
+    return name
+
+
 def dative_full_name(full_name: str, pronoun: str, lang: str, forms: dict | None = None) -> str:
     """A full name written surname first, as prisons write it, in the dative:
     'Алиев Тимур Русланович' -> 'Алиеву Тимуру Руслановичу'."""
-    return _lang(lang).full_name(full_name, "dat", pronoun, surname_first=True, forms=forms)
+    return _lang(lang).full_name(_cyrillic(full_name), "dat", pronoun, surname_first=True, forms=forms)
 
 
 def name_case(name: str, case: str, pronoun: str, lang: str, *, surname_first: bool | None = None,
@@ -73,7 +79,7 @@ def name_parts(name: str, lang: str) -> tuple[str, str, str]:
 
 def surname_first(name: str, lang: str) -> str:
     """'Арон Атабек' -> 'Атабек Арон': the order prisons and envelopes use."""
-    s, g, p = name_parts(name, lang)
+    s, g, p = name_parts(_cyrillic(name), lang)
     return " ".join(x for x in (s, g, p) if x)
 
 

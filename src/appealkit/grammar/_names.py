@@ -7,6 +7,7 @@ import re
 
 # patronymics, and the Turkic words that stand for one ('Гусейн оглы', 'Ержанкызы')
 PATRONYMIC = re.compile(r"(вич|вна|чна|ична|віч|ўна|вн[аі]|оглы|кызы|қызы|улы|ұлы|уулу)$", re.I)
+SURNAME_ENDING = re.compile(r"(ов|ев|ёв|ин|ын|ский|цкий|ова|ева|ёва|ина|ына|ская|цкая|енко|ко|ук|юк|аў|еў|скі|цкі|ау|еу)$", re.I)
 TURKIC_PATRONYMIC_WORD = {"оглы", "кызы", "қызы", "улы", "ұлы", "уулу", "огли"}
 
 
@@ -24,7 +25,11 @@ def split(full: str, surname_first: bool | None, looks_given) -> tuple[str, str,
             return " ".join(w[2:]), w[0], w[1], False
         return w[0], w[1], " ".join(w[2:]), True
     if surname_first is None:
-        surname_first = looks_given(w[1]) and not looks_given(w[0])
+        g0, g1 = looks_given(w[0]), looks_given(w[1])
+        if g0 != g1:
+            surname_first = g1
+        else:  # neither or both known as given names: a surname ending decides ('Ёров Бузургмехр')
+            surname_first = bool(SURNAME_ENDING.search(w[0])) and not SURNAME_ENDING.search(w[1])
     return (w[0], w[1], "", True) if surname_first else (w[1], w[0], "", False)
 
 

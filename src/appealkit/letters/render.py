@@ -193,7 +193,7 @@ def _context(case, to, lang, day, sender, blocks, message) -> dict:
         block = blocks[0] if blocks else None
         if block and lang in _grammar_langs():
             ctx["person"]["address"] = block.local[1:]
-            ctx["envelope"] = [ctx["addressee"]] + block.local[1:] + ([block.country_line] if block.country_line else [])
+            ctx["envelope"] = [ctx["addressee"]] + block.lines("local")[1:]
         elif block:  # the block as the address command prints it, local script and Latin
             ctx["person"]["address"] = block.local[1:]
             ctx["envelope"] = block.lines()
@@ -288,10 +288,10 @@ def _inside_address(case, r, lang, blocks, rname, rtitle, d, sender) -> list[str
     from ..address.format import format_address
 
     block = format_address(r.address, [], [], r.id, sender.country)
-    lines = block.local if block.bilingual else block.latin
+    lines = block.lines("local")
     if head and lines and head[0].endswith(" " + lines[0]):  # «Начальнику ФКУ ИК-6 …» names the institution
         lines = lines[1:]
-    return head + lines + ([block.country_line] if block.country_line else [])
+    return head + lines
 
 
 def _state_gen(cc: str, lang: str, d: dict) -> str:
