@@ -25,11 +25,11 @@ def split(full: str, surname_first: bool | None, looks_given) -> tuple[str, str,
             return " ".join(w[2:]), w[0], w[1], False
         return w[0], w[1], " ".join(w[2:]), True
     if surname_first is None:
-        g0, g1 = looks_given(w[0]), looks_given(w[1])
-        if g0 != g1:
-            surname_first = g1
-        else:  # neither or both known as given names: a surname ending decides ('Ёров Бузургмехр')
-            surname_first = bool(SURNAME_ENDING.search(w[0])) and not SURNAME_ENDING.search(w[1])
+        s0, s1 = bool(SURNAME_ENDING.search(w[0])), bool(SURNAME_ENDING.search(w[1]))
+        if s0 != s1:  # a surname ending decides ('Ёров Бузургмехр'), without loading a dictionary
+            surname_first = s0
+        else:  # else the dictionary: which word it knows as a given name ('Атабек Арон')
+            surname_first = looks_given(w[1]) and not looks_given(w[0])
     return (w[0], w[1], "", True) if surname_first else (w[1], w[0], "", False)
 
 
