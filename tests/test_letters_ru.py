@@ -205,3 +205,14 @@ recipients:
     assert r.code == 0
     assert "Генеральному прокурору Украины" in r.out
     assert "Russian to a Ukrainian authority" in r.err
+
+
+def test_they_without_a_visible_gender_warns(tmp_path):
+    src = (ROOT / "examples/ru-aliyev.yaml").read_text(encoding="utf-8")
+    p = tmp_path / "c.yaml"
+    p.write_text(src.replace("  native_name: Алиев Тимур Русланович\n  born: 1983\n  pronoun: he\n",
+                             "  native_name: Ли Саша\n  born: 1983\n").replace("ru: Тимур Алиев}", "ru: Саша Ли}"),
+                 encoding="utf-8")
+    r = run("letter", str(p), "--to", "person", *SENDER)
+    assert r.code == 0 and "person.pronoun is 'they'" in r.err
+    assert "Кому: Ли Саше, 1983 г. р." in r.out

@@ -167,6 +167,12 @@ def _context(case, to, lang, day, sender, blocks, message) -> dict:
         return " ".join(v.split()) if v is not None else None
 
     person["description"] = t(p.description)
+    if p.pronoun == "they" and lang in _grammar_langs():
+        from .. import grammar
+
+        if grammar.gender(full, "they", lang) is None:
+            warnings.append(f"person.pronoun is 'they': {lang_data(lang)['name']} declines names by gender, "
+                            f"and '{full}' does not show it; check the forms of the name, or give he or she")
     if sender.country:
         origin = country_in_text(sender.country, lang, d)
         origin_from = with_preposition(d["from"], country_case(sender.country, "gen", lang, d), lang)
