@@ -94,3 +94,13 @@ def test_censor_word_samples(lang):
 
     for text, want in load_data("words", f"{lang}.yaml")["samples"]:
         assert [w for w, _ in caution_hits(text, lang, morphology=True)] == want, text
+
+
+@pytest.mark.parametrize("lang,phrase,want", [
+    ("be", "Ізраіль", "Ізраіля"), ("be", "Польшча", "Польшчы"), ("be", "Вялікабрытанія", "Вялікабрытаніі"),
+    ("be", "Злучаныя Штаты Амерыкі", "Злучаных Штатаў Амерыкі"),
+    ("uk", "Велика Британія", "Великої Британії"), ("uk", "Казахстан", "Казахстану"),
+    ("uk", "Боснія і Герцеговина", "Боснії і Герцеговини"),
+])
+def test_country_genitive_uk_be(lang, phrase, want):
+    assert grammar.case_form(phrase, "gen", lang) == want
