@@ -39,8 +39,10 @@ def choose(case, target: str, asked: str | None, available) -> tuple[str, list[s
             if usable:
                 return usable[0], warnings
             if langs:
-                warnings.append(f"the letter to the person is in '{case.language}', but {why}; "
-                                f"give person.name in {' or '.join(langs)} to write one")
+                templated = [x for x in langs if x in available]
+                fix = (f"give person.name in {' or '.join(templated)} to write one" if templated
+                       else f"appealkit has no letters in {' or '.join(langs)} yet")
+                warnings.append(f"the letter to the person is in '{case.language}', but {why}; {fix}")
             return case.language, warnings
         if langs and asked not in langs:
             warnings.append(f"the letter to the person is in '{asked}', but {why}; "
