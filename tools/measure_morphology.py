@@ -52,7 +52,8 @@ def by_pytrovich():
     return f
 
 
-def by_pymorphy3():
+def by_appealkit():
+    """appealkit.grammar: pytrovich with the two hyphen rules (run from a checkout)."""
     sys.path.insert(0, str(ROOT / "src"))
     from appealkit.grammar import dative_full_name
 
@@ -86,7 +87,7 @@ def by_pymorphy3_plain():
 def main():
     cands = {"petrovich 2.0.1": by_petrovich, "pytrovich 0.2.0": by_pytrovich,
              "pymorphy3 2.0.6 (words only)": by_pymorphy3_plain,
-             "appealkit.grammar (pytrovich + two hyphen rules)": by_pymorphy3}
+             "appealkit.grammar (pytrovich + two hyphen rules)": by_appealkit}
     for label, make in cands.items():
         try:
             t0 = time.perf_counter()
