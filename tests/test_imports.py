@@ -34,3 +34,31 @@ def test_check_does_not_load_templates_or_babel():
     mods = _loaded("import sys; sys.argv=['appealkit','check','examples/atabek.yaml']\n"
                    "from appealkit.cli import main\ntry:\n    main()\nexcept SystemExit:\n    pass")
     assert "jinja2" not in mods and "rich" not in mods and "babel" not in mods
+
+
+def test_check_of_a_russian_prison_case_loads_no_morphology():
+    # check builds every address block to prove the commands work, but never declines a name
+    mods = _loaded("import sys; sys.argv=['appealkit','check','examples/ru-aliyev.yaml']\n"
+                   "from appealkit.cli import main\ntry:\n    main()\nexcept SystemExit:\n    pass")
+    assert not {"pytrovich", "pymorphy3", "jinja2"} & mods
+
+
+def test_address_override_of_a_declined_name(tmp_path):
+    from .conftest import run
+
+    case = tmp_path / "c.yaml"
+    case.write_text("""appealkit: 1
+id: ru-test
+title: T
+person:
+  name: {en: Ivan Vyshebaba, ru: Иван Вишебаба}
+  native_name: Вишебаба Иван Петрович
+  born: 1980
+  pronoun: he
+  forms: {ru: {Вишебаба: {dat: Вишебабе}}}
+  address: {country: RU, lines: ["ФКУ ИК-2", "ул. Ленина, д. 5"], locality: г. Покров, postcode: "601446"}
+summary: S
+asks: [A]
+""", encoding="utf-8")
+    r = run("address", str(case))
+    assert r.code == 0 and r.out.startswith("Вишебабе Ивану Петровичу, 1980 г. р.\n")

@@ -11,24 +11,14 @@ from __future__ import annotations
 from .countries import get_country
 
 
-def decline(name: str, lang: str, pronoun: str | None) -> str:
+def decline(name: str, lang: str, pronoun: str | None, forms: dict | None = None) -> str:
     """The full name as the prison writes it, surname first and in the dative
     ('Алексей Иванович Петров' -> 'Петрову Алексею Ивановичу'), where appealkit.grammar can
     decline it; the name as written otherwise. The one place the dative comes in."""
-    from importlib import import_module
+    from ..grammar import dative_full_name, surname_first
 
     try:
-        grammar = import_module("appealkit.grammar")
-    except ImportError:
-        return name
-    dative = getattr(grammar, "dative_full_name", None)
-    if dative is None:
-        return name
-    order = getattr(grammar, "surname_first", None)
-    try:
-        if order is not None:
-            name = order(name, lang)
-        return dative(name, pronoun or "they", lang) or name
+        return dative_full_name(surname_first(name, lang), pronoun or "they", lang, forms) or name
     except (ValueError, LookupError):  # a language or a name the grammar cannot decline
         return name
 
@@ -50,15 +40,15 @@ def born_suffix(case, lang: str | None, latin: bool = False) -> str | None:
     return form.format(year=year)
 
 
-def person_addressee(case, lang: str | None, name: str | None = None) -> str:
+def person_addressee(case, lang: str | None, name: str | None = None, dative: bool = True) -> str:
     """The person's first line in the block for a language `lang` (ru, be, ...): the full
     name, declined where the destination writes the dative, and the year of birth where its
     prisons want it. `name` defaults to the person's native name."""
     p = case.person
     name = name or p.native_name or p.name.pick(lang, case.language, "en")
     country = get_country(p.address.country) if p.address else None
-    if country is not None and lang is not None and lang in country.prison_name.get("dative", ()):
-        name = decline(name, lang, p.pronoun)
+    if dative and country is not None and lang is not None and lang in country.prison_name.get("dative", ()):
+        name = decline(name, lang, p.pronoun, p.forms.get(lang))
     suffix = born_suffix(case, lang)
     return f"{name}, {suffix}" if suffix else name
 

@@ -273,23 +273,25 @@ def no_address(recipient) -> str:
 
 
 def blocks_for(case, to: str = "person", sender: str | None = None, scheme: str | None = None,
-               style: str = "translate", embassy_lines: list[str] | None = None) -> list[Block]:
+               style: str = "translate", embassy_lines: list[str] | None = None,
+               decline: bool = True) -> list[Block]:
     """The address blocks for `to`: person, a recipient id, or all (recipients without a postal
-    address have none: see no_address)."""
+    address have none: see no_address). `decline=False` leaves the person's name undeclined,
+    for a caller that only needs to know the blocks can be made (check: no morphology)."""
     # a case's blocks are asked for again and again in one run (letters, checks, loops)
-    key = (to, sender, scheme, style, tuple(embassy_lines or ()))
+    key = (to, sender, scheme, style, tuple(embassy_lines or ()), decline)
     cache = case.cache.setdefault("blocks", {})
     if key in cache:
         return cache[key]
-    cache[key] = out = _blocks_for(case, to, sender, scheme, style, embassy_lines)
+    cache[key] = out = _blocks_for(case, to, sender, scheme, style, embassy_lines, decline)
     return out
 
 
-def _blocks_for(case, to, sender, scheme, style, embassy_lines) -> list[Block]:
+def _blocks_for(case, to, sender, scheme, style, embassy_lines, decline) -> list[Block]:
     out = []
     for t in case.targets(to):
         if t == "person":
-            out.append(person_block(case, sender, scheme, style))
+            out.append(person_block(case, sender, scheme, style, decline))
             continue
         r = case.recipients[t]
         if r.address is None:
@@ -307,7 +309,7 @@ def _blocks_for(case, to, sender, scheme, style, embassy_lines) -> list[Block]:
     return out
 
 
-def person_block(case, sender, scheme, style) -> Block:
+def person_block(case, sender, scheme, style, decline: bool = True) -> Block:
     """The person's block: in the local block the name as the destination's prisons expect it
     (addressee.py); in the Latin block the person's own spelling where it is Latin
     (native_name "Sevinc Hüseynli", not the English "Sevinj Huseynli"), else the English."""
@@ -320,7 +322,7 @@ def person_block(case, sender, scheme, style) -> Block:
     local_name = p.native_name or pick_text(p.name, non_latin(local_text), (case.language, "en"))
     # the year-of-birth forms are Cyrillic: a Latin-script address (Uzbek Latin) gets none
     lang = detect_language(local_text, p.address.country) if ANY_CYR.search(local_text) else None
-    local_line = person_addressee(case, lang, local_name)
+    local_line = person_addressee(case, lang, local_name, decline)
     if non_latin(latin_name):  # no Latin spelling in the case: the scheme's
         country = get_country(p.address.country)
         scheme_id, lang_ = choose_scheme(country, local_text, scheme)
