@@ -37,17 +37,25 @@ def _stem_pattern(lang: str) -> re.Pattern | None:
             stems[w] = g["why"]
         for w in g.get("words", []):
             stems.setdefault(_stem(w), g["why"])
-    if not stems:
+    # `whole` words match only as written, where a stem would catch others ("war": "warm")
+    whole = [w for g in _groups(lang) for w in g.get("whole", [])]
+    if not stems and not whole:
         return None
-    alt = "|".join(re.escape(w) for w in sorted(stems, key=len, reverse=True))
-    return re.compile(r"(?<!\w)(" + alt + r")\w*", re.IGNORECASE)
+    alt = [re.escape(w) + r"\w*" for w in sorted(stems, key=len, reverse=True)]
+    alt += [re.escape(w) + r"(?!\w)" for w in sorted(whole, key=len, reverse=True)]
+    return re.compile(r"(?<!\w)(?:" + "|".join(alt) + ")", re.IGNORECASE)
 
 
-def _why_by_stem(lang: str, stem: str) -> str:
+def _why(lang: str, word: str) -> str:
+    """Why a matched word is stopped: its group's reason (a whole word, else the longest stem)."""
+    best = ("", "")
     for g in _groups(lang):
-        if stem in g.get("stems", []) or stem in map(_stem, g.get("words", [])):
+        if word in g.get("whole", []):
             return g["why"]
-    return ""
+        for st in list(g.get("stems", [])) + [_stem(w) for w in g.get("words", [])]:
+            if word.startswith(st) and len(st) > len(best[0]):
+                best = (st, g["why"])
+    return best[1]
 
 
 def caution_hits(text: str, lang: str, morphology: bool = False) -> list[tuple[str, str]]:
@@ -60,7 +68,7 @@ def caution_hits(text: str, lang: str, morphology: bool = False) -> list[tuple[s
         return []
     out: dict[str, str] = {}
     for m in pattern.finditer(text):
-        out.setdefault(m.group(0).lower(), _why_by_stem(lang, m.group(1).lower()))
+        out.setdefault(m.group(0).lower(), _why(lang, m.group(0).lower()))
     return list(out.items())
 
 

@@ -102,6 +102,8 @@ def _salutation(case, recipient, lang: str, name: str | None, warnings: list) ->
                         f"for this role; wrote '{forms['he']}' (give the recipient a pronoun or a salutation)")
     tmpl = forms.get(key) or forms.get("any")
     fallback = forms.get("no_name") or lang_data(lang)["salutation_no_name"]
+    if "{name}" in tmpl:  # English "they": "Dear Alex Morgan,"
+        return tmpl.replace("{name}", name) if name else fallback
     if "{surname}" in tmpl:
         if not name:
             return fallback
@@ -328,6 +330,8 @@ def _copies(case, to, lang, t, sender_country) -> str | None:
                 ini, sur = grammar.initials(name, lang)
                 name = f"{ini} {sur}".strip()
                 out.append(" ".join(x for x in (t(r.title), name) if x))
+            elif name and t(r.title) and d.get("copy"):  # English: name first
+                out.append(d["copy"].format(name=name, title=t(r.title)))
             else:
                 out.append(", ".join(x for x in (t(r.title), name) if x))
         else:
