@@ -56,7 +56,7 @@ def test_dative_addressee_block():
 
 def test_countries_declined_not_quoted():
     out = run("letter", "examples/ru-aliyev.yaml", "--to", "prosecutor", "--lang", "ru", *SENDER).out
-    assert "Я пишу Вам из Великобритании," in out and "из страны" not in out
+    assert "Обращаюсь к Вам из Великобритании в связи" in out and "из страны" not in out
     assert "Копия: Посольство Российской Федерации в Великобритании; " \
            "Генеральный прокурор Российской Федерации А. В. Гуцан" not in out  # never its own addressee
     assert "Копия: Посольство Российской Федерации в Великобритании\n" in out
@@ -182,7 +182,7 @@ def test_no_embassy_copy_from_the_destination_itself():
               "--date", "2026-11-28").out
     assert "Посольство" not in out
     assert "Копия: Генеральный прокурор Российской Федерации А. В. Гуцан\n" in out
-    assert "Меня зовут" not in out and "Я пишу Вам из России," in out
+    assert "Меня зовут" not in out and "Обращаюсь к Вам из России в связи" in out
 
 
 def test_russian_letter_to_a_ukrainian_authority_warns(tmp_path):

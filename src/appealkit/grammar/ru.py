@@ -121,10 +121,22 @@ def phrase(text: str, case: str, forms=None) -> str:
     return _morph.phrase(text, case, "ru", forms)
 
 
+@lru_cache(maxsize=1)
+def _islands() -> tuple[str, ...]:
+    from ..resources import load_data
+
+    return tuple(load_data("grammar", "ru.yaml")["on_islands"])
+
+
 def preposition(prep: str, word: str) -> str:
-    """в -> во before в/ф and a consonant ('во Франции'), else as given."""
+    """в -> во before в/ф and a consonant ('во Франции'); islands take на and с ('на Кубе',
+    'с Кипра', 'со Шри-Ланки'; data/grammar/ru.yaml); else as given."""
+    if prep in ("в", "из") and word.startswith(_islands()):
+        prep = "на" if prep == "в" else "с"
     if prep == "в" and re.match(r"[ВвФф][бвгджзклмнпрстфхцчшщ]", word):
         return "во"
+    if prep == "с" and re.match(r"[СсЗзШшЖж][бвгджзклмнпрстфхцчшщ]", word):
+        return "со"
     return prep
 
 

@@ -96,11 +96,17 @@ def _salutation(case, recipient, lang: str, name: str | None, warnings: list) ->
 
         gender = {"m": "he", "f": "she"}.get(grammar.gender(name, "they", lang) or "")
     key = gender or ("they" if "they" in forms else None)
-    if key is None and "any" not in forms:
-        key = "he"
+    guessed = key is None and "any" not in forms
+    text = _fill(forms, "he" if guessed else key, name, lang)
+    if guessed:  # the warning quotes what the letter says (a named form may fall back to the title)
         warnings.append(f"recipient '{recipient.id}': {lang_data(lang)['name']} has no neutral form of address "
-                        f"for this role; wrote '{forms['he']}' (give the recipient a pronoun or a salutation)")
-    tmpl = forms.get(key) or forms.get("any")
+                        f"for this role; wrote '{text}' (give the recipient a pronoun or a salutation)")
+    return text
+
+
+def _fill(forms: dict, key: str | None, name: str | None, lang: str) -> str:
+    """The form of address `key` with the recipient's name put in, or the form for no name."""
+    tmpl: str = forms.get(key or "") or forms["any"]
     fallback = forms.get("no_name") or lang_data(lang)["salutation_no_name"]
     if "{name}" in tmpl:  # English "they": "Dear Alex Morgan,"
         return tmpl.replace("{name}", name) if name else fallback
