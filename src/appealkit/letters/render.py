@@ -330,12 +330,12 @@ def _copies(case, to, lang, t, sender_country) -> str | None:
                 continue
             r = case.recipients[c.recipient]
             name = t(r.name)
-            if name and lang in _grammar_langs():  # «Генеральный прокурор Российской Федерации И. В. Краснов»
+            if lang in _grammar_langs() and (name or t(r.title)):
+                # official style copies in the dative: «Генеральному прокурору Российской Федерации А. В. Гуцану»
                 from .. import grammar
 
-                ini, sur = grammar.initials(name, lang)
-                name = f"{ini} {sur}".strip()
-                out.append(" ".join(x for x in (t(r.title), name) if x))
+                out.append(" ".join(grammar.dative_official(t(r.title), name, r.pronoun, lang,
+                                                            r.forms.get(lang))))
             elif name and t(r.title) and d.get("copy"):  # English: name first
                 out.append(d["copy"].format(name=name, title=t(r.title)))
             else:
