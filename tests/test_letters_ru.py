@@ -57,15 +57,15 @@ def test_dative_addressee_block():
 def test_countries_declined_not_quoted():
     out = run("letter", "examples/ru-aliyev.yaml", "--to", "prosecutor", "--lang", "ru", *SENDER).out
     assert "Обращаюсь к Вам из Великобритании в связи" in out and "из страны" not in out
-    assert "Копия: Посольство Российской Федерации в Великобритании; " \
-           "Генеральный прокурор Российской Федерации А. В. Гуцан" not in out  # never its own addressee
-    assert "Копия: Посольство Российской Федерации в Великобритании\n" in out
+    assert "Копия: Посольству Российской Федерации в Великобритании; " \
+           "Генеральному прокурору Российской Федерации А. В. Гуцану" not in out  # never its own addressee
+    assert "Копия: Посольству Российской Федерации в Великобритании\n" in out
 
 
 def test_ambassador_does_not_copy_its_embassy():
     out = run("letter", "examples/ru-aliyev.yaml", "--to", "ambassador", "--lang", "ru", *SENDER).out
     assert "Послу Российской Федерации в Великобритании" in out
-    assert "Копия: Генеральный прокурор Российской Федерации А. В. Гуцан\n" in out
+    assert "Копия: Генеральному прокурору Российской Федерации А. В. Гуцану\n" in out
     assert "Ваше Превосходительство!" in out
 
 
@@ -181,7 +181,7 @@ def test_no_embassy_copy_from_the_destination_itself():
               "--sender-name", "Анна Смирнова", "--sender-address", "ул. Ленина, д. 1; г. Тверь",
               "--date", "2026-11-28").out
     assert "Посольство" not in out
-    assert "Копия: Генеральный прокурор Российской Федерации А. В. Гуцан\n" in out
+    assert "Копия: Генеральному прокурору Российской Федерации А. В. Гуцану\n" in out
     assert "Меня зовут" not in out and "Обращаюсь к Вам из России в связи" in out
 
 
