@@ -42,3 +42,8 @@ def test_other_countries_still_decline():
 ])
 def test_they_takes_gender_from_given_name(name, want):
     assert uk.full_name(name, "ins", "they") == want
+
+
+@pytest.mark.parametrize("word,want", [("Кіпрі", "на"), ("Мальті", "на"), ("Ірландії", "в"), ("Чехії", "у")])
+def test_island_states_take_na(word, want):
+    assert uk.preposition("в", word) == want

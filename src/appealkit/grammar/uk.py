@@ -109,21 +109,27 @@ def official(title: str | None, name: str | None, pronoun: str, forms=None) -> l
     return out
 
 
-def phrase(text: str, case: str, forms=None) -> str:
+def _table() -> dict:
     from ..resources import load_data
 
-    own = (load_data("grammar", "uk.yaml")["countries"].get(text) or {}).get(case)
+    return load_data("grammar", "uk.yaml")
+
+
+def phrase(text: str, case: str, forms=None) -> str:
+    own = (_table()["countries"].get(text) or {}).get(case)
     return own or _morph.phrase(text, case, "uk", forms, prefer_short=True)
 
 
 def preposition(prep: str, word: str) -> str:
     """Правопис 2019, § 24 (letters put «з» after «Вам», a consonant): з -> зі before з, с, ц, ч,
     ш, щ, ж and a consonant ('зі Швеції', 'зі США'), із before them and a vowel ('із Чехії');
-    в -> у before a consonant ('у Франції')."""
+    в -> на for island states ('на Кіпрі'), у before a consonant ('у Франції')."""
     if prep == "з" and re.match(r"[зсцчшщж][бвгґджзклмнпрстфхцчшщь]", word, re.I):
         return "зі"
     if prep == "з" and word[:1].lower() in "зсцчшщ":
         return "із"
+    if prep == "в" and word in _table()["islands"]:
+        return "на"
     if prep == "в" and word[:1].lower() not in "аеєиіїоуюя":
         return "у"
     return prep
