@@ -30,7 +30,15 @@ def guess_gender(name: str) -> str | None:
         return "m"
     if re.search(r"(ова|єва|ева|іна|їна|ська|цька)$", s):
         return "f"
-    return None
+    return _given_gender(g) if g else None
+
+
+def _given_gender(given: str) -> str | None:
+    """A given name the dictionary knows for one gender only (Олександр, Ольга; not Саша), so
+    that «Олександр Шевчук» declines as a man's name in every case, as his full name does."""
+    found = {("m" if "masc" in p.tag else "f") for p in _morph.analyzer("uk").parse(given)
+             if "Name" in p.tag and ("masc" in p.tag or "femn" in p.tag)}
+    return found.pop() if len(found) == 1 else None
 
 
 def _word(word: str, case: str, tag: str, gender: str | None, forms) -> str:
@@ -101,14 +109,27 @@ def official(title: str | None, name: str | None, pronoun: str, forms=None) -> l
     return out
 
 
+def _table() -> dict:
+    from ..resources import load_data
+
+    return load_data("grammar", "uk.yaml")
+
+
 def phrase(text: str, case: str, forms=None) -> str:
-    return _morph.phrase(text, case, "uk", forms, prefer_short=True)
+    own = (_table()["countries"].get(text) or {}).get(case)
+    return own or _morph.phrase(text, case, "uk", forms, prefer_short=True)
 
 
 def preposition(prep: str, word: str) -> str:
-    """з -> зі before з, с, ц, ч, ш, щ ('зі Швеції'); в -> у before a consonant ('у Франції')."""
-    if prep == "з" and word[:1].lower() in "зсцчшщ":
+    """Правопис 2019, § 24 (letters put «з» after «Вам», a consonant): з -> зі before з, с, ц, ч,
+    ш, щ, ж and a consonant ('зі Швеції', 'зі США'), із before them and a vowel ('із Чехії');
+    в -> на for island states ('на Кіпрі'), у before a consonant ('у Франції')."""
+    if prep == "з" and re.match(r"[зсцчшщж][бвгґджзклмнпрстфхцчшщь]", word, re.I):
         return "зі"
+    if prep == "з" and word[:1].lower() in "зсцчшщ":
+        return "із"
+    if prep == "в" and word in _table()["islands"]:
+        return "на"
     if prep == "в" and word[:1].lower() not in "аеєиіїоуюя":
         return "у"
     return prep
