@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
-# patronymics, and the Turkic words that stand for one ('Гусейн оглы', 'Ержанкызы')
-PATRONYMIC = re.compile(r"(вич|вна|чна|ична|віч|ўна|вн[аі]|оглы|кызы|қызы|улы|ұлы|уулу)$", re.I)
+# patronymics, and the Turkic words that stand for one ('Гусейн оглы', 'Ержанкызы'); Belarusian
+# and Ukrainian -іч without -в- only after the stems that take it (Ільіч, Кузьміч, Лукіч, Ілліч)
+PATRONYMIC = re.compile(r"(вич|вна|чна|ична|віч|ьіч|міч|кіч|лліч|ўна|вн[аі]|оглы|кызы|қызы|улы|ұлы|уулу)$", re.I)
 SURNAME_ENDING = re.compile(r"(ов|ев|ёв|ин|ын|ский|цкий|ова|ева|ёва|ина|ына|ская|цкая|енко|ко|ук|юк|аў|еў|скі|цкі|ау|еу)$", re.I)
 TURKIC_PATRONYMIC_WORD = {"оглы", "кызы", "қызы", "улы", "ұлы", "уулу", "огли"}
 

@@ -9,7 +9,7 @@ from functools import lru_cache
 from ._names import join, override, split
 
 FEMALE_PATRONYMIC = re.compile(r"(ўна|ічна)$")
-FEMALE_SURNAME = re.compile(r"(ская|цкая|ава|ева|іна|ына)$")
+FEMALE_SURNAME = re.compile(r"(ая|ава|ова|ева|ёва|іна|ына)$")
 
 
 @lru_cache(maxsize=None)
