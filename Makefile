@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 CASE   ?= examples/atabek.yaml
 
-.PHONY: demo test bench clean
+.PHONY: demo test bench data clean
 
 $(BIN)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,10 @@ demo: $(BIN)/.installed
 test: $(BIN)/.installed
 	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest
+
+# after editing anything in data/: the parsed-data bundle that keeps start-up fast
+data: $(BIN)/.installed
+	$(BIN)/python tools/bundle_data.py
 
 # the peers live in their own environment, never as project dependencies
 BENCH := bench/.venv/bin

@@ -62,3 +62,17 @@ asks: [A]
 """, encoding="utf-8")
     r = run("address", str(case))
     assert r.code == 0 and r.out.startswith("Вишебабе Ивану Петровичу, 1980 г. р.\n")
+
+
+def test_yaml_is_imported_without_compiling_the_readers_pattern():
+    # PyYAML's Reader pattern is compiled on first use, not at import (yaml/pyyaml#124), and
+    # still works when a pure-Python loader uses it
+    out = subprocess.run([sys.executable, "-c",
+                          "from appealkit.resources import yaml_module\n"
+                          "yaml = yaml_module()\nimport yaml.reader as r, re\n"
+                          "print(type(r.Reader.NON_PRINTABLE).__name__, re.compile is re.compile)\n"
+                          "print(yaml.load('a: 1', Loader=yaml.SafeLoader))\n"
+                          "try:\n    yaml.load('a: \\x01', Loader=yaml.SafeLoader)\n"
+                          "except yaml.reader.ReaderError as e:\n    print('refused', e.character)\n"],
+                         capture_output=True, text=True, check=True).stdout
+    assert out == "_LazyPattern True\n{'a': 1}\nrefused 1\n"

@@ -13,6 +13,7 @@ mentions with it. Rules, from each platform's own documentation:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 PLATFORMS = ("x", "bluesky", "mastodon", "threads")
 NAMES = {"x": "X", "bluesky": "Bluesky", "mastodon": "Mastodon", "threads": "Threads"}
@@ -41,13 +42,18 @@ _MASTODON_USER = re.compile(r"[A-Za-z0-9_]+(?:[.-]+[A-Za-z0-9_]+)*")
 _HOST_LABEL = re.compile(r"[^\W_](?:[\w-]{0,61}[^\W_])?")
 # atproto refuses handles under TLDs for local, special or example use
 _RESERVED_TLDS = {"alt", "arpa", "example", "internal", "invalid", "local", "localhost", "onion"}
-# profile links people paste instead of handles: (platform, pattern giving the handle)
-_PROFILE_LINKS = [
-    ("bluesky", re.compile(r"(?:www\.)?bsky\.app/profile/([^/?#\s]+)", re.I)),
-    ("x", re.compile(r"(?:www\.|mobile\.)?(?:x|twitter)\.com/@?([A-Za-z0-9_]+)/?(?:[?#].*)?", re.I)),
-    ("threads", re.compile(r"(?:www\.)?threads\.(?:net|com)/@([A-Za-z0-9._]+)/?(?:[?#].*)?", re.I)),
-    ("mastodon", re.compile(r"([^/\s@]+\.[^/\s@]+)/@([A-Za-z0-9_.-]+)/?(?:[?#].*)?", re.I)),
-]
+
+
+@lru_cache(maxsize=1)
+def _profile_links() -> list[tuple[str, re.Pattern]]:
+    """Profile links people paste instead of handles: (platform, pattern giving the handle).
+    Compiled on first use: only a refused handle needs them."""
+    return [
+        ("bluesky", re.compile(r"(?:www\.)?bsky\.app/profile/([^/?#\s]+)", re.I)),
+        ("x", re.compile(r"(?:www\.|mobile\.)?(?:x|twitter)\.com/@?([A-Za-z0-9_]+)/?(?:[?#].*)?", re.I)),
+        ("threads", re.compile(r"(?:www\.)?threads\.(?:net|com)/@([A-Za-z0-9._]+)/?(?:[?#].*)?", re.I)),
+        ("mastodon", re.compile(r"([^/\s@]+\.[^/\s@]+)/@([A-Za-z0-9_.-]+)/?(?:[?#].*)?", re.I)),
+    ]
 
 
 def valid(platform: str, handle: str) -> bool:
@@ -99,7 +105,7 @@ def _from_link(value: str) -> tuple[str, str] | None:
     rest = re.sub(r"^https?://", "", value.strip(), flags=re.I)
     if rest == value.strip() and "/" not in rest:
         return None
-    for platform, pattern in _PROFILE_LINKS:
+    for platform, pattern in _profile_links():
         m = pattern.fullmatch(rest)
         if m:
             if platform == "mastodon":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 
 @lru_cache(maxsize=None)
@@ -29,12 +30,83 @@ def read_list(*parts: str) -> list[str]:
 
 
 def load_data(*parts: str):
-    """A YAML data file of the package, read with libyaml's safe loader when present."""
-    return parse_yaml(data_path(*parts).read_text(encoding="utf-8"))
+    """A YAML data file of the package. Parsing YAML costs about 1 ms per 10 KB, a tenth of a
+    command's start-up over all the files `check` reads, so data/bundle.pickle holds each file
+    already parsed (written by tools/bundle_data.py, `make data`). A file whose text no longer
+    matches its bundled copy (edited since) is parsed from the YAML, so the bundle can only be
+    slow, never stale; a test keeps it current. Each call returns fresh objects."""
+    text = data_path(*parts).read_text(encoding="utf-8")
+    entry = _bundle().get("/".join(parts))
+    if entry is not None and entry[0] == text_key(text):
+        import pickle
+
+        return pickle.loads(entry[1])
+    return parse_yaml(text)
+
+
+def text_key(text: str) -> tuple[int, int]:
+    """What identifies a data file's text in the bundle: its length and CRC-32."""
+    import zlib
+
+    data = text.encode("utf-8")
+    return len(data), zlib.crc32(data)
+
+
+@lru_cache(maxsize=None)
+def _bundle() -> dict:
+    # our own file, shipped in the package and written by tools/bundle_data.py: loading it is
+    # as safe as importing the package's modules; user input is never unpickled
+    import pickle
+
+    path = data_path("bundle.pickle")
+    if not path.is_file():
+        return {}
+    with path.open("rb") as fh:
+        return pickle.load(fh)
 
 
 def parse_yaml(text: str):
     """Plain data from YAML text (safe: no tags beyond the core schema)."""
-    import yaml
-
+    yaml = yaml_module()
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+# PyYAML's pure-Python Reader compiles this pattern when `yaml` is imported: 4-10 ms, a tenth of
+# appealkit's start-up, for a check libyaml's loader (the one appealkit uses) never runs
+# (yaml/pyyaml#124). yaml_module() has it compiled on first use instead; should PyYAML change the
+# pattern, nothing breaks: it is then compiled at import as before.
+_NON_PRINTABLE = "[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010ffff]"
+
+
+class _LazyPattern:
+    def __init__(self, pattern: str, flags: int):
+        self._args = (pattern, flags)
+        self._compiled: Any = None
+
+    def __getattr__(self, name: str):
+        if self._compiled is None:
+            import re
+
+            self._compiled = re.compile(*self._args)
+        return getattr(self._compiled, name)
+
+
+@lru_cache(maxsize=None)
+def yaml_module():
+    """The `yaml` module, imported without compiling the pattern above."""
+    import re
+    import sys
+
+    if "yaml" in sys.modules:
+        return sys.modules["yaml"]
+    real = re.compile
+
+    def compile(pattern, flags=0):  # noqa: A001 - stands in for re.compile during the import
+        return _LazyPattern(pattern, flags) if pattern == _NON_PRINTABLE else real(pattern, flags)
+
+    re.compile = compile
+    try:
+        import yaml
+    finally:
+        re.compile = real
+    return yaml

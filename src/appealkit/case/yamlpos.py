@@ -48,7 +48,9 @@ def _mark(m) -> tuple[int, int]:
 
 def parse(text: str, file: str, errors: list) -> tuple[object, Positions]:
     """Parse one YAML document. Fatal problems raise CaseError; the rest go to `errors`."""
-    import yaml
+    from ..resources import yaml_module
+
+    yaml = yaml_module()
 
     loader_cls = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     pos = Positions(file)

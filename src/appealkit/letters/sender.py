@@ -22,10 +22,10 @@ def split_lines(value: str | None) -> list[str]:
 
 def read_sender_file(path: str) -> Sender:
     """A YAML file with name, address (a list, or lines separated by ';') and country."""
-    import yaml
-
     from ..case.load import read_case_text
-    from ..resources import parse_yaml
+    from ..resources import parse_yaml, yaml_module
+
+    yaml = yaml_module()
 
     fname, text = read_case_text(path)
     try:
