@@ -126,3 +126,16 @@ def test_build_posts_modes():
     assert appealkit.post_length("Привет", "x") == 6  # Cyrillic weighs 1 on X
     assert appealkit.post_length("東京", "x") == 4
     assert appealkit.transliterate("Щеглова", "icao") == "Shcheglova"
+
+
+def test_bluesky_record_through_the_api_equals_the_cli():
+    case = appealkit.load_case(str(ROOT / "examples/atabek.yaml"))
+    [post] = appealkit.build_posts(case, "bluesky")
+    got = appealkit.bluesky_record(post.text, dt.datetime(2026, 11, 28, tzinfo=dt.timezone.utc), "en")
+    r = run("post", str(ROOT / "examples/atabek.yaml"), "--platform", "bluesky", "--json", "--date", "2026-11-28")
+    cli = json.loads(r.out)
+    assert got["record"] == cli["record"] and got["mentions"] == cli["mentions"]
+    assert got["record"]["createdAt"] == "2026-11-28T00:00:00.000Z"
+    text = got["record"]["text"].encode("utf-8")
+    tags = [text[f["index"]["byteStart"]:f["index"]["byteEnd"]].decode() for f in got["record"]["facets"]]
+    assert tags == ["#Kazakhstan", "#AronAtabek"]

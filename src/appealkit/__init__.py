@@ -34,7 +34,7 @@ __version__ = "0.1.0"
 __all__ = [
     "__version__",
     "load_case", "parse_case", "check_case", "addresses", "compose_letters", "build_posts",
-    "transliterate", "post_length",
+    "bluesky_record", "transliterate", "post_length",
     "AppealkitError", "CaseError", "CaseErrors", "UsageError", "OutputError", "TextTooLong", "Where",
 ]
 
@@ -105,6 +105,16 @@ def build_posts(case: Case, platform: str = "x", *, lang: str | None = None, to:
         raise UsageError("a thread and variants do not combine", param="thread")
     mode = "variants" if variants else "thread" if thread else "post"
     return posts_for(case, platform, lang=lang, to=to, mode=mode, limit=limit)
+
+
+def bluesky_record(text: str, created_at: _dt.datetime | None = None, lang: str | None = None) -> dict:
+    """A post's text as Bluesky's API takes it: {"record": an app.bsky.feed.post (text with
+    links shortened as the app shows them, createdAt, langs, link and tag facets by UTF-8 byte
+    offsets), "mentions": [{"handle", "index"}]}, the mentions to resolve to DIDs before posting."""
+    from .posts.bluesky_record import post_record
+
+    moment = created_at or _dt.datetime.now(_dt.timezone.utc)
+    return post_record(text, moment, lang)
 
 
 def transliterate(text: str, scheme: str = "icao", lang: str | None = None) -> str:
