@@ -216,3 +216,15 @@ def test_they_without_a_visible_gender_warns(tmp_path):
     r = run("letter", str(p), "--to", "person", *SENDER)
     assert r.code == 0 and "person.pronoun is 'they'" in r.err
     assert "Кому: Ли Саше, 1983 г. р." in r.out
+
+
+@pytest.mark.parametrize("address,tail", [
+    ("1 High Street; London N1 1AA", ["London N1 1AA", "ВЕЛИКОБРИТАНИЯ"]),       # mail abroad: the country added
+    ("1 High Street; London N1 1AA; United Kingdom", ["London N1 1AA", "United Kingdom"]),  # named already
+    ("1 High Street; London N1 1AA; UK", ["London N1 1AA", "UK"]),
+])
+def test_return_address_ends_in_the_writers_country(address, tail):
+    out = run("letter", "examples/ru-aliyev.yaml", "--to", "person", "--date", "2026-11-28",
+              "--sender-name", "Анна Смит", "--sender-address", address, "--from", "GB").out
+    back = out.split("От кого: Анна Смит\n")[1].splitlines()
+    assert back[1:3] == tail and (len(back) == 3 or back[3] == "")

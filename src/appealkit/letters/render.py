@@ -191,7 +191,8 @@ def _context(case, to, lang, day, sender, blocks, message) -> dict:
         "deadline": deadline.isoformat() if isinstance(deadline, dt.date) else deadline,
         "case": {"id": case.id, "title": t(case.title), "organisation": case.organisation, "url": case.url},
         "person": person,
-        "sender": {"name": sender.name or ph["name"], "address": sender.address or [ph["address"]],
+        "sender": {"name": sender.name or ph["name"],
+                   "address": _return_address(sender, _case_country(case), lang) or [ph["address"]],
                    "country": origin, "from": origin_from,
                    # a name in another script stays out of the running text (the signature has it)
                    "name_in_text": bool(sender.name) and _in_script(sender.name, lang)},
@@ -350,6 +351,24 @@ def _copies(case, to, lang, t, sender_country) -> str | None:
                      if sender_country else d["placeholders"]["in_country"])
             out.append(d["embassy"].format(state=state_case(dest, "gen", lang, d), where=where))
     return "; ".join(x for x in out if x) or None
+
+
+def _return_address(sender, dest: str | None, lang: str) -> list[str]:
+    """The writer's address; for mail abroad, ending in the writer's country (in capitals, in the
+    letter's language, which the destination's post and a reply can read), unless a line names
+    it already."""
+    lines = list(sender.address)
+    if not lines or not sender.country or sender.country == dest:
+        return lines
+    from ..address.countries import country_name
+
+    known = {sender.country.casefold()}
+    for lg in ("en", lang, "fr", "de", "es", "ru"):
+        known.add(country_name(sender.country, lg).casefold())
+    known |= {"uk", "great britain", "usa", "us", "united states of america"} if sender.country in ("GB", "US") else set()
+    if any(x.strip(" ,.").casefold() in known for x in lines[-2:]):
+        return lines
+    return lines + [country_name(sender.country, lang).upper()]
 
 
 def _case_country(case) -> str | None:
