@@ -10,7 +10,14 @@ import pytest
 from .conftest import ROOT, run, run_process
 from .test_case_load import MINIMAL
 
-COMMANDS = ["check", "init", "schema", "translit", "schemes", "address", "letter", "tweet"]
+COMMANDS = ["check", "init", "schema", "translit", "schemes", "address", "letter", "tweet", "post"]
+
+
+def test_the_list_of_commands_is_the_apps():
+    # every registered command is in COMMANDS, so each is held to --help and the README
+    from appealkit.cli import app
+
+    assert sorted(c.name or c.callback.__name__ for c in app.registered_commands) == sorted(COMMANDS)
 
 
 @pytest.mark.parametrize("cmd", COMMANDS)
