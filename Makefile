@@ -4,16 +4,30 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 CASE   ?= examples/atabek.yaml
 
-.PHONY: demo test bench data clean
+.PHONY: demo test bench data clean system-libs
 
 $(BIN)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,pack]'
+	@$(MAKE) --no-print-directory system-libs
 	# byte-compile now: an editable install otherwise compiles on every run where
 	# PYTHONDONTWRITEBYTECODE is set (pip does this itself for a wheel)
 	$(BIN)/python -m compileall -q src > /dev/null
 	touch $@
+
+# the pack's PDF needs pango (WeasyPrint) and the DejaVu fonts from the system; Debian and
+# Ubuntu get them here when absent (as root, or through sudo), elsewhere the pack says what to install
+SYSTEM_PKGS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+system-libs:
+	@if command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then \
+	  missing=$$(for p in $(SYSTEM_PKGS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+	  if [ -n "$$missing" ]; then \
+	    sudo=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	    echo "installing $$missing"; \
+	    $$sudo apt-get update -qq && $$sudo apt-get install -y -qq $$missing >/dev/null; \
+	  fi; \
+	fi
 
 demo: $(BIN)/.installed
 	$(BIN)/appealkit check $(CASE)
@@ -23,6 +37,9 @@ demo: $(BIN)/.installed
 	$(BIN)/appealkit letter $(CASE) --to president --date 2026-11-28 --sender-name 'A. Supporter' --sender-address '1 High Street; London N1 1AA; United Kingdom' --from GB
 	@echo '--- post'
 	$(BIN)/appealkit tweet $(CASE)
+	@echo '--- a letter-writing night: the overview, then the printable pack'
+	$(BIN)/appealkit list examples tests/night/cases/10-sokolova.yaml --today 2026-12-01
+	$(BIN)/appealkit pack examples/ru-penal-colony.yaml tests/night/cases/10-sokolova.yaml --writers tests/night/writers.csv --out demo-pack.pdf --date 2026-12-01 --force || true
 
 test: $(BIN)/.installed
 	$(BIN)/python -m mypy
@@ -36,7 +53,8 @@ data: $(BIN)/.installed
 BENCH := bench/.venv/bin
 $(BENCH)/.installed: pyproject.toml
 	test -x $(BENCH)/python || $(PYTHON) -m venv bench/.venv
-	$(BENCH)/python -m pip install --quiet --disable-pip-version-check -e . iuliia==0.13.0 twitter-text-parser==3.0.0
+	$(BENCH)/python -m pip install --quiet --disable-pip-version-check -e '.[pack]' iuliia==0.13.0 twitter-text-parser==3.0.0
+	@$(MAKE) --no-print-directory system-libs
 	$(BENCH)/python -m compileall -q src > /dev/null
 	touch $@
 

@@ -81,17 +81,19 @@ def compose_letters(case: Case, to: str = "all", *, lang: str | None = None,
                     sender_name: str | None = None, sender_address: list[str] | None = None,
                     sender_country: str | None = None, date: _dt.date | None = None,
                     fmt: str = "text", template=None, message: str | None = None,
-                    embassy_address: list[str] | None = None) -> list[Letter]:
+                    embassy_address: list[str] | None = None, extra: dict | None = None) -> list[Letter]:
     """Letters for `to` (a recipient id, `person`, or `all`), each a Letter with `.text` in
     `fmt` (text, markdown, html), `.to`, `.kind`, `.language`, `.salutation`, `.address` and
     `.warnings` (what the CLI prints on stderr). The sender's address is a list of lines;
-    `date` a datetime.date (default today)."""
+    `date` a datetime.date (default today); `extra` adds names to a custom template's context
+    (a mail merge passes `writer`)."""
     from .address.countries import check_sender_country
     from .letters.compose import compose_letters as _compose
 
     return _compose(case, to, lang=lang, sender_name=sender_name, sender_address=sender_address,
                     sender_country=check_sender_country(sender_country), date=date, fmt=fmt,
-                    template=template, message=message, embassy_address=embassy_address)
+                    template=template, message=message, embassy_address=embassy_address,
+                    extra=extra)
 
 
 def build_posts(case: Case, platform: str = "x", *, lang: str | None = None, to: str | None = None,

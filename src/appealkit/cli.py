@@ -31,6 +31,9 @@ From = Annotated[Optional[str], typer.Option("--from", help=FROM_HELP, envvar="A
 EmbassyAddress = Annotated[Optional[str], typer.Option(
     "--embassy-address", help="The embassy's address in your country, lines separated by ';'.")]
 Json = Annotated[bool, typer.Option("--json", help="JSON on stdout.")]
+MANY_HELP = ("Case files or folders (their *.yaml and *.yml files, in name order); '-' reads standard input. "
+             "Default: $APPEALKIT_CASE, then ./appeal.yaml.")
+ManyCases = Annotated[Optional[List[str]], typer.Argument(help=MANY_HELP, envvar="APPEALKIT_CASE", show_envvar=True)]
 
 
 class Style(str, Enum):
@@ -96,6 +99,59 @@ def _case_path(case: Optional[str]) -> str:
         return "appeal.yaml"
     raise AppealkitError("no case file given, $APPEALKIT_CASE is unset and there is no appeal.yaml here; "
                          "start one with 'appealkit init'")
+
+
+def _case_paths(cases: Optional[List[str]]) -> List[str]:
+    """The case arguments (Typer fills in $APPEALKIT_CASE), else ./appeal.yaml."""
+    return list(cases) if cases else [_case_path(None)]
+
+
+class _Run:
+    """The cases of one run. One file behaves as it always has (its error is the run's error);
+    with several files or a folder, an error in one names that file, the others still run,
+    and the run exits 1 at the end (finish)."""
+
+    def __init__(self, cases: Optional[List[str]]):
+        from .case.many import is_many
+
+        self.paths = _case_paths(cases)
+        self.many = is_many(self.paths)
+        self.failed = 0
+
+    def __iter__(self):
+        if not self.many:
+            yield _load(self.paths[0])
+            return
+        from .case.many import load_cases
+
+        for item in load_cases(self.paths):
+            if item.error is not None:
+                self.fail(item.error, item.path)
+            else:
+                yield item.case
+
+    def fail(self, e: AppealkitError, path: str) -> None:
+        if not self.many:
+            raise e
+        self.failed += 1
+        for line in _describe(e).splitlines():
+            _err(line if line.startswith(path) else f"{path}: {line}")
+
+    def guard(self, case):
+        """A context in which an error stops this case only (several cases), or the run (one)."""
+        import contextlib
+
+        @contextlib.contextmanager
+        def _guard():
+            try:
+                yield
+            except AppealkitError as e:
+                self.fail(e, case.source)
+        return _guard()
+
+    def finish(self) -> None:
+        if self.failed:
+            raise typer.Exit(1)
 
 
 def _sender_country(value: Optional[str]) -> Optional[str]:
@@ -256,12 +312,64 @@ def schemes(json_: Json = False):
         sys.stdout.write(f"{r['id']}\t{r['name']}\t{','.join(r['languages'])}\t{r['used']}\n")
 
 
+# ------------------------------------------------------------------ list
+
+
+@app.command("list")
+def list_(
+    cases: ManyCases = None,
+    today: Annotated[Optional[str], typer.Option("--today", help="Count days as of this date (YYYY-MM-DD).")] = None,
+    json_: Json = False,
+):
+    """One row per case: person, country, deadline and days left, birthdays, addresses."""
+    from .output import emit_json, is_tty, use_color
+    from .overview import overview
+
+    day = _date(today, "--today") or dt.date.today()
+    run = _Run(cases)
+    run.many = True  # one broken file among many is named, never the end of the overview
+    rows = overview(list(run), day)
+    if json_:
+        emit_json([r.as_dict() for r in rows])
+    elif is_tty():
+        from rich.console import Console
+        from rich.table import Table
+
+        t = Table("id", "person", "country", "deadline", "days left", "birthday", "addresses")
+        for r in rows:
+            t.add_row(r.id, r.person, r.country or "", r.deadline or "none", _days(r),
+                      _birthdays(r), _addressed(r), style="dim" if r.passed else None)
+        Console(no_color=not use_color()).print(t)
+    else:
+        for r in rows:
+            sys.stdout.write("\t".join([r.id, r.person, r.country or "", r.deadline or "none", _days(r),
+                                        _birthdays(r), _addressed(r)]) + "\n")
+    run.finish()
+
+
+def _days(r) -> str:
+    if r.days_left is None:
+        return "now" if r.deadline == "immediately" else ""
+    if r.passed:
+        return f"passed {-r.days_left} day{'s' if r.days_left != -1 else ''} ago"
+    return "today" if r.days_left == 0 else f"{r.days_left} day{'s' if r.days_left != 1 else ''}"
+
+
+def _birthdays(r) -> str:
+    return ", ".join(f"{b.date.isoformat()} ({b.age}, in {b.days} days)" if b.days else f"today ({b.age})"
+                     for b in r.birthdays)
+
+
+def _addressed(r) -> str:
+    return f"{r.addressed}/{r.recipients}" + (" + person" if r.person_address else "")
+
+
 # ------------------------------------------------------------------ address
 
 
 @app.command()
 def address(
-    case: Case = None,
+    cases: ManyCases = None,
     to: Annotated[str, typer.Option("--to", help="person, a recipient id, or all.")] = "person",
     scheme: Annotated[Optional[str], typer.Option("--scheme", "-s", help="Transliteration scheme; default per country.")] = None,
     style: Annotated[Style, typer.Option("--style", help="translate (ул. X -> X Street) or transliterate.")] = Style.TRANSLATE,
@@ -278,23 +386,33 @@ def address(
     from .output import emit_json, out, warn
 
     sender = _sender_country(from_)
-    c = _load(case)
-    blocks = addresses(c, to, sender_country=sender, scheme=scheme, style=style.value,
-                           embassy_address=split_lines(embassy_address) or None)
-    have = {b.to for b in blocks}
-    for rid in c.targets(to):
-        if rid not in have:
-            warn(no_address(c.recipients[rid]))
-    for message in address_warnings(c, have, scheme):
-        warn(message)
+    run = _Run(cases)
+    rows, texts = [], []
+    for c in run:
+        with run.guard(c):
+            blocks = addresses(c, to, sender_country=sender, scheme=scheme, style=style.value,
+                               embassy_address=split_lines(embassy_address) or None)
+            have = {b.to for b in blocks}
+            for rid in c.targets(to):
+                if rid not in have:
+                    warn(_in(run, c, no_address(c.recipients[rid])))
+            for message in address_warnings(c, have, scheme):
+                warn(_in(run, c, message))
+            data = [b.as_dict() for b in blocks] if to == "all" else blocks[0].as_dict()
+            rows.append({"case": c.id, "file": c.source, "addresses": data} if run.many else data)
+            for b in blocks:
+                head = f"# {c.id} {b.to}\n" if run.many else f"# {b.to}\n" if to == "all" else ""
+                texts.append(head + b.text(script.value))
     if json_:
-        emit_json([b.as_dict() for b in blocks] if to == "all" else blocks[0].as_dict())
-        return
-    texts = []
-    for b in blocks:
-        head = f"# {b.to}\n" if to == "all" else ""
-        texts.append(head + b.text(script.value))
-    out("\n\n".join(texts))
+        emit_json(rows if run.many else rows[0])
+    elif texts:
+        out("\n\n".join(texts))
+    run.finish()
+
+
+def _in(run, case, message: str) -> str:
+    """A warning names its case when a run has several."""
+    return f"{case.source}: {message}" if run.many else message
 
 
 # ------------------------------------------------------------------ letter
@@ -302,7 +420,7 @@ def address(
 
 @app.command()
 def letter(
-    case: Case = None,
+    cases: ManyCases = None,
     to: Annotated[str, typer.Option("--to", help="A recipient id, person, or all.")] = "all",
     lang: Annotated[Optional[str], typer.Option("--lang", help="Letter language (en, ru, uk; be for the person); default the case's, and the prison's for the person.")] = None,
     sender_name: Annotated[Optional[str], typer.Option(
@@ -315,6 +433,8 @@ def letter(
     template: Annotated[Optional[str], typer.Option("--template", help="Your own Jinja2 template (same context; see README).")] = None,
     message: Annotated[Optional[str], typer.Option("--message", help="Your own words for the support letter.")] = None,
     embassy_address: EmbassyAddress = None,
+    writers: Annotated[Optional[str], typer.Option(
+        "--writers", help="A CSV of writers (name, address, country, lang, email...): one letter per writer; needs --out-dir.")] = None,
     out_dir: Annotated[Optional[str], typer.Option("--out-dir", help="Write one file per letter here (made if missing); print the paths.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing files in --out-dir.")] = False,
     json_: Json = False,
@@ -327,37 +447,124 @@ def letter(
     from .output import emit_json, out, warn
 
     day = _date(date, "--date") or dt.date.today()
-    sender = _sender(sender_name, sender_address, _sender_country(from_))
-    c = _load(case)
+    if writers is not None:
+        if not out_dir:
+            raise UsageError("--writers needs --out-dir: one file per writer's letter")
+        if json_:
+            raise UsageError("--writers writes files; --json does not combine with it")
+    else:
+        sender = _sender(sender_name, sender_address, _sender_country(from_))
+    run = _Run(cases)
     user_template = load_template(template) if template else None
     fmt = format_.value
-    # a single html page holds all the letters: compose them as text, wrap them once
-    letters = compose_letters(c, to, lang=lang, sender_name=sender.name, sender_address=sender.address,
-                                  sender_country=sender.country, date=day,
-                                  fmt="text" if fmt == "html" and not (out_dir or json_) else fmt,
-                                  template=user_template, message=message,
-                                  embassy_address=split_lines(embassy_address) or None)
-    for w in dict.fromkeys(w for x in letters for w in x.warnings):
-        if w.startswith("no sender"):
-            w += " (use --sender-name/--sender-address, APPEALKIT_SENDER_* or sender.yaml)"
-        warn(w)
-    if out_dir:
-        from .output import safe_name, write_files
+    if writers is not None:
+        good = []
+        for c in run:
+            with run.guard(c):
+                c.targets(to)  # a recipient this case lacks stops this case, before any letter
+                good.append(c)
+        _merge(good, writers, to, out_dir, force, lang, day, fmt, user_template, message,
+               split_lines(embassy_address) or None, _sender_country(from_))
+        run.finish()
+        return
+    rows, texts, warned = [], [], set()
+    html_lang, html_title = "en", ""
+    for c in run:
+        with run.guard(c):
+            # a single html page holds all the letters: compose them as text, wrap them once
+            letters = compose_letters(c, to, lang=lang, sender_name=sender.name, sender_address=sender.address,
+                                      sender_country=sender.country, date=day,
+                                      fmt="text" if fmt == "html" and not (out_dir or json_) else fmt,
+                                      template=user_template, message=message,
+                                      embassy_address=split_lines(embassy_address) or None)
+            for w in dict.fromkeys(w for x in letters for w in x.warnings):
+                if w.startswith("no sender"):  # the run's, not the case's: said once
+                    if w not in warned:
+                        warned.add(w)
+                        warn(w + " (use --sender-name/--sender-address, APPEALKIT_SENDER_* or sender.yaml)")
+                    continue
+                warn(_in(run, c, w))
+            if out_dir:
+                from .output import safe_name, write_files
 
-        ext = FORMAT_EXTENSIONS[fmt]
-        files = [(safe_name(f"{c.id}-{x.to}-{x.language}.{ext}"), x.text) for x in letters]
-        for path in write_files(out_dir, files, force, create=True):
-            out(str(path))
-        return
+                ext = FORMAT_EXTENSIONS[fmt]
+                files = [(safe_name(f"{c.id}-{x.to}-{x.language}.{ext}"), x.text) for x in letters]
+                for path in write_files(out_dir, files, force, create=True):
+                    out(str(path))
+                continue
+            if json_:
+                rows += [{"case": c.id, **x.as_dict()} if run.many else x.as_dict() for x in letters]
+                continue
+            texts += [x.text for x in letters]
+            if letters:
+                html_lang = letters[0].language
+                html_title = c.id if len(letters) > 1 or run.many else f"{c.id} {letters[0].to}"
     if json_:
-        rows = [x.as_dict() for x in letters]
-        emit_json(rows if to == "all" else rows[0])
-        return
-    if fmt == "html":
-        sys.stdout.write(as_html([x.text for x in letters], letters[0].language if letters else "en",
-                                 c.id if len(letters) > 1 else f"{c.id} {letters[0].to}"))
-        return
-    sys.stdout.write("\f\n".join(x.text for x in letters))
+        emit_json(rows if to == "all" or run.many else rows[0])
+    elif out_dir:
+        pass
+    elif fmt == "html":
+        if texts:
+            sys.stdout.write(as_html(texts, html_lang, html_title))
+    else:
+        sys.stdout.write("\f\n".join(texts))
+    run.finish()
+
+
+def _merge(cases, writers, to, out_dir, force, lang, day, fmt, template, message, embassy, country):
+    """The mail merge: letters written one at a time, their paths on stdout, each bad row as
+    `writers.csv:LINE: what is wrong` on stderr, a summary at the end; exit 1 if a row failed."""
+    from .merge import merge_letters
+    from .output import note, out, warn
+
+    counts = {"written": 0, "skipped": 0, "failed": 0}
+    failed_rows: set = set()
+    progress = _progress(writers)
+    try:
+        for o in merge_letters(cases, writers, to, out_dir, force=force, lang=lang, date=day, fmt=fmt,
+                               template=template, message=message, embassy_address=embassy,
+                               sender_country=country):
+            if o.kind == "row":
+                if progress:
+                    progress[0].advance(progress[1])
+            elif o.kind == "warning":
+                warn(o.message)
+            elif o.kind == "failed":
+                counts["failed"] += 1
+                failed_rows.add(o.line)
+                _err(f"{writers}:{o.line}: {o.message}")
+            else:
+                counts[o.kind] += 1
+                if o.kind == "written":
+                    out(str(o.path))
+    finally:
+        if progress:
+            progress[0].stop()
+    note(f"{counts['written']} written, {counts['skipped']} skipped (already there"
+         f"{'' if force else '; --force overwrites'}), {counts['failed']} failed"
+         f"{f' in {len(failed_rows)} row' + ('s' if len(failed_rows) > 1 else '') if failed_rows else ''}")
+    if counts["failed"]:
+        raise typer.Exit(1)
+
+
+def _progress(path: str):
+    """A progress bar on stderr, on a terminal only (never in a pipe or a log)."""
+    from .output import is_tty
+
+    if not is_tty(sys.stderr):
+        return None
+    try:
+        with open(path, "rb") as fh:
+            total = max(sum(1 for _ in fh) - 1, 0)  # rows, less the header; no memory kept
+    except OSError:
+        return None
+    from rich.console import Console
+    from rich.progress import Progress
+
+    p = Progress(console=Console(stderr=True), transient=True)
+    task = p.add_task("letters", total=total)
+    p.start()
+    return p, task
 
 
 def _sender(name: Optional[str], address: Optional[str], country: Optional[str]):
@@ -387,11 +594,121 @@ def _config_home():
     return Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "appealkit"
 
 
+# ------------------------------------------------------------------ pack
+
+
+class Paper(str, Enum):
+    a4 = "a4"
+    letter = "letter"
+
+
+class Envelope(str, Enum):
+    dl = "dl"
+    c5 = "c5"
+    c6 = "c6"
+    labels = "labels"
+
+
+@app.command()
+def pack(
+    cases: ManyCases = None,
+    out: Annotated[str, typer.Option("--out", "-o", help="The pack: a .pdf, or .html for a browser.")] = "pack.pdf",
+    writers: Annotated[Optional[str], typer.Option(
+        "--writers", help="A CSV of writers (name, address, country, lang...): letters and envelopes for each.")] = None,
+    to: Annotated[str, typer.Option("--to", help="A recipient id, person, or all.")] = "all",
+    paper: Annotated[Paper, typer.Option("--paper", help="Paper for the cards and letters.")] = Paper.a4,
+    envelope: Annotated[Envelope, typer.Option(
+        "--envelope", help="DL 220x110 mm, C5 229x162, C6 162x114, or labels (Avery L7163 on A4).")] = Envelope.dl,
+    lang: Annotated[Optional[str], typer.Option("--lang", help="Letter language where a writer gives none; default the case's.")] = None,
+    sender_name: Annotated[Optional[str], typer.Option(
+        "--sender-name", help="Your name (without --writers).", envvar="APPEALKIT_SENDER_NAME")] = None,
+    sender_address: Annotated[Optional[str], typer.Option(
+        "--sender-address", help="Your address, lines separated by ';' (without --writers).", envvar="APPEALKIT_SENDER_ADDRESS")] = None,
+    from_: From = None,
+    date: Annotated[Optional[str], typer.Option("--date", help="Date on the letters (YYYY-MM-DD); default today.")] = None,
+    embassy_address: EmbassyAddress = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing pack.")] = False,
+):
+    """A printable pack for a letter-writing night: a large-print card per case, every letter,
+    and every writer's envelopes (or labels), as one PDF (or HTML)."""
+    from .letters.sender import split_lines
+    from .output import note, warn
+    from .pack.html import build_pack
+    from .writers import BadRow, Writer, read_writers
+
+    day = _date(date, "--date") or dt.date.today()
+    html_out = out.lower().endswith((".html", ".htm"))
+    if not html_out and not out.lower().endswith(".pdf"):
+        raise UsageError(f"--out '{out}': name a .pdf or an .html file")
+    if os.path.lexists(out) and not force:
+        raise AppealkitError(f"{out}: already exists", param="force")
+    country = _sender_country(from_)
+    failed = 0
+    if writers is not None:
+        people = []
+        for w in read_writers(writers):
+            if isinstance(w, BadRow):
+                failed += 1
+                _err(f"{writers}:{w.line}: {w.message}")
+            else:
+                people.append(w)
+    else:
+        s = _sender(sender_name, sender_address, country)
+        people = [Writer(0, s.name or "", s.address, s.country, None)]
+        if not s.name or not s.address:
+            warn("no sender name or address given: the letters carry placeholders "
+                 "(use --writers, --sender-name/--sender-address, APPEALKIT_SENDER_* or sender.yaml)")
+    run = _Run(cases)
+    good = []
+    for c in run:
+        with run.guard(c):
+            c.targets(to)
+            good.append(c)
+    fonts = None
+    if not html_out:
+        from .pack.fonts import font_faces
+
+        fonts = font_faces()
+    else:
+        try:
+            from .pack.fonts import font_faces
+
+            fonts = font_faces()
+        except AppealkitError:
+            fonts = None  # a browser has fonts of its own
+    p = build_pack(good, people, to, paper=paper.value, envelope=envelope.value, lang=lang, date=day,
+                   sender_country=country, embassy_address=split_lines(embassy_address) or None, fonts=fonts)
+    for m in p.warnings:
+        if not m.split(": ", 1)[-1].startswith("no sender"):
+            warn(m)
+    for prob in p.problems:
+        failed += 1
+        _err(f"{writers}:{prob.line}: {prob.message}" if writers else prob.message)
+    if html_out:
+        from .pack.pdf import write_bytes
+
+        write_bytes(out, p.html.encode("utf-8"), force)
+    else:
+        from .pack.pdf import html_to_pdf, write_bytes
+
+        data, missing = html_to_pdf(p.html)
+        if missing:
+            warn(f"no font here has {', '.join(missing)}: printed as empty boxes")
+        write_bytes(out, data, force)
+    sys.stdout.write(f"{out}\n")
+    note(f"{len(good)} case{'s' if len(good) != 1 else ''}, {p.letters} letters, {p.envelopes} "
+         f"{'labels' if envelope.value == 'labels' else 'envelopes'}"
+         + (f"; {failed} left out (see above)" if failed else ""))
+    if failed:
+        raise typer.Exit(1)
+    run.finish()
+
+
 # ------------------------------------------------------------------ tweet
 
 
 def tweet(
-    case: Case = None,
+    cases: ManyCases = None,
     platform: Annotated[Platform, typer.Option("--platform", "-p", help="Where the post goes.")] = Platform.x,
     to: Annotated[Optional[str], typer.Option("--to", help="Also mention this recipient's handle on the platform.")] = None,
     variants_: Annotated[bool, typer.Option("--variants", help="One post per recipient with a handle on the platform.")] = False,
@@ -406,7 +723,7 @@ def tweet(
 ):
     """Build the case's post, counted exactly as the platform counts it (also named post)."""
     from .output import emit_json, is_tty, note, out
-    from .posts.build import Post, dropped_mentions, intent_url, over_limit_error, posts_for, thread
+    from .posts.build import Post, intent_url, over_limit_error, thread
 
     plat = platform.value
     if limit is not None and plat != "mastodon":
@@ -425,15 +742,12 @@ def tweet(
         if thread_:
             posts = [Post(plat, t, cap) for t in thread(body, plat, cap)]
     else:
-        c = _load(case)
+        run = _Run(cases)
+        if run.many:
+            return _tweets(run, plat, lang, to, variants_, thread_, limit, intent, instance, json_, moment)
+        c = next(iter(run))
         lang = lang or c.language
-        mode = "variants" if variants_ else "thread" if thread_ else "post"
-        posts = posts_for(c, plat, lang=lang, to=to, mode=mode, limit=limit)
-        dropped = dropped_mentions(c, plat, None if variants_ else to)
-        if dropped:
-            from .handles import NAMES
-
-            note(f"note: no {NAMES[plat]} handle for {', '.join(dropped)}: left out of the {NAMES[plat]} post")
+        posts = _case_posts(c, plat, lang, to, variants_, thread_, limit)
     for p in posts:
         if intent:
             p.intent_url = intent_url(p.text, plat, instance)
@@ -454,6 +768,56 @@ def tweet(
             note(f"{p.platform}: {p.length}/{p.limit}")
     if bad:
         raise over_limit_error(bad[0])
+
+
+def _case_posts(c, plat, lang, to, variants_, thread_, limit):
+    """One case's posts; a note names the mentions the platform cannot take."""
+    from .output import note
+    from .posts.build import dropped_mentions, posts_for
+
+    mode = "variants" if variants_ else "thread" if thread_ else "post"
+    posts = posts_for(c, plat, lang=lang, to=to, mode=mode, limit=limit)
+    dropped = dropped_mentions(c, plat, None if variants_ else to)
+    if dropped:
+        from .handles import NAMES
+
+        note(f"note: {c.id}: no {NAMES[plat]} handle for {', '.join(dropped)}: left out of the {NAMES[plat]} post")
+    return posts
+
+
+def _tweets(run, plat, lang, to, variants_, thread_, limit, intent, instance, json_, moment):
+    """Several cases: each case's posts under a `# case-id` line (--json: one array, each post
+    with its case); a post over the limit fails its case only."""
+    from .output import emit_json, out
+    from .posts.build import intent_url, over_limit_error
+
+    rows = []
+    for c in run:
+        with run.guard(c):
+            lg = lang or c.language
+            posts = _case_posts(c, plat, lg, to, variants_, thread_, limit)
+            for p in posts:
+                if intent:
+                    p.intent_url = intent_url(p.text, plat, instance)
+            if json_:
+                for p in posts:
+                    row = {"case": c.id, **p.as_dict()}
+                    if plat == "bluesky":
+                        from .posts.bluesky_record import post_record
+
+                        row.update(post_record(row["text"], moment, lg))
+                    rows.append(row)
+            bad = [p for p in posts if not p.fits]
+            if bad:
+                raise over_limit_error(bad[0])
+            if not json_:
+                out(f"# {c.id}")
+                for p in posts:
+                    out(p.intent_url or "" if intent else p.text)
+                out()
+    if json_:
+        emit_json(rows)
+    run.finish()
 
 
 # the same command under its platform-neutral name; `tweet` stays, as the design card names it
@@ -528,7 +892,7 @@ def main(argv: Optional[list] = None) -> None:
 
 
 # the core names the API parameter an error is about; the CLI names its option
-_FLAGS = {"to": "--to", "lang": "--lang", "template": "--template", "instance": "--instance",
+_FLAGS = {"paper": "--paper", "envelope": "--envelope", "to": "--to", "lang": "--lang", "template": "--template", "instance": "--instance",
           "limit": "--limit", "thread": "--thread", "sender_country": "--from", "scheme": "--scheme",
           "format": "--format", "date": "--date", "platform": "--platform"}
 _HINTS = {"force": "; use --force to overwrite", "split": " (--thread)"}

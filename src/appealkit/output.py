@@ -58,14 +58,21 @@ def safe_name(name: str) -> str:
     return cleaned or "output"
 
 
-def write_atomic(folder: str | os.PathLike, name: str, text: str, force: bool = False) -> Path:
+def write_atomic(folder: str | os.PathLike, name: str, text: str, force: bool = False, sync: bool = True) -> Path:
     """Write folder/name via a temporary file and rename; never follow a link out of folder,
-    never overwrite without force, never leave a partial file."""
-    return write_files(folder, [(name, text)], force)[0]
+    never overwrite without force, never leave a partial file. `sync=False` leaves flushing to
+    disk to the caller (a batch of thousands syncs once at its end: see sync_all)."""
+    return write_files(folder, [(name, text)], force, sync=sync)[0]
+
+
+def sync_all() -> None:
+    """Flush every written file to disk: once at the end of a batch, not once per file."""
+    if hasattr(os, "sync"):
+        os.sync()
 
 
 def write_files(folder: str | os.PathLike, files: list[tuple[str, str]], force: bool = False,
-                create: bool = False) -> list[Path]:
+                create: bool = False, sync: bool = True) -> list[Path]:
     """Write several (name, text) files into folder, each as write_atomic does. Every target is
     checked before the first is written, so a refusal (an existing file, a link, an unsafe or
     repeated name) leaves the folder as it was. `create` makes a missing folder (and parents)."""
@@ -92,11 +99,11 @@ def write_files(folder: str | os.PathLike, files: list[tuple[str, str]], force: 
             raise OutputError("already exists", Where(str(target)), param="force")
         targets.append(target)
     for target, (_, text) in zip(targets, files):
-        _write(target, text, force)
+        _write(target, text, force, sync)
     return targets
 
 
-def _write(target: Path, text: str, force: bool) -> None:
+def _write(target: Path, text: str, force: bool, sync: bool = True) -> None:
     import tempfile
 
     folder = target.parent
@@ -111,7 +118,8 @@ def _write(target: Path, text: str, force: bool) -> None:
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
                 fh.write(text)
                 fh.flush()
-                os.fsync(fh.fileno())
+                if sync:
+                    os.fsync(fh.fileno())
             if not force and target.exists():  # appeared while we wrote
                 raise OutputError("already exists", Where(str(target)), param="force")
             os.replace(tmp, target)

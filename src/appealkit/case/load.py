@@ -17,11 +17,12 @@ def expand_case_paths(args: list[str | None]) -> list[str | None]:
     out: list[str | None] = []
     for a in args:
         if a and a != "-" and Path(a).is_dir():
-            files = sorted((p for p in Path(a).iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()),
-                           key=lambda p: p.name)
+            from .many import case_paths  # the one reading of a folder, for every command
+
+            files = case_paths([a])
             if not files:
                 raise CaseError("folder holds no *.yaml or *.yml case files", Where(a))
-            out += [str(p) for p in files]
+            out += files
         else:
             out.append(a)
     return out

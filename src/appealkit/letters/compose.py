@@ -32,11 +32,13 @@ class Letter:
 def compose_letters(case, to: str = "all", *, lang: str | None = None, sender_name: str | None = None,
                     sender_address: list[str] | None = None, sender_country: str | None = None,
                     date: dt.date | None = None, fmt: str = "text", template=None,
-                    message: str | None = None, embassy_address: list[str] | None = None) -> list[Letter]:
+                    message: str | None = None, embassy_address: list[str] | None = None,
+                    extra: dict | None = None) -> list[Letter]:
     """The letters of a case for `to` (a recipient id, `person` or `all`), in `lang` (default
     the case's language), signed by the sender, dated `date` (default today), as `fmt`
     (text, markdown or html; html letters are whole pages). `template` is a compiled
-    user template (letters.render.load_template). Warnings ride on each Letter."""
+    user template (letters.render.load_template); `extra` adds names to its context (a mail
+    merge's `writer`). Warnings ride on each Letter."""
     from ..address.checks import address_warnings
     from ..address.format import blocks_for
     from .checks import caution_hits
@@ -79,6 +81,8 @@ def compose_letters(case, to: str = "all", *, lang: str | None = None, sender_na
         by_post = r is None or r.address is not None or r.role == "ambassador"  # else email or fax
         blocks = blocks_for(case, t, sender.country, None, "translate", embassy_address or None) if by_post else []
         ctx = context(case, to=t, lang=lang, day=day, sender=sender, blocks=blocks, message=message)
+        if extra:
+            ctx = {**ctx, **extra}  # a copy: the cached context stays the same for the next writer
         kind = "support" if t == "person" else "authority"
         text = render(ctx, kind, lang, template)
         if fmt == "markdown":

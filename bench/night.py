@@ -1,0 +1,116 @@
+"""Benchmarks of a letter-writing night: the mail merge for 10,000 writers (rate, and memory
+against 1,000), the pack for 100 writers beside bare WeasyPrint on the same HTML, and 200 cases
+in one call beside a shell loop of 200 calls."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from common import ROOT, appealkit
+
+CASE = ROOT / "examples" / "ru-penal-colony.yaml"
+NAMES = ["Anna Smith", "Jürgen Weber", "Анна Смирнова", "Marie Dubois", "Олег Коваленко", "Sam Lee"]
+PLACES = [("GB", "1 High Street; London N1 1AA", "en"), ("DE", "Hauptstraße 5; 10115 Berlin", "en"),
+          ("KZ", "ул. Мира, д. 1; 050000 Алматы", "ru"), ("FR", "3 rue de Rivoli; 75001 Paris", "en"),
+          ("UA", "вул. Хрещатик, 1; 01001 Київ", "ru"), ("US", "1 Main St; Springfield, IL 62701", "en")]
+
+
+def writers_csv(path: Path, n: int) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        fh.write("name,address,country,lang,group\n")
+        for i in range(n):
+            cc, addr, lang = PLACES[i % len(PLACES)]
+            fh.write(f'{NAMES[i % len(NAMES)]} {i},"{addr}",{cc},{lang},table {i % 30}\n')
+    return path
+
+
+def _run(cmd: list[str], shell: bool = False) -> tuple[float, int]:
+    """Wall seconds and peak RSS (KB) of one process (for a shell, its largest child)."""
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd if not shell else ["sh", "-c", cmd[0]], stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(p.pid, 0)
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(f"failed: {cmd}")
+    return time.perf_counter() - t0, usage.ru_maxrss
+
+
+def merge(tmp: str, runs: int = 3) -> list[dict]:
+    out = Path(tmp) / "letters"
+    files = {n: writers_csv(Path(tmp) / f"writers-{n}.csv", n) for n in (1_000, 10_000)}
+    res: dict[int, list] = {1_000: [], 10_000: []}
+    for _ in range(runs):
+        for n, f in files.items():
+            shutil.rmtree(out, ignore_errors=True)
+            res[n].append(_run(appealkit() + ["letter", str(CASE), "--to", "prosecutor", "--writers", str(f),
+                                              "--out-dir", str(out), "--date", "2026-12-01"]))
+    secs = statistics.median(s for s, _ in res[10_000])
+    big = statistics.median(r for _, r in res[10_000])
+    small = statistics.median(r for _, r in res[1_000])
+    rate = 10_000 / secs
+    return [
+        {"figure": "mail merge: 10,000 writers, one letter each (`letter --writers`)",
+         "appealkit": f"{secs:.1f} s, {rate:,.0f} letters/s", "peer": "", "ratio": 1.0,
+         "goal": "rate reported", "ok": True, "note": "each letter its own file, written atomically"},
+        {"figure": "mail merge memory: 10,000 writers against 1,000", "appealkit": f"{big / 1024:.1f} MB peak RSS",
+         "peer": f"1,000 writers: {small / 1024:.1f} MB", "ratio": big / small, "goal": "flat (within 1.2x)",
+         "ok": big / small <= 1.2, "note": ""},
+    ]
+
+
+BARE = '''
+import sys, weasyprint
+weasyprint.HTML(filename=sys.argv[1], base_url=".").write_pdf(sys.argv[2])
+'''
+
+
+def pack(tmp: str, runs: int = 5) -> list[dict]:
+    w = writers_csv(Path(tmp) / "writers-100.csv", 100)
+    html, ours, bare = Path(tmp) / "pack.html", Path(tmp) / "pack.pdf", Path(tmp) / "bare.pdf"
+    base = appealkit() + ["pack", str(CASE), "--writers", str(w), "--to", "prosecutor", "--date", "2026-12-01",
+                          "--force"]
+    subprocess.run(base + ["--out", str(html)], check=True, capture_output=True)
+    a, b = [], []
+    for _ in range(runs + 1):
+        a.append(_run(base + ["--out", str(ours)])[0])
+        b.append(_run([sys.executable, "-c", BARE, str(html), str(bare)])[0])
+    sa, sb = statistics.median(a[1:]), statistics.median(b[1:])
+    return [{"figure": "pack: 100 writers, one case (card, 100 letters, 100 DL envelopes) to PDF",
+             "appealkit": f"{sa:.2f} s", "peer": f"bare WeasyPrint on the same HTML: {sb:.2f} s",
+             "ratio": sa / sb, "goal": "within 1.3x", "ok": sa / sb <= 1.3, "note": "both as processes"}]
+
+
+def many(tmp: str, runs: int = 2) -> list[dict]:
+    folder = Path(tmp) / "cases"
+    folder.mkdir()
+    text = CASE.read_text(encoding="utf-8")
+    for i in range(200):
+        (folder / f"case-{i:03d}.yaml").write_text(text.replace("id: ru-petrov-2026", f"id: ru-petrov-{i:03d}"),
+                                                   encoding="utf-8")
+    exe = appealkit()[0]
+    one = [exe, "letter", str(folder), "--to", "all", "--out-dir", f"{tmp}/one", "--from", "GB", "--force"]
+    loop = [f'for f in "{folder}"/*.yaml; do "{exe}" letter "$f" --to all --out-dir "{tmp}/loop" --from GB --force; done']
+    _run(one)  # warm-up; the loop's 200 starts warm themselves
+    a, b = [], []
+    for _ in range(runs):
+        a.append(_run(one)[0])
+        b.append(_run(loop, shell=True)[0])
+    sa, sb = statistics.median(a), statistics.median(b)
+    return [{"figure": "200 cases, every letter (`letter cases/ --to all`): one call", "appealkit": f"{sa:.2f} s",
+             "peer": f"a shell loop of 200 calls: {sb:.2f} s", "ratio": sb / sa, "goal": "at least 10x faster",
+             "ok": sb / sa >= 10, "note": "ratio: the loop's time over one call's"}]
+
+
+if __name__ == "__main__":  # python bench/night.py: these rows alone
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as t:
+        for fn in (merge, pack, many):
+            for row in fn(t, runs=1):
+                print(row)

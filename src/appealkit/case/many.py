@@ -1,0 +1,64 @@
+"""Many cases in one run: files as given, folders expanded to their case files, each loaded in
+turn so that a broken file is named and the others still run."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from ..errors import AppealkitError, CaseError, Where
+
+CASE_SUFFIXES = (".yaml", ".yml")
+
+
+def case_paths(paths: Iterable[str]) -> list[str]:
+    """Files (and `-`) as given; a folder becomes its *.yaml and *.yml files in name order
+    (hidden files left out: editors keep their swap and backup files there)."""
+    out: list[str] = []
+    for p in paths:
+        if p != "-" and os.path.isdir(p):
+            out.extend(_folder(p))
+        else:
+            out.append(p)
+    return out
+
+
+def _folder(folder: str) -> list[str]:
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError:
+        return []
+    return [os.path.join(folder, n) for n in names
+            if n.endswith(CASE_SUFFIXES) and not n.startswith(".") and os.path.isfile(os.path.join(folder, n))]
+
+
+@dataclass
+class Loaded:
+    """One path of a run: its case, or the error that stopped it."""
+
+    path: str
+    case: object = None
+    error: AppealkitError | None = None
+
+
+def load_cases(paths: Iterable[str]) -> Iterator[Loaded]:
+    """Each case of `paths` (see case_paths) in order, loaded one at a time; a folder without
+    case files is an error of its own."""
+    from .load import load_case
+
+    for p in paths:
+        group = _folder(p) if p != "-" and os.path.isdir(p) else [p]
+        if not group:
+            yield Loaded(p, error=CaseError("folder holds no *.yaml or *.yml case files", Where(p)))
+        for path in group:
+            try:
+                yield Loaded(path, load_case(path))
+            except AppealkitError as e:
+                yield Loaded(path, error=e)
+
+
+def is_many(paths: Iterable[str]) -> bool:
+    """Whether a run reads more than one case: several paths, or a folder."""
+    paths = list(paths)
+    return len(paths) > 1 or any(p != "-" and os.path.isdir(p) for p in paths)

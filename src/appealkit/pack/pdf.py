@@ -1,0 +1,72 @@
+"""HTML to PDF with WeasyPrint, loaded only here: `pip install 'appealkit[pack]'` brings it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..errors import AppealkitError, OutputError, Where
+
+INSTALL = "pip install 'appealkit[pack]'"
+
+
+def html_to_pdf(html: str) -> tuple[bytes, list[str]]:
+    """The PDF of a pack's HTML (fonts embedded as subsets by WeasyPrint), and the code points
+    (U+XXXX) no font had: they print as empty boxes."""
+    try:
+        import weasyprint
+    except ImportError:
+        raise AppealkitError(f"a PDF needs WeasyPrint: {INSTALL} (or --out pack.html for the HTML)") from None
+    except OSError as e:  # the Python package is there, its system libraries (pango) are not
+        raise AppealkitError(f"WeasyPrint cannot load its system libraries ({e}); on Debian or Ubuntu: "
+                             "apt-get install libpango-1.0-0 libpangoft2-1.0-0") from None
+    import logging
+
+    missing: dict[str, None] = {}
+
+    class _Missing(logging.Handler):
+        # WeasyPrint logs each character no font has; the rest of its notes are not the user's business
+        def emit(self, record):
+            msg = record.getMessage()
+            if ".notdef" in msg:
+                missing[msg.rsplit("(", 1)[-1].rstrip(")")] = None
+
+    log = logging.getLogger("weasyprint")
+    handler, level, propagate = _Missing(), log.level, log.propagate
+    log.addHandler(handler)
+    log.setLevel(logging.WARNING)
+    log.propagate = False
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+    try:
+        pdf = weasyprint.HTML(string=html, base_url=".").write_pdf()
+    finally:
+        log.removeHandler(handler)
+        log.setLevel(level)
+        log.propagate = propagate
+    return pdf, list(missing)
+
+
+def write_bytes(path: str, data: bytes, force: bool) -> Path:
+    """Write a file atomically (temporary file, then rename); an existing one only with force."""
+    import tempfile
+
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if target.is_symlink():
+        raise OutputError("is a symbolic link; refusing to write through it", Where(str(target)))
+    if target.exists() and not force:
+        raise OutputError("already exists", Where(str(target)), param="force")
+    if not folder.is_dir():
+        raise OutputError("output folder does not exist", Where(str(folder)))
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, target)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError as e:
+        raise OutputError(f"cannot write: {e.strerror or e}", Where(str(target))) from None
+    return target
