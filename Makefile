@@ -25,7 +25,8 @@ system-libs:
 	  if [ -n "$$missing" ]; then \
 	    sudo=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	    echo "installing $$missing"; \
-	    $$sudo apt-get update -qq && $$sudo apt-get install -y -qq $$missing >/dev/null; \
+	    ( $$sudo apt-get update -qq && $$sudo apt-get install -y -qq $$missing >/dev/null ) || \
+	      echo "could not install $$missing: appealkit pack cannot make a PDF without them"; \
 	  fi; \
 	fi
 

@@ -176,7 +176,7 @@ def check(
     today: Annotated[Optional[str], typer.Option("--today", help="Judge deadlines as of this date (YYYY-MM-DD).")] = None,
 ):
     """Check case files: errors (exit 1) and warnings (exit 0 unless --strict)."""
-    from .case.load import expand_case_paths
+    from .case.many import expand_case_paths
 
     day = _date(today, "--today")
     paths = expand_case_paths(list(cases or []) or [None])
@@ -770,7 +770,7 @@ def tweet(
         raise over_limit_error(bad[0])
 
 
-def _case_posts(c, plat, lang, to, variants_, thread_, limit):
+def _case_posts(c, plat, lang, to, variants_, thread_, limit, many=False):
     """One case's posts; a note names the mentions the platform cannot take."""
     from .output import note
     from .posts.build import dropped_mentions, posts_for
@@ -781,7 +781,7 @@ def _case_posts(c, plat, lang, to, variants_, thread_, limit):
     if dropped:
         from .handles import NAMES
 
-        note(f"note: {c.id}: no {NAMES[plat]} handle for {', '.join(dropped)}: left out of the {NAMES[plat]} post")
+        note(f"note: {c.id + ': ' if many else ''}no {NAMES[plat]} handle for {', '.join(dropped)}: left out of the {NAMES[plat]} post")
     return posts
 
 
@@ -795,7 +795,7 @@ def _tweets(run, plat, lang, to, variants_, thread_, limit, intent, instance, js
     for c in run:
         with run.guard(c):
             lg = lang or c.language
-            posts = _case_posts(c, plat, lg, to, variants_, thread_, limit)
+            posts = _case_posts(c, plat, lg, to, variants_, thread_, limit, many=True)
             for p in posts:
                 if intent:
                     p.intent_url = intent_url(p.text, plat, instance)

@@ -11,23 +11,6 @@ MAX_BYTES = 1_000_000  # a real case is a few KB; anything this big is a mistake
 MAX_LINE = 10_000
 
 
-def expand_case_paths(args: list[str | None]) -> list[str | None]:
-    """Case arguments with each folder replaced by its *.yaml and *.yml files, in name order.
-    None (no argument) stays: the caller resolves it."""
-    out: list[str | None] = []
-    for a in args:
-        if a and a != "-" and Path(a).is_dir():
-            from .many import case_paths  # the one reading of a folder, for every command
-
-            files = case_paths([a])
-            if not files:
-                raise CaseError("folder holds no *.yaml or *.yml case files", Where(a))
-            out += files
-        else:
-            out.append(a)
-    return out
-
-
 def read_case_text(path: str, stdin=None) -> tuple[str, str]:
     """Return (display name, text). Refuses oversize, binary and non-UTF-8 files by name."""
     if path == "-":

@@ -33,6 +33,21 @@ def _folder(folder: str) -> list[str]:
             if n.endswith(CASE_SUFFIXES) and not n.startswith(".") and os.path.isfile(os.path.join(folder, n))]
 
 
+def expand_case_paths(args: list[str | None]) -> list[str | None]:
+    """Case arguments with each folder replaced by its case files (case_paths); a folder
+    without any is an error. None (no argument) stays: the caller resolves it."""
+    out: list[str | None] = []
+    for a in args:
+        if a and a != "-" and os.path.isdir(a):
+            files = _folder(a)
+            if not files:
+                raise CaseError("folder holds no *.yaml or *.yml case files", Where(a))
+            out += files
+        else:
+            out.append(a)
+    return out
+
+
 @dataclass
 class Loaded:
     """One path of a run: its case, or the error that stopped it."""

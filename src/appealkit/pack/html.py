@@ -162,7 +162,7 @@ def _languages(case) -> list[str]:
 
 def _sheets(envelopes: list[dict]) -> list[list[dict]]:
     """Labels placed on A4 sheets of Avery L7163, row by row."""
-    per = LABELS["columns"] * LABELS["rows"]
+    per = int(LABELS["columns"] * LABELS["rows"])
     sheets = []
     for start in range(0, len(envelopes), per):
         sheet = []

@@ -14,7 +14,7 @@ def html_to_pdf(html: str) -> tuple[bytes, list[str]]:
     """The PDF of a pack's HTML (fonts embedded as subsets by WeasyPrint), and the code points
     (U+XXXX) no font had: they print as empty boxes."""
     try:
-        import weasyprint
+        import weasyprint  # type: ignore[import-untyped]
     except ImportError:
         raise AppealkitError(f"a PDF needs WeasyPrint: {INSTALL} (or --out pack.html for the HTML)") from None
     except OSError as e:  # the Python package is there, its system libraries (pango) are not
