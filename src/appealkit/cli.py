@@ -335,10 +335,13 @@ def list_(
         from rich.console import Console
         from rich.table import Table
 
-        t = Table("id", "person", "country", "deadline", "days left", "birthday", "addresses")
+        t = Table()
+        for name in ("id", "person", "cc", "deadline", "days left", "birthday", "addressed"):
+            t.add_column(name, no_wrap=name in ("id", "deadline"))  # what identifies a row is never cut
         for r in rows:
-            t.add_row(r.id, r.person, r.country or "", r.deadline or "none", _days(r),
-                      _birthdays(r), _addressed(r), style="dim" if r.passed else None)
+            bday = ", ".join(f"{b.date:%d %b} ({b.age})" for b in r.birthdays)
+            t.add_row(r.id, r.person, r.country or "", r.deadline or "none", _days(r), bday,
+                      _addressed(r), style="dim" if r.passed else None)
         Console(no_color=not use_color()).print(t)
     else:
         for r in rows:
@@ -696,12 +699,16 @@ def pack(
             warn(f"no font here has {', '.join(missing)}: printed as empty boxes")
         write_bytes(out, data, force)
     sys.stdout.write(f"{out}\n")
-    note(f"{len(good)} case{'s' if len(good) != 1 else ''}, {p.letters} letters, {p.envelopes} "
-         f"{'labels' if envelope.value == 'labels' else 'envelopes'}"
+    note(f"{_n(len(good), 'case')}, {_n(p.letters, 'letter')}, "
+         f"{_n(p.envelopes, 'label' if envelope.value == 'labels' else 'envelope')}"
          + (f"; {failed} left out (see above)" if failed else ""))
     if failed:
         raise typer.Exit(1)
     run.finish()
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 # ------------------------------------------------------------------ tweet

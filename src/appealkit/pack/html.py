@@ -141,7 +141,9 @@ def _return_address(w, dest: str | None) -> list[str]:
     script does not write)."""
     from ..address.countries import country_line
 
-    lines = [w.name, *w.address]
+    lines = [x for x in (w.name, *w.address) if x]
+    if not lines:
+        return []  # no sender given: the volunteer writes it by hand
     if w.country and dest and w.country != dest:
         name = country_line(w.country, None)
         if name and lines[-1].casefold() != name.casefold():
