@@ -4,7 +4,6 @@ in one call beside a shell loop of 200 calls."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import statistics
 import subprocess
@@ -30,15 +29,25 @@ def writers_csv(path: Path, n: int) -> Path:
     return path
 
 
+# a child forked from this (large) process starts with its peak RSS: a small launcher runs the
+# command and reports the command's own peak
+LAUNCH = """
+import os, subprocess, sys
+p = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+_, status, usage = os.wait4(p.pid, 0)
+print(os.waitstatus_to_exitcode(status), usage.ru_maxrss)
+"""
+
+
 def _run(cmd: list[str], shell: bool = False) -> tuple[float, int]:
     """Wall seconds and peak RSS (KB) of one process (for a shell, its largest child)."""
     t0 = time.perf_counter()
-    p = subprocess.Popen(cmd if not shell else ["sh", "-c", cmd[0]], stdout=subprocess.DEVNULL,
-                         stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(p.pid, 0)
-    if os.waitstatus_to_exitcode(status) not in (0, 1):
+    out = subprocess.run([sys.executable, "-c", LAUNCH, *(cmd if not shell else ["sh", "-c", cmd[0]])],
+                         capture_output=True, text=True, check=True).stdout.split()
+    secs = time.perf_counter() - t0
+    if int(out[0]) not in (0, 1):
         raise SystemExit(f"failed: {cmd}")
-    return time.perf_counter() - t0, usage.ru_maxrss
+    return secs, int(out[1])
 
 
 def merge(tmp: str, runs: int = 3) -> list[dict]:
