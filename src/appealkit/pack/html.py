@@ -71,8 +71,8 @@ def build_pack(cases: list, writers: list, to: str = "all", *, paper: str = "a4"
                 b = blocks.get(t)
                 if b is None or (t != "person" and case.recipients[t].address is None and not embassy_address):
                     continue  # no postal address, or an embassy the writer must look up
-                lines = b.lines("local")
-                envelopes.append({"to": lines[:-1] if b.country_line else lines, "country": b.country_line,
+                # the block's own order: Russia's post puts the postcode after the country line
+                envelopes.append({"to": b.lines("local"), "country": b.country_line,
                                   "from": _return_address(w, b.country),
                                   "lang": _script_lang(case, b)})
         pack.letters += len(letters)
