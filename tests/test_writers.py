@@ -29,6 +29,15 @@ def test_rows_good_and_bad_with_their_lines():
     assert rows[4] == BadRow(6, "no address")
 
 
+def test_trailing_empty_cells_are_fine_a_value_too_many_is_not(tmp_path):
+    f = tmp_path / "w.csv"
+    f.write_text("name,address,country\nA,1 St,GB,,\nB,2 St,UK\nC,3 St, GB,x\n", encoding="utf-8")
+    assert [(type(r).__name__, r.line) for r in read_writers(str(f))] == [("Writer", 2), ("BadRow", 3), ("BadRow", 4)]
+    rows = list(read_writers(str(f)))
+    assert rows[1].message == "unknown country code 'UK'; use the ISO two-letter code (GB, DE, KZ) (the United Kingdom's is GB)"
+    assert rows[2].message == "1 more value than the header has columns (a comma inside an unquoted value?)"
+
+
 def test_header_bom_and_quoted_newlines(tmp_path):
     f = tmp_path / "w.csv"
     f.write_bytes('\ufeffName,Address\n"A, B","1 St\nstill the address"\nC,2 St\n'.encode("utf-8"))

@@ -42,7 +42,7 @@ def merge_letters(cases: list, writers_path: str, to: str, out_dir: str, *, forc
     folder = Path(out_dir)
     write_files(folder, [], create=True)  # makes the folder, or says why it cannot
     day = date or dt.date.today()
-    langs = {c.id: _languages(c) for c in cases}
+    langs = {c.id: letter_languages(c) for c in cases}
     base = {c.id: len(c.cache) for c in cases}
     seen: dict[str, int] = {}  # writer slug -> the line that has it (two Anna Smiths get two files)
     warned: set[str] = set()
@@ -92,8 +92,8 @@ def merge_letters(cases: list, writers_path: str, to: str, out_dir: str, *, forc
     sync_all()  # one flush to disk for the batch: an fsync per letter took two thirds of the time
 
 
-def _languages(case) -> list[str]:
-    """The letter languages this case has every needed text in."""
+def letter_languages(case) -> list[str]:
+    """The letter languages this case has every needed text in (a writer's `lang` must be one)."""
     from .letters.translations import languages, missing_translations
 
     return [lg for lg in languages() if not missing_translations(case, lg)]

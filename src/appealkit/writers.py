@@ -77,7 +77,9 @@ def read_writers(path: str) -> Iterator[Writer | BadRow]:
                 line, start = start, reader.line_num + 1
                 if not any(x.strip() for x in row):
                     continue  # blank lines between groups are fine
-                yield parse_row(dict(zip(cols, row)), line, len(row) - len(cols))
+                # empty cells past the header (a spreadsheet's trailing commas) are no surplus
+                surplus = sum(1 for x in row[len(cols):] if x.strip())
+                yield parse_row(dict(zip(cols, row)), line, surplus)
         except UnicodeDecodeError:
             raise AppealkitError("file is not UTF-8; save it as UTF-8 (CSV UTF-8 in a spreadsheet)",
                                  Where(path)) from None
@@ -99,7 +101,8 @@ def parse_row(row: dict[str, str], line: int, surplus: int = 0) -> Writer | BadR
         return BadRow(line, "no address")
     country = get["country"].upper() or None
     if country and not is_iso_country(country):
-        return BadRow(line, f"unknown country code '{get['country']}'; use the ISO two-letter code (GB, DE, KZ)")
+        hint = " (the United Kingdom's is GB)" if country in ("UK", "EN") else ""
+        return BadRow(line, f"unknown country code '{get['country']}'; use the ISO two-letter code (GB, DE, KZ){hint}")
     lang = get["lang"].lower() or None
     if lang and not LANG.match(lang):
         return BadRow(line, f"'{get['lang']}' is not a language code (en, ru)")

@@ -35,6 +35,7 @@ def build_pack(cases: list, writers: list, to: str = "all", *, paper: str = "a4"
     whose language a case lacks are left out, as a Problem). `envelope` is dl, c5, c6 or labels.
     `fonts` are @font-face rules (pack.fonts.font_faces); none: the browser's own."""
     from .. import addresses, compose_letters
+    from ..merge import letter_languages
 
     if paper not in PAPERS:
         raise AppealkitError(f"unknown paper '{paper}'; choose {' or '.join(PAPERS)}", param="paper")
@@ -44,7 +45,7 @@ def build_pack(cases: list, writers: list, to: str = "all", *, paper: str = "a4"
     pack = Pack("")
     out = []
     for case in cases:
-        langs = _languages(case)
+        langs = letter_languages(case)
         targets = case.targets(to)
         letters, envelopes = [], []
         for w in writers:
@@ -154,12 +155,6 @@ def _return_address(w, dest: str | None) -> list[str]:
 def _script_lang(case, block) -> str | None:
     # the lang attribute lets the renderer pick the right glyph forms (Kazakh, Serbian...)
     return case.language if not block.bilingual else None
-
-
-def _languages(case) -> list[str]:
-    from ..letters.translations import languages, missing_translations
-
-    return [lg for lg in languages() if not missing_translations(case, lg)]
 
 
 def _sheets(envelopes: list[dict]) -> list[list[dict]]:
