@@ -97,9 +97,3 @@ def test_one_case_behaves_as_before():
     assert r.code == 1 and r.out == ""
     assert r.err.count("appealkit: error:") == 1
 
-
-def test_new_commands_have_help():
-    for cmd in ("list", "pack"):
-        r = run(cmd, "--help")
-        assert r.code == 0
-        assert ("--today" if cmd == "list" else "--envelope") in r.out
