@@ -11,6 +11,7 @@ Cases: nom, gen, dat, acc, ins, loc. A pronoun (he, she, they) gives the grammat
 
 from __future__ import annotations
 
+from functools import lru_cache
 from importlib import import_module
 
 LANGS = ("ru", "uk", "be")
@@ -38,7 +39,14 @@ def dative_full_name(full_name: str, pronoun: str, lang: str, forms: dict | None
 def name_case(name: str, case: str, pronoun: str, lang: str, *, surname_first: bool | None = None,
               forms: dict | None = None) -> str:
     """A personal name in `case`, word order kept ('Арон Атабек' -> 'Арона Атабека')."""
-    return _lang(lang).full_name(name, case, pronoun, surname_first=surname_first, forms=forms)
+    if forms:
+        return _lang(lang).full_name(name, case, pronoun, surname_first=surname_first, forms=forms)
+    return _name_case(name, case, pronoun, lang, surname_first)
+
+
+@lru_cache(maxsize=4096)  # a mail merge declines the same names for every writer
+def _name_case(name: str, case: str, pronoun: str, lang: str, surname_first: bool | None) -> str:
+    return _lang(lang).full_name(name, case, pronoun, surname_first=surname_first, forms=None)
 
 
 def dative_official(title: str | None, name: str | None, pronoun: str, lang: str,

@@ -18,6 +18,7 @@ def analyzer(lang: str):
     return pymorphy3.MorphAnalyzer(lang=lang)
 
 
+@lru_cache(maxsize=4096)  # a mail merge asks for the same few words thousands of times
 def _nominative(word: str, lang: str, pos: tuple[str, ...]):
     for p in analyzer(lang).parse(word):
         if p.tag.POS in pos and p.tag.case == "nomn":
@@ -41,6 +42,17 @@ def inflect_word(p, case: str, prefer_short: bool) -> str | None:
 def phrase(text: str, case: str, lang: str, forms: dict | None = None, prefer_short: bool = False) -> str:
     if case == "nom":
         return text
+    if not forms:
+        return _phrase(text, case, lang, prefer_short)
+    return _decline(text, case, lang, forms, prefer_short)
+
+
+@lru_cache(maxsize=4096)
+def _phrase(text: str, case: str, lang: str, prefer_short: bool) -> str:
+    return _decline(text, case, lang, None, prefer_short)
+
+
+def _decline(text: str, case: str, lang: str, forms: dict | None, prefer_short: bool) -> str:
     words = text.split(" ")
     out = list(words)
     i = 0
