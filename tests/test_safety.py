@@ -187,3 +187,17 @@ def test_loader_on_arbitrary_bytes(data):
         load_case("-", stdin=io.BytesIO(data))
     except AppealkitError:
         pass
+
+
+def test_written_files_follow_the_umask_not_mkstemps_0600(tmp_path):
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        r = run("letter", "examples/atabek.yaml", "--to", "president", "--out-dir", str(tmp_path))
+    finally:
+        os.umask(old)
+    assert r.code == 0
+    [f] = tmp_path.iterdir()
+    assert stat.S_IMODE(f.stat().st_mode) == 0o644

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Sequence
 
 from .errors import OutputError, Where
 
@@ -58,7 +59,7 @@ def safe_name(name: str) -> str:
     return cleaned or "output"
 
 
-def write_atomic(folder: str | os.PathLike, name: str, text: str, force: bool = False, sync: bool = True) -> Path:
+def write_atomic(folder: str | os.PathLike, name: str, text: str | bytes, force: bool = False, sync: bool = True) -> Path:
     """Write folder/name via a temporary file and rename; never follow a link out of folder,
     never overwrite without force, never leave a partial file. `sync=False` leaves flushing to
     disk to the caller (a batch of thousands syncs once at its end: see sync_all)."""
@@ -71,7 +72,7 @@ def sync_all() -> None:
         os.sync()
 
 
-def write_files(folder: str | os.PathLike, files: list[tuple[str, str]], force: bool = False,
+def write_files(folder: str | os.PathLike, files: Sequence[tuple[str, str | bytes]], force: bool = False,
                 create: bool = False, sync: bool = True) -> list[Path]:
     """Write several (name, text) files into folder, each as write_atomic does. Every target is
     checked before the first is written, so a refusal (an existing file, a link, an unsafe or
@@ -103,20 +104,24 @@ def write_files(folder: str | os.PathLike, files: list[tuple[str, str]], force: 
     return targets
 
 
-def _write(target: Path, text: str, force: bool, sync: bool = True) -> None:
+def _write(target: Path, text: str | bytes, force: bool, sync: bool = True) -> None:
     import tempfile
 
     folder = target.parent
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        # mkstemp makes the file private (0600); a letter or a pack is an ordinary file, which
+        # a print queue or another user may read as the umask allows
+        os.fchmod(fd, 0o666 & ~_umask())
     except PermissionError:
         raise OutputError("output folder is not writable", Where(str(folder))) from None
     except OSError as e:
         raise OutputError(f"cannot write: {e.strerror or e}", Where(str(folder))) from None
     try:
         try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(text)
+            data = text if isinstance(text, bytes) else text.encode("utf-8")
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
                 fh.flush()
                 if sync:
                     os.fsync(fh.fileno())
@@ -131,3 +136,15 @@ def _write(target: Path, text: str, force: bool, sync: bool = True) -> None:
         except OSError:
             pass
         raise
+
+
+_UMASK: list[int] = []
+
+
+def _umask() -> int:
+    """The process's umask (read once: os.umask can only be read by setting it)."""
+    if not _UMASK:
+        mask = os.umask(0o022)
+        os.umask(mask)
+        _UMASK.append(mask)
+    return _UMASK[0]

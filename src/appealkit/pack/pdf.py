@@ -48,25 +48,7 @@ def html_to_pdf(html: str) -> tuple[bytes, list[str]]:
 
 def write_bytes(path: str, data: bytes, force: bool) -> Path:
     """Write a file atomically (temporary file, then rename); an existing one only with force."""
-    import tempfile
+    from ..output import write_atomic
 
     target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    if target.is_symlink():
-        raise OutputError("is a symbolic link; refusing to write through it", Where(str(target)))
-    if target.exists() and not force:
-        raise OutputError("already exists", Where(str(target)), param="force")
-    if not folder.is_dir():
-        raise OutputError("output folder does not exist", Where(str(folder)))
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, target)
-        except BaseException:
-            os.unlink(tmp)
-            raise
-    except OSError as e:
-        raise OutputError(f"cannot write: {e.strerror or e}", Where(str(target))) from None
-    return target
+    return write_atomic(target.parent if str(target.parent) else Path("."), target.name, data, force)
