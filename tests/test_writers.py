@@ -43,7 +43,7 @@ def test_header_bom_and_quoted_newlines(tmp_path):
     f.write_bytes('\ufeffName,Address\n"A, B","1 St\nstill the address"\nC,2 St\n'.encode("utf-8"))
     rows = list(read_writers(str(f)))
     assert [(r.line, r.name) for r in rows] == [(2, "A, B"), (4, "C")]
-    assert rows[0].address == ["1 St\nstill the address"]
+    assert rows[0].address == ["1 St", "still the address"]  # a multi-line cell: one line each
 
 
 def test_slug():
@@ -106,3 +106,30 @@ def test_writers_file_errors(tmp_path):
     assert r.err.startswith(f"appealkit: error: {bad}:1: the header has no address column")
     r = run("letter", PETROV, "--writers", str(bad))
     assert r.code == 2 and "--writers needs --out-dir" in r.err
+
+
+def test_volunteers_csv_mistakes_are_named(tmp_path):
+    from .conftest import run
+
+    cases = {
+        "unclosed.csv": ('name,address,country\nBob,"2 Road; Leeds,GB\nAnna,1 High St; London,GB\n',
+                         "unclosed.csv:2: a quote (\") opens a value here and is not closed on this line"),
+        "typo.csv": ("name,adress,country\nAnna,x,GB\n",
+                     "typo.csv:1: the header has no address column (misspelt? 'adress' for address)"),
+    }
+    for name, (text, message) in cases.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        r = run("letter", "examples/ru-aliyev.yaml", "--to", "prosecutor", "--writers", str(tmp_path / name),
+                "--out-dir", str(tmp_path / "out"), "--from", "GB")
+        assert r.code == 1 and message in r.err, r.err
+
+
+def test_semicolon_separated_csv_from_a_european_spreadsheet(tmp_path):
+    from .conftest import run
+
+    (tmp_path / "w.csv").write_text('name;address;country\nAnna;"1 High St; London";GB\n', encoding="utf-8")
+    r = run("letter", "examples/ru-aliyev.yaml", "--to", "prosecutor", "--writers", str(tmp_path / "w.csv"),
+            "--out-dir", str(tmp_path / "out"), "--date", "2026-11-28")
+    assert r.code == 0
+    text = (tmp_path / "out" / "ru-aliyev-2026-prosecutor-anna-en.txt").read_text(encoding="utf-8")
+    assert text.startswith("Anna\n1 High St\nLondon\nUNITED KINGDOM\n")

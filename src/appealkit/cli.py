@@ -484,7 +484,8 @@ def letter(
                 if w.startswith("no sender"):  # the run's, not the case's: said once
                     if w not in warned:
                         warned.add(w)
-                        warn(w + " (use --sender-name/--sender-address, APPEALKIT_SENDER_* or sender.yaml)")
+                        warn(w + (" (use --from, APPEALKIT_FROM or sender.yaml)" if "country" in w else
+                                  " (use --sender-name/--sender-address, APPEALKIT_SENDER_* or sender.yaml)"))
                     continue
                 warn(_in(run, c, w))
             if out_dir:
@@ -531,7 +532,8 @@ def _merge(cases, writers, to, out_dir, force, lang, day, fmt, template, message
                 if progress:
                     progress[0].advance(progress[1])
             elif o.kind == "warning":
-                warn(o.message)
+                warn(o.message if o.message.startswith(tuple(c.id + ":" for c in cases))
+                     else f"{writers}:{o.line}: {o.message} (give a country column, or --from)")
             elif o.kind == "failed":
                 counts["failed"] += 1
                 failed_rows.add(o.line)
@@ -661,6 +663,9 @@ def pack(
         if not s.name or not s.address:
             warn("no sender name or address given: the letters carry placeholders "
                  "(use --writers, --sender-name/--sender-address, APPEALKIT_SENDER_* or sender.yaml)")
+        if not s.country:
+            warn("no sender country given: the letters say where you write from, and name the embassy "
+                 "in your country, as placeholders (use --from, APPEALKIT_FROM or sender.yaml)")
     run = _Run(cases)
     good = []
     for c in run:

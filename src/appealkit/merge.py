@@ -51,6 +51,9 @@ def merge_letters(cases: list, writers_path: str, to: str, out_dir: str, *, forc
             yield Outcome("failed", w.line, message=w.message)
             yield Outcome("row", w.line)
             continue
+        if not (w.country or sender_country):
+            yield Outcome("warning", w.line, message="no country for this writer, nor one for all: their letters "
+                                                     "carry placeholders for where they write from")
         name = slug(w.name)
         if seen.setdefault(name, w.line) != w.line:
             name = f"{name}-{w.line}"
@@ -83,7 +86,7 @@ def merge_letters(cases: list, writers_path: str, to: str, out_dir: str, *, forc
                     yield Outcome("failed", w.line, message=f"{case.id}: {e}")
                     continue
                 for m in letter.warnings:
-                    if m not in warned and not m.startswith("no sender"):
+                    if m not in warned and not m.startswith("no sender"):  # said per row, above
                         warned.add(m)
                         yield Outcome("warning", w.line, message=f"{case.id}: {m}")
                 yield Outcome("written", w.line, path)

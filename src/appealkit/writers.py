@@ -61,8 +61,12 @@ def read_writers(path: str) -> Iterator[Writer | BadRow]:
     except OSError as e:
         raise AppealkitError(f"cannot read: {e.strerror or e}", Where(path)) from None
     with fh:
-        reader = csv.reader(fh)
         try:
+            # spreadsheets in many European locales save CSV with ';' (or a tab) between columns
+            first = fh.readline()
+            fh.seek(0)
+            delimiter = max((",", ";", "\t"), key=first.count) if first.strip() else ","
+            reader = csv.reader(fh, delimiter=delimiter)
             header = next(reader, None)
             if header is None:
                 raise AppealkitError("file is empty; the first line names the columns (name,address,...)",
@@ -70,13 +74,25 @@ def read_writers(path: str) -> Iterator[Writer | BadRow]:
             cols = [h.strip().lower() for h in header]
             missing = [c for c in ("name", "address") if c not in cols]
             if missing:
-                raise AppealkitError(f"the header has no {' or '.join(missing)} column; "
+                import difflib
+
+                others = [c for c in cols if c not in KNOWN]
+                typos = [f"'{close[0]}' for {m}" for m in missing
+                         for close in [difflib.get_close_matches(m, others, n=1)] if close]
+                hint = f" (misspelt? {', '.join(typos)})" if typos else ""
+                raise AppealkitError(f"the header has no {' or '.join(missing)} column{hint}; "
                                      "it needs name and address (country, lang, email optional)", Where(path, 1))
             start = reader.line_num + 1
             for row in reader:
                 line, start = start, reader.line_num + 1
                 if not any(x.strip() for x in row):
                     continue  # blank lines between groups are fine
+                if reader.line_num > line and any("\n" in x and delimiter in x.split("\n", 1)[1] for x in row):
+                    # a quote opened in this row and closed rows later (or never): the rows
+                    # between were read as one value
+                    yield BadRow(line, f"a quote (\") opens a value here and is not closed on this line; "
+                                       f"lines {line}-{reader.line_num} were read as one row")
+                    continue
                 # empty cells past the header (a spreadsheet's trailing commas) are no surplus
                 surplus = sum(1 for x in row[len(cols):] if x.strip())
                 yield parse_row(dict(zip(cols, row)), line, surplus)
@@ -96,7 +112,7 @@ def parse_row(row: dict[str, str], line: int, surplus: int = 0) -> Writer | BadR
                             "(a comma inside an unquoted value?)")
     if not get["name"]:
         return BadRow(line, "no name")
-    address = [x.strip() for x in get["address"].split(";") if x.strip()]
+    address = [x.strip() for x in get["address"].replace("\n", ";").split(";") if x.strip()]  # a multi-line cell too
     if not address:
         return BadRow(line, "no address")
     country = get["country"].upper() or None
