@@ -134,8 +134,9 @@ def test_html_escapes_case_text(tmp_path):
 
 def test_placeholders_and_one_warning_without_sender():
     r = run("letter", "examples/atabek.yaml", "--to", "president", "--date", "2026-11-28")
-    assert "[Your name]" in r.out and "[Your address]" in r.out
-    assert r.err.count("warning: no sender") == 1
+    assert "[Your name]" in r.out and "[Your address]" in r.out and "[your country]" in r.out
+    assert r.err.count("warning: no sender name or address") == 1
+    assert r.err.count("warning: no sender country given") == 1 and "(use --from, APPEALKIT_FROM" in r.err
 
 
 def test_sender_from_env_and_file(monkeypatch, tmp_path):
