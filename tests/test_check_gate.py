@@ -335,3 +335,13 @@ def test_unicode_checks_is_a_leaf_of_both_checks_modules():
     assert not any(m.startswith(("appealkit.checks", "appealkit.address")) for m in leaf), leaf
     addr = _imports(src / "address" / "checks.py", "appealkit.address")
     assert "appealkit.checks" not in addr and "appealkit.unicode_checks" in addr, addr
+
+
+@pytest.mark.parametrize("value,wrapped", [
+    ("“Country – appeal”", True), ("‘Firstname Lastname’", True), ("«Россия: свободу»", True),
+    ("„Deutschland“", True), ("«Сводка» про «это»", False), ("Poet “Aron” Atabek", False), ("“", False),
+])
+def test_values_wrapped_in_typographic_quotes(value, wrapped):
+    from appealkit.checks import wrapped_in_quotes
+
+    assert (wrapped_in_quotes(value) is not None) is wrapped

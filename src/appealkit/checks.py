@@ -34,6 +34,21 @@ AFFECTS = {
 }
 
 
+# a value pasted from a word processor keeps the quotes around it: they would be printed
+_QUOTE_PAIRS = {"“": "”„", "„": "“”", "‘": "’", "‚": "’‘", "«": "»", "»": "«", "”": "”", "’": "’"}
+
+
+def wrapped_in_quotes(s: str) -> str | None:
+    """A message when the whole value stands in typographic quotes (“…”, «…», ‘…’)."""
+    s = s.strip()
+    closing = _QUOTE_PAIRS.get(s[:1], "")
+    # «Сводка» про «это» is two quotations, not one wrapped value
+    if len(s) > 2 and s[-1] in closing and not any(c in s[1:-1] for c in closing):
+        return (f"the value is wrapped in typographic quotes {s[0]}…{s[-1]} (pasted from a word "
+                "processor?): they would be printed as part of it; delete them")
+    return None
+
+
 def run_checks(case, today: dt.date | None = None) -> list[Finding]:
     today = today or dt.date.today()
     pos = case.positions
@@ -51,6 +66,9 @@ def run_checks(case, today: dt.date | None = None) -> list[Finding]:
             add("mixed-script", msg, path)
         for msg in invisible_chars(s):
             add("invisible-char", msg, path)
+        msg = wrapped_in_quotes(s)
+        if msg:
+            add("typographic-quotes", msg, path)
 
     from .gate import empty_fields, gate_findings
 
