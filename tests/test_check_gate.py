@@ -310,7 +310,7 @@ def test_init_force(tmp_path):
     assert r.code == 1 and "already exists; use --force to overwrite" in r.err
     assert target.read_text(encoding="utf-8") == "old"
     r = run("init", str(target), "--force")
-    assert r.code == 0 and target.read_text(encoding="utf-8").startswith("# yaml-language-server")
+    assert r.code == 0 and target.read_text(encoding="utf-8").startswith("# For completion in an editor")
     assert run("check", str(target), "--strict").code == 0
 
 

@@ -206,3 +206,12 @@ def test_builtin_templates_render_tidy(path, lang):
             assert letter.endswith("\n") and not letter.endswith("\n\n")
             assert not any(line != line.rstrip() for line in letter.splitlines())
             assert "\n\n\n\n" not in letter
+
+
+def test_a_typo_in_the_sender_file_is_named(monkeypatch, tmp_path):
+    home = tmp_path / "home2"
+    home.mkdir()
+    (home / "sender.yaml").write_text("name: Anna\nadress: 1 High St\n", encoding="utf-8")
+    monkeypatch.setenv("APPEALKIT_HOME", str(home))
+    r = run("letter", "examples/atabek.yaml", "--to", "president")
+    assert r.code == 1 and "unknown key 'adress' in the sender file; did you mean 'address'?" in r.err

@@ -66,9 +66,9 @@ def run_checks(case, today: dt.date | None = None) -> list[Finding]:
             add("mixed-script", msg, path)
         for msg in invisible_chars(s):
             add("invisible-char", msg, path)
-        msg = wrapped_in_quotes(s)
-        if msg:
-            add("typographic-quotes", msg, path)
+        quoted = wrapped_in_quotes(s)
+        if quoted:
+            add("typographic-quotes", quoted, path)
 
     from .gate import empty_fields, gate_findings
 

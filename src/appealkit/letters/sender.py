@@ -34,6 +34,12 @@ def read_sender_file(path: str) -> Sender:
         raise AppealkitError(f"cannot read sender file: {e}", Where(fname)) from None
     if not isinstance(d, dict):
         raise AppealkitError("sender file must be a mapping with name, address, country", Where(fname))
+    for key in d:
+        if key not in ("name", "address", "country"):
+            from ..errors import did_you_mean
+
+            raise AppealkitError(f"unknown key '{key}' in the sender file"
+                                 f"{did_you_mean(key, ['name', 'address', 'country'], 'its keys')}", Where(fname))
     addr = d.get("address")
     return Sender(name=_str(d.get("name")),
                   address=[str(x) for x in addr] if isinstance(addr, list) else split_lines(_str(addr)),

@@ -133,7 +133,9 @@ def variants(case, platform: str, lang: str | None = None, limit: int | None = N
         if r.handles.get(platform):
             out.append(build_post(case, platform, lang, rid, limit))
     if not out:
-        raise CaseError(f"no recipient has a {platform} handle (recipients.<id>.handles.{platform})",
+        from ..handles import NAMES
+
+        raise CaseError(f"no recipient has a {NAMES[platform]} handle (recipients.<id>.handles.{platform})",
                         case.positions.at(("recipients",)))
     return out
 
@@ -141,7 +143,7 @@ def variants(case, platform: str, lang: str | None = None, limit: int | None = N
 def _recipient(case, rid: str):
     r = case.recipients.get(rid)
     if r is None:
-        raise UsageError(f"no recipient '{rid}' in this case; choose one of {', '.join(case.recipients) or '(none)'}")
+        raise UsageError(f"no recipient '{rid}' in this case; choose one of {', '.join(case.recipients) or '(none)'}", param="to")
     return r
 
 
