@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass, field
 
-from ..errors import CaseError, UsageError
+from ..errors import AppealkitError, CaseError, UsageError
 
 FORMAT_EXTENSIONS = {"text": "txt", "markdown": "md", "html": "html"}
 
@@ -84,10 +84,14 @@ def compose_letters(case, to: str = "all", *, lang: str | None = None, sender_na
         by_post = r is None or r.address is not None or r.role == "ambassador"  # else email or fax
         blocks = blocks_for(case, t, sender.country, None, "translate", embassy_address or None) if by_post else []
         ctx = context(case, to=t, lang=lang, day=day, sender=sender, blocks=blocks, message=message)
-        if extra:
-            ctx = {**ctx, **extra}  # a copy: the cached context stays the same for the next writer
+        # a copy: the cached context stays the same for the next writer; `writer` always exists,
+        # so one template serves a mail merge and a single letter
+        ctx = {**ctx, "writer": {}, **(extra or {})}
         kind = "support" if t == "person" else "authority"
-        text = render(ctx, kind, lang, template)
+        try:
+            text = render(ctx, kind, lang, template)
+        except AppealkitError as e:  # say which letter of a run the template failed on
+            raise AppealkitError(f"{e.message} (in the letter to '{t}')", e.where) from None
         if fmt == "markdown":
             text = as_markdown(text)
         elif fmt == "html":
