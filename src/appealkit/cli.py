@@ -252,21 +252,32 @@ def schema():
 @app.command()
 def translit(
     text: Annotated[Optional[List[str]], typer.Argument(help="Texts; without any, standard input line by line.")] = None,
-    scheme: Annotated[str, typer.Option("--scheme", "-s", help="Scheme id (see 'appealkit schemes').")] = "icao",
-    lang: Annotated[Optional[str], typer.Option("--lang", "-l", help="ru, uk, be, kk or ky; detected when absent.")] = None,
+    scheme: Annotated[Optional[str], typer.Option(
+        "--scheme", "-s", help="Scheme id (see 'appealkit schemes'); default icao for Cyrillic, the "
+                               "national system for Georgian and Armenian, arabic-approx for Arabic script.")] = None,
+    lang: Annotated[Optional[str], typer.Option("--lang", "-l", help="The text's language (ru, uk, be, kk, ky, ka, hy, ar, fa); detected when absent.")] = None,
 ):
-    """Transliterate Cyrillic to Latin by a named standard."""
+    """Transliterate to Latin by a named standard: Cyrillic, Georgian, Armenian, Arabic script."""
     from .output import warn
     from .translit import get_scheme
     from .translit.coverage import coverage_warning
+    from .translit.detect import other_script_scheme
 
-    sch = get_scheme(scheme)
-    if lang is not None:
-        sch.transliterate("", lang)  # validates lang before any output
+    if scheme is not None:
+        sch = get_scheme(scheme)
+        if lang is not None:
+            sch.transliterate("", lang)  # validates lang before any output
     warned = set()
 
+    def pick(t: str):
+        # without --scheme, the script decides: icao for Cyrillic, the national system elsewhere
+        return get_scheme(scheme or other_script_scheme(t, lang) or "icao")
+
     def check_coverage(t: str) -> None:  # once per message: a stream may hold thousands of lines
-        msg = coverage_warning(scheme, t, lang)
+        msg = coverage_warning(scheme or pick(t).id, t, lang)
+        fits = other_script_scheme(t, lang) if scheme else None
+        if fits and fits != scheme and not msg:
+            msg = f"scheme '{scheme}' does not cover this script: the text is left as it is; try --scheme {fits}"
         if msg and msg not in warned:
             warned.add(msg)
             warn(msg)
@@ -274,7 +285,7 @@ def translit(
     if text:
         for t in text:
             check_coverage(t)
-            sys.stdout.write(sch.transliterate(t, lang) + "\n")
+            sys.stdout.write(pick(t).transliterate(t, lang) + "\n")
         return
     # streaming: one line at a time, constant memory whatever the input size
     stdin = sys.stdin
@@ -284,7 +295,7 @@ def translit(
     for line in stdin:  # a reader that goes away (| head) ends it quietly, in main
         if len(warned) < 4:
             check_coverage(line)
-        write(sch.transliterate(line, lang))
+        write((sch if scheme is not None else pick(line)).transliterate(line, lang))
 
 
 @app.command()
