@@ -261,7 +261,7 @@ def translit(
     from .output import warn
     from .translit import get_scheme
     from .translit.coverage import coverage_warning
-    from .translit.detect import other_script_scheme
+    from .translit.schemes import other_script_scheme
 
     if scheme is not None:
         sch = get_scheme(scheme)

@@ -10,8 +10,6 @@ letter Persian adds (پ چ ژ گ ک ی) or in a Persian-speaking country, else a
 
 from __future__ import annotations
 
-import re
-
 _SIGNS = (
     ("be", frozenset("ўЎ")),
     ("uk", frozenset("єїґЄЇҐ")),
@@ -58,19 +56,3 @@ def script_language(text: str, country: str | None = None) -> str | None:
             return "ar"
     return None
 
-
-_OTHER_SCRIPTS = re.compile("[\u10a0-\u10ff\u1c90-\u1cbf\u0531-\u058f\u0600-\u06ff\u0750-\u077f]")
-
-
-def other_script_scheme(text: str, lang: str | None = None) -> str | None:
-    """The scheme for a text in Georgian, Armenian or Arabic script (`lang` ka, hy, ar or fa, or
-    detected): the national system, or the readable approximation; None for any other text."""
-    if lang in ("ka", "hy", "ar", "fa"):
-        other: str | None = lang
-    elif not _OTHER_SCRIPTS.search(text):  # one C-speed look before the per-letter one
-        return None
-    else:
-        other = script_language(text)
-    from .schemes import default_scheme
-
-    return default_scheme(other) if other else None

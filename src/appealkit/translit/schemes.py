@@ -172,3 +172,18 @@ def _compiled(scheme_id: str, lang: str) -> Table:
     return Table(nfc(letters), nfc(rules["start"]), nfc(rules["prev"]), nfc(rules["next"]),
                  nfc(rules["endings"]), nfc(scheme.upper), chars=scheme.chars,
                  words=nfc(rules["words"]), **extra)
+
+
+_OTHER_SCRIPTS = re.compile("[\u10a0-\u10ff\u1c90-\u1cbf\u0531-\u058f\u0600-\u06ff\u0750-\u077f]")
+
+
+def other_script_scheme(text: str, lang: str | None = None) -> str | None:
+    """The scheme for a text in Georgian, Armenian or Arabic script (`lang` ka, hy, ar or fa, or
+    detected): the national system, or the readable approximation; None for any other text."""
+    if lang in ("ka", "hy", "ar", "fa"):
+        other: str | None = lang
+    elif not _OTHER_SCRIPTS.search(text):  # one C-speed look before the per-letter one
+        return None
+    else:
+        other = script_language(text)
+    return default_scheme(other) if other else None
