@@ -39,8 +39,8 @@ demo: $(BIN)/.installed
 	@echo '--- post'
 	$(BIN)/appealkit tweet $(CASE)
 	@echo '--- a letter-writing night: the overview, then the printable pack'
-	$(BIN)/appealkit list examples tests/night/cases/10-sokolova.yaml --today 2026-12-01
-	$(BIN)/appealkit pack examples/ru-penal-colony.yaml tests/night/cases/10-sokolova.yaml --writers tests/night/writers.csv --out demo-pack.pdf --date 2026-12-01 --force || true
+	$(BIN)/appealkit list examples --today 2026-12-01
+	$(BIN)/appealkit pack examples/ru-aliyev.yaml --to person --writers examples/writers.csv --out demo-pack.pdf --date 2026-12-01 --force
 
 test: $(BIN)/.installed
 	$(BIN)/python -m mypy

@@ -12,7 +12,7 @@ from typing import Annotated, List, Optional
 import typer
 
 from . import __version__
-from .errors import AppealkitError, CaseErrors, UsageError
+from .errors import AppealkitError, CaseError, CaseErrors, UsageError
 
 app = typer.Typer(
     name="appealkit",
@@ -198,8 +198,8 @@ def _check_one(path: Optional[str], day: Optional[dt.date], strict: bool, json_:
     try:
         c = _load(path)
     except AppealkitError as e:
-        if not (json_ or many):
-            raise  # one file: the error lines and exit 1, from main
+        if not isinstance(e, CaseError):
+            raise  # not the file's fault (no file given at all): main says it
         errs = e.errors if isinstance(e, CaseErrors) else [e]
         if not json_:
             for x in errs:
