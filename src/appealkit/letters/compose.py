@@ -65,8 +65,9 @@ def compose_letters(case, to: str = "all", *, lang: str | None = None, sender_na
         names = missing_names(case, targets, lg)
         if missing or names:
             where = names[0][1] if names else ("summary",)
-            raise CaseError(f"no '{lg}' text for: {', '.join(missing + [k for k, _ in names])}",
-                            case.positions.at(where))
+            raise CaseError(f"no '{lg}' text for: {', '.join(missing + [k for k, _ in names])}; give "
+                            f"{'each' if len(missing) + len(names) > 1 else 'it'} as a mapping with a '{lg}' entry "
+                            f"(name: {{en: ..., {lg}: ...}})", case.positions.at(where))
     sender = Sender(sender_name or None, list(sender_address or []), sender_country)
     common = []
     if not sender.name or not sender.address:
