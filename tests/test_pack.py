@@ -126,3 +126,14 @@ def test_missing_weasyprint_says_what_to_install(monkeypatch):
     monkeypatch.setitem(sys.modules, "weasyprint", None)
     with pytest.raises(AppealkitError, match=r"pip install 'appealkit\[pack\]'"):
         html_to_pdf("<p>x</p>")
+
+
+def test_a_case_past_its_deadline_gets_its_card_only(tmp_path):
+    from .conftest import ROOT, run
+
+    out = tmp_path / "p.html"
+    r = run("pack", str(ROOT / "examples/ru-aliyev.yaml"), "--to", "person", "--writers",
+            str(ROOT / "examples/writers.csv"), "--out", str(out), "--date", "2026-12-20")
+    assert r.code == 0 and "has passed: the pack has its card only" in r.err
+    assert "1 case, 0 letters, 0 envelopes" in r.err
+    assert "passed: do not send" in out.read_text(encoding="utf-8")

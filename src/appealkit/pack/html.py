@@ -48,6 +48,12 @@ def build_pack(cases: list, writers: list, to: str = "all", *, paper: str = "a4"
         langs = letter_languages(case)
         targets = case.targets(to)
         letters, envelopes = [], []
+        if isinstance(case.deadline, dt.date) and case.deadline < day:
+            # the card says not to send: its letters and envelopes stay out of the pack
+            pack.warnings.append(f"{case.id}: the deadline {case.deadline.isoformat()} has passed: "
+                                 "the pack has its card only, no letters or envelopes")
+            out.append({"id": case.id, "card": card(case, day), "letters": [], "envelopes": [], "sheets": []})
+            continue
         for w in writers:
             lg = w.lang or lang or case.language
             if lg not in langs:
