@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import sysconfig
@@ -29,6 +30,8 @@ def test_wheel_installs_and_runs(tmp_path):
         z.extractall(purelib)
     deps = sysconfig.get_paths()["purelib"]
     (purelib / "_borrowed_deps.pth").write_text(deps + "\n", encoding="utf-8")
+    # the wheel's own copy must be the one imported, whatever PYTHONPATH says
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     work = tmp_path / "elsewhere"
     work.mkdir()
     case = (ROOT / "examples" / "atabek.yaml").read_bytes()
@@ -39,8 +42,8 @@ def test_wheel_installs_and_runs(tmp_path):
     for args in (["check", "-"], ["address", "-"], ["letter", "-", "--to", "prosecutor", "--lang", "ru"],
                  ["tweet", "-"], ["schemes"], ["schema"]):
         p = subprocess.run([str(py), "-c", code, str(purelib), *args], input=ru_case if "letter" in args else case, cwd=work,
-                           capture_output=True, timeout=60)
+                           capture_output=True, timeout=60, env=env)
         assert p.returncode == 0, (args, p.stderr.decode())
     p = subprocess.run([str(py), "-c", code, str(purelib), "address", "-"], input=case, cwd=work,
-                       capture_output=True, timeout=60)
+                       capture_output=True, timeout=60, env=env)
     assert "Tsiolkovskogo Street b/n" in p.stdout.decode()

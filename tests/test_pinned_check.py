@@ -1,0 +1,131 @@
+"""`check` behaviours that mutation testing found unpinned (issue 18): a case without `share`,
+mixed scripts in recipients' names and between Cyrillic and Greek, soft hyphens by name, the
+keys of a finding's JSON. Every message is written out by hand."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from appealkit.checks import invisible_chars, mixed_script
+
+from .conftest import run
+from .test_case_load import MINIMAL, write
+
+FINDINGS = """\
+appealkit: 1
+id: test-case
+title: A title
+organisation: PEN International
+deadline: 2026-01-31 10:00:00
+person:
+  name: "Jane Do\\u00ade"
+summary: Something happened.
+asks:
+  - Release Jane Doe.
+recipients:
+  pm:
+    role: head-of-government
+    name: Ivan P\u0435trov
+    handles: {x: 12345}
+    address: {country: GB, lines: [1 High Street], postcode: "N1 1AA", locality: London}
+"""
+
+
+def test_finding_json_is_exact(tmp_path):
+    p = write(tmp_path, FINDINGS)
+    r = run("check", p, "--json", "--today", "2026-02-01")
+    assert r.code == 0
+    assert json.loads(r.out) == {"file": p, "ok": True, "errors": [], "warnings": [
+        {"level": "warning", "code": "deadline-passed",
+         "message": "the deadline 2026-01-31 has passed; do not send letters after it",
+         "file": p, "line": 5, "col": 11},
+        {"level": "warning", "code": "invisible-char", "message": "holds invisible SOFT HYPHEN (U+00AD); delete it",
+         "file": p, "line": 7, "col": 9},
+        {"level": "warning", "code": "mixed-script",
+         "message": "word 'P\u0435trov' mixes scripts: Cyrillic '\u0435' (U+0435) among Latin letters; retype it in Latin",
+         "file": p, "line": 14, "col": 11},
+    ]}
+
+
+def test_findings_on_stderr_and_strict(tmp_path):
+    p = write(tmp_path, FINDINGS)
+    r = run("check", p, "--today", "2026-01-31")
+    assert r.code == 0 and r.out == ""
+    assert r.err.splitlines() == [
+        f"appealkit: warning: {p}:7:9: holds invisible SOFT HYPHEN (U+00AD); delete it [invisible-char]",
+        f"appealkit: warning: {p}:14:11: word 'P\u0435trov' mixes scripts: Cyrillic '\u0435' (U+0435) among "
+        "Latin letters; retype it in Latin [mixed-script]",
+        f"appealkit: {p}: ok, 2 warnings",
+    ]
+    assert run("check", p, "--today", "2026-01-31", "--strict").code == 1
+
+
+def test_case_without_share(tmp_path):
+    p = write(tmp_path, MINIMAL)
+    r = run("check", p, "--json")
+    assert r.code == 0
+    assert json.loads(r.out) == {"file": p, "ok": True, "errors": [], "warnings": []}
+    r = run("check", p, "--strict")
+    assert r.code == 0 and r.err == f"appealkit: {p}: ok, 0 warnings\n"
+
+
+def test_post_too_long_is_a_finding(tmp_path):
+    p = write(tmp_path, MINIMAL + "share:\n  text: " + "a" * 290 + "\n")
+    r = run("check", p, "--json")
+    assert json.loads(r.out)["warnings"] == [
+        {"level": "warning", "code": "post-too-long", "message": "the en post does not fit x: 290/280: 10 over",
+         "file": p, "line": 10, "col": 9}]
+
+
+def test_file_without_appealkit_key(tmp_path):
+    p = write(tmp_path, MINIMAL.replace("appealkit: 1\n", ""))
+    r = run("check", p)
+    assert r.code == 1 and r.out == ""
+    assert r.err == f"appealkit: error: {p}:1:1: the case file is missing required key 'appealkit'\n"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # one script only, or letters mixed only across words: nothing to say
+    ("Москва", []),
+    ("Moscow", []),
+    ("Αθήνα", []),
+    ("АП-162/1 Moscow", []),
+    # Greek in a Latin word
+    ("\u0391tabek", ["word '\u0391tabek' mixes scripts: Greek '\u0391' (U+0391) among Latin letters; retype it in Latin"]),
+    # Greek in a Cyrillic word, no Latin anywhere: a homoglyph all the same
+    ("М\u03bfсква", ["word 'М\u03bfсква' mixes scripts: Greek '\u03bf' (U+03BF) among Cyrillic letters; "
+                     "retype it in Cyrillic"]),
+    ("\u039c\u03bfсква", ["word '\u039c\u03bfсква' mixes scripts: Greek '\u039c' (U+039C), '\u03bf' (U+03BF) "
+                          "among Cyrillic letters; retype them in Cyrillic"]),
+    # all three in one word
+    ("M\u03bfсква", ["word 'M\u03bfсква' mixes scripts: Latin 'M' (U+004D); Greek '\u03bf' (U+03BF) among "
+                     "Cyrillic letters; retype them in Cyrillic"]),
+    # Cyrillic in a Latin word, one letter twice
+    ("P\u0430vlod\u0430r", ["word 'P\u0430vlod\u0430r' mixes scripts: Cyrillic '\u0430' (U+0430) among Latin "
+                            "letters; retype them in Latin"]),
+    # a tie inside the word goes to the script of the whole value
+    ("Учреждение AП-162/1", ["word 'AП' mixes scripts: Latin 'A' (U+0041) among Cyrillic letters; "
+                             "retype it in Cyrillic"]),
+    ("AП Moscow", ["word 'AП' mixes scripts: Cyrillic 'П' (U+041F) among Latin letters; retype it in Latin"]),
+    ("ПA", ["word 'ПA' mixes scripts: Latin 'A' (U+0041) among Cyrillic letters; retype it in Cyrillic"]),
+])
+def test_mixed_script(text, expected):
+    assert mixed_script(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("plain", []),
+    ("Москва", []),
+    ("a\u00adb", ["holds invisible SOFT HYPHEN (U+00AD); delete it"]),
+    ("\ufeffa", ["holds invisible ZERO WIDTH NO-BREAK SPACE (BOM) (U+FEFF); delete it"]),
+    ("a\u200bb\u200bc\u202e", ["holds invisible ZERO WIDTH SPACE (U+200B); delete it",
+                               "holds invisible RIGHT-TO-LEFT OVERRIDE (U+202E); delete it"]),
+    ("a\u2066b", ["holds invisible LEFT-TO-RIGHT ISOLATE (U+2066); delete it"]),
+    ("a\u2069b", ["holds invisible POP DIRECTIONAL ISOLATE (U+2069); delete it"]),
+    ("a\u202ab", ["holds invisible LEFT-TO-RIGHT EMBEDDING (U+202A); delete it"]),
+    ("a\u061cb", ["holds invisible ARABIC LETTER MARK (U+061C); delete it"]),
+])
+def test_invisible_chars(text, expected):
+    assert invisible_chars(text) == expected
