@@ -1,0 +1,45 @@
+"""The public Python surface (issue 18): what each package exports, the version the
+distribution carries, the transliterate() defaults, package data lists."""
+
+from __future__ import annotations
+
+import importlib.metadata
+
+import pytest
+
+import appealkit
+from appealkit.resources import data_path, read_list
+
+
+@pytest.mark.parametrize("module,names", [
+    ("appealkit", {"__version__", "transliterate"}),
+    ("appealkit.case", {"Address", "Case", "Person", "Recipient", "Share", "Text",
+                        "load_case", "read_case_text", "resolve_case_path"}),
+    ("appealkit.posts", {"LIMITS", "PLATFORMS", "fits", "length"}),
+    ("appealkit.translit", {"detect_language", "get_scheme", "list_schemes", "transliterate"}),
+])
+def test_star_exports(module, names):
+    ns: dict = {}
+    exec(f"from {module} import *", ns)
+    assert set(ns) - {"__builtins__"} == names
+
+
+def test_version_is_the_distributions():
+    assert appealkit.__version__ == importlib.metadata.version("appealkit")
+
+
+@pytest.mark.parametrize("args,expected", [
+    (("Щеглова",), "Shcheglova"),  # icao by default
+    (("Щеглова", "iso9"), "Ŝeglova"),
+    (("Київ", "icao", "ru"), "Kiïv"),  # the language given wins: ICAO Russian lacks ї, ISO 9 fills in
+    (("Київ",), "Kyiv"),
+])
+def test_transliterate_defaults(args, expected):
+    assert appealkit.transliterate(*args) == expected
+
+
+def test_read_list_skips_blanks_and_comments(tmp_path, monkeypatch):
+    codes = read_list("iso3166-1.txt")
+    assert len(codes) == 249 and codes[0] == "AD" and "KZ" in codes
+    assert all(len(c) == 2 and not c.startswith("#") for c in codes)
+    assert data_path("schemes", "icao.yaml").is_file()
