@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import compileall
 import hashlib
 import os
 import random
@@ -254,6 +255,9 @@ def run(m: Mutant, timeout: float) -> tuple[bool, float, str]:
         (pkg / "data").symlink_to(PACKAGE / "data", target_is_directory=True)
         source = (PACKAGE / m.module).read_bytes()
         (pkg / m.module).write_bytes(source[: m.start] + m.after.encode() + source[m.end:])
+        # compiled once here: the suite starts hundreds of processes, and with
+        # PYTHONDONTWRITEBYTECODE each would compile the whole package again
+        compileall.compile_dir(str(pkg), quiet=2)
         env = dict(os.environ, PYTHONPATH=tmp + os.pathsep + os.environ.get("PYTHONPATH", ""))
         cmd = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:randomly", "-p", "no:cacheprovider",
                *test_files(m.module)]

@@ -1,0 +1,202 @@
+"""Small core pieces that mutation testing found unpinned (issue 18): error places and their
+order, the sender's sources in order, safe output files, the texts a letter language lacks.
+Expected values are written out by hand."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from appealkit.errors import AppealkitError, CaseError, CaseErrors, OutputError, Where, did_you_mean
+from appealkit.letters.sender import Sender, config_home, resolve_sender, split_lines
+from appealkit.output import dumps, safe_name, use_color, write_files
+
+from .conftest import run
+from .test_case_load import MINIMAL, write
+
+
+@pytest.mark.parametrize("where,text,as_dict", [
+    (Where("a.yaml", 3, 4), "a.yaml:3:4", {"file": "a.yaml", "line": 3, "col": 4}),
+    (Where("a.yaml", 3), "a.yaml:3", {"file": "a.yaml", "line": 3, "col": None}),
+    (Where("a.yaml", None, 4), "a.yaml", {"file": "a.yaml", "line": None, "col": 4}),
+    (Where(None, 3, 4), "<input>:3:4", {"file": None, "line": 3, "col": 4}),
+    (Where(), "<input>", {"file": None, "line": None, "col": None}),
+])
+def test_where(where, text, as_dict):
+    assert str(where) == text
+    assert where.as_dict() == as_dict
+
+
+def test_error_text_and_dict():
+    assert str(CaseError("bad", Where("a.yaml", 1, 2))) == "a.yaml:1:2: bad"
+    assert str(CaseError("bad")) == "bad"
+    assert CaseError("bad").as_dict() == {"file": None, "line": None, "col": None, "message": "bad"}
+    assert AppealkitError("x").exit_code == 1
+
+
+def test_errors_sorted_by_place_those_without_one_first():
+    errs = CaseErrors([CaseError("c", Where("f", 2, 1)), CaseError("b", Where("f", 1, 5)),
+                       CaseError("a", Where("f")), CaseError("d", Where("f", 1, 1))])
+    assert [e.message for e in errs.errors] == ["a", "d", "b", "c"]
+    assert str(errs) == "f: a\nf:1:1: d\nf:1:5: b\nf:2:1: c"
+    assert errs.message == "4 errors"
+
+
+@pytest.mark.parametrize("word,choices,listing,expected", [
+    ("recipents", ["recipients", "copies"], None, "; did you mean 'recipients'?"),
+    ("zzz", ["x", "bluesky"], "platforms", "; platforms are: x, bluesky"),
+    ("zzz", ["x", "bluesky"], None, ""),
+])
+def test_did_you_mean(word, choices, listing, expected):
+    assert did_you_mean(word, choices, listing) == expected
+
+
+# -- the sender: options, then the environment, then sender.yaml; each part on its own
+
+
+def _home(tmp_path, monkeypatch, text: str | None) -> None:
+    home = tmp_path / "cfg"
+    home.mkdir()
+    if text is not None:
+        (home / "sender.yaml").write_text(text, encoding="utf-8")
+    monkeypatch.setenv("APPEALKIT_HOME", str(home))
+
+
+def test_config_home(tmp_path, monkeypatch):
+    monkeypatch.setenv("APPEALKIT_HOME", str(tmp_path / "h"))
+    assert config_home() == tmp_path / "h"
+    monkeypatch.delenv("APPEALKIT_HOME")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "x"))
+    assert config_home() == tmp_path / "x" / "appealkit"
+
+
+@pytest.mark.parametrize("text,expected", [
+    (" a ; ;b;", ["a", "b"]),
+    ("", []),
+    (None, []),
+])
+def test_split_lines(text, expected):
+    assert split_lines(text) == expected
+
+
+@pytest.mark.parametrize("args,env,file,expected", [
+    (("N", "A1; A2", "GB"), {}, "name: F\naddress: [F1]\ncountry: de\n", Sender("N", ["A1", "A2"], "GB")),
+    ((None, None, None), {}, "name: F\naddress: [F1, 2]\ncountry: de\n", Sender("F", ["F1", "2"], "DE")),
+    ((None, None, None), {}, "name: F\naddress: F1; F2\n", Sender("F", ["F1", "F2"], None)),
+    ((None, None, None), {"APPEALKIT_SENDER_NAME": "E", "APPEALKIT_SENDER_ADDRESS": "E1;E2"},
+     "name: F\naddress: [F1]\ncountry: fr\n", Sender("E", ["E1", "E2"], "FR")),
+    (("N", None, None), {}, "address: {a: b}\ncountry: [x]\n", Sender("N", [], None)),
+    ((None, None, None), {}, None, Sender(None, [], None)),
+    ((None, None, "DE"), {}, "", Sender(None, [], "DE")),
+])
+def test_resolve_sender(tmp_path, monkeypatch, args, env, file, expected):
+    for k, v in env.items():
+        monkeypatch.setenv(k, v)
+    _home(tmp_path, monkeypatch, file)
+    assert resolve_sender(*args) == expected
+
+
+@pytest.mark.parametrize("text,message", [
+    ("- a\n- b\n", "sender file must be a mapping with name, address, country"),
+    ("name: [unclosed\n", "cannot read sender file: "),
+])
+def test_bad_sender_file(tmp_path, monkeypatch, text, message):
+    _home(tmp_path, monkeypatch, text)
+    with pytest.raises(AppealkitError) as info:
+        resolve_sender(None, None, None)
+    assert info.value.message.startswith(message)
+    assert info.value.where.file == str(tmp_path / "cfg" / "sender.yaml")
+
+
+# -- output
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("kz-atabek-2014-president-en.txt", "kz-atabek-2014-president-en.txt"),
+    ("../etc/passwd", "etc-passwd"),
+    ("a b/c", "a-b-c"),
+    ("..", "output"),
+    ("Ёлка.txt", "txt"),
+])
+def test_safe_name(name, expected):
+    assert safe_name(name) == expected
+
+
+def test_dumps_is_utf8_indented_and_dates_as_text():
+    import datetime as dt
+
+    assert dumps({"a": "Я", "d": dt.date(2026, 1, 2)}) == '{\n  "a": "Я",\n  "d": "2026-01-02"\n}'
+
+
+class _Tty:
+    def isatty(self):
+        return True
+
+
+def test_use_color(monkeypatch):
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+    assert use_color(_Tty())
+    assert not use_color(object())
+    monkeypatch.setenv("TERM", "dumb")
+    assert not use_color(_Tty())
+    monkeypatch.setenv("TERM", "xterm")
+    monkeypatch.setenv("NO_COLOR", "")
+    assert not use_color(_Tty())
+
+
+def test_write_files(tmp_path):
+    paths = write_files(tmp_path, [("a.txt", "A\n"), ("b.txt", "B")])
+    assert paths == [tmp_path / "a.txt", tmp_path / "b.txt"]
+    assert (tmp_path / "a.txt").read_bytes() == b"A\n" and (tmp_path / "b.txt").read_text() == "B"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt"]
+    write_files(tmp_path, [("a.txt", "A2")], force=True)
+    assert (tmp_path / "a.txt").read_text() == "A2"
+
+
+@pytest.mark.parametrize("make,files,message,where", [
+    (None, [("a.txt", "x"), ("a.txt", "y")], "two outputs would share this file name", "a.txt"),
+    (None, [("ok.txt", "x"), ("../a.txt", "y")], "refusing unsafe file name '../a.txt'", ""),
+    ("exists", [("ok.txt", "x"), ("a.txt", "y")], "already exists; use --force to overwrite", "a.txt"),
+    ("link", [("ok.txt", "x"), ("a.txt", "y")], "is a symbolic link; refusing to write through it", "a.txt"),
+])
+def test_write_files_refuses_before_writing(tmp_path, make, files, message, where):
+    if make == "exists":
+        (tmp_path / "a.txt").write_text("keep")
+    elif make == "link":
+        (tmp_path / "a.txt").symlink_to(tmp_path / "elsewhere")
+    with pytest.raises(OutputError) as info:
+        write_files(tmp_path, files, force=make == "link")
+    assert info.value.message == message
+    assert info.value.where.file == str(tmp_path / where) if where else str(tmp_path)
+    assert not (tmp_path / "ok.txt").exists()
+
+
+def test_write_files_needs_a_folder(tmp_path):
+    with pytest.raises(OutputError) as info:
+        write_files(tmp_path / "nope", [("a.txt", "x")])
+    assert info.value.message == "output folder does not exist"
+    (tmp_path / "f").write_text("")
+    with pytest.raises(OutputError) as info:
+        write_files(tmp_path / "f", [("a.txt", "x")])
+    assert info.value.message == "output path is not a folder"
+
+
+# -- translations a letter language lacks
+
+
+@pytest.mark.parametrize("extra,expected", [
+    ("", "letters in 'ru' need summary, asks[0], asks[2], person.description in 'ru' too"),
+    ("copies: {en: c}\n", "letters in 'ru' need summary, asks[0], asks[2], copies, person.description in 'ru' too"),
+    ("copies: {en: c, ru: к}\n", "letters in 'ru' need summary, asks[0], asks[2], person.description in 'ru' too"),
+])
+def test_missing_translation(tmp_path, extra, expected):
+    text = MINIMAL.replace("summary: Something happened.", "summary: {en: S}").replace(
+        "asks:\n  - Release Jane Doe.\n", "asks: [A, {en: B, ru: Б}, {en: C}]\n").replace(
+        "title: A title", "title: {en: T, ru: Т}").replace(
+        "  name: Jane Doe", "  name: Jane Doe\n  description: {en: poet}") + extra
+    r = run("check", write(tmp_path, text), "--json")
+    found = [w["message"] for w in json.loads(r.out)["warnings"] if w["code"] == "missing-translation"]
+    assert found == [expected]
