@@ -1,0 +1,110 @@
+"""Building posts, pinned (issue 18): hashtags and mentions added once, recipients' handles
+first, variants, share links, threads, Bluesky's short links. Expected texts are written out by
+hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from appealkit.posts.bluesky import links, short_url, shorten_links
+from appealkit.posts.build import thread
+
+from .conftest import run
+from .test_case_load import write
+
+CASE = """\
+appealkit: 1
+id: test-case
+title: A title
+person:
+  name: Jane Doe
+summary: Something happened.
+asks:
+  - Release Jane Doe.
+recipients:
+  pm:
+    role: head-of-government
+    handles: {x: PM_Office, bluesky: pm.bsky.social}
+  fm:
+    role: minister
+    handles: {x: '@FM_Office'}
+  nobody: {role: official}
+share:
+  text: "Free #JaneDoe now, says @pen_int"
+  hashtags: [janedoe, FreeSpeech]
+  mentions: [PEN_int, '@amnesty', pen_int]
+  url: https://example.org/jane
+"""
+BODY = "Free #JaneDoe now, says @pen_int #FreeSpeech https://example.org/jane"
+QUOTED = "Free%20%23JaneDoe%20now%2C%20says%20%40pen_int%20%23FreeSpeech%20https%3A%2F%2Fexample.org%2Fjane%20%40amnesty"
+
+
+@pytest.mark.parametrize("args,out", [
+    # a tag already in the text (any case) is not added again, nor a mention already there
+    ([], f"{BODY} @amnesty\n"),
+    (["--to", "pm"], f"{BODY} @PM_Office @amnesty\n"),
+    (["--variants"], f"{BODY} @PM_Office @amnesty\n{BODY} @FM_Office @amnesty\n"),
+    (["--intent"], f"https://twitter.com/intent/tweet?text={QUOTED}\n"),
+    (["--platform", "threads", "--intent"], f"https://www.threads.net/intent/post?text={QUOTED}\n"),
+    (["--platform", "mastodon", "--intent", "--instance", "https://mastodon.social/"],
+     f"https://mastodon.social/share?text={QUOTED}\n"),
+    (["--platform", "mastodon", "--thread", "--limit", "40"],
+     "@amnesty Free #JaneDoe now, says 1/3\n@pen_int #FreeSpeech 2/3\nhttps://example.org/jane 3/3\n"),
+])
+def test_post(tmp_path, args, out):
+    r = run("tweet", write(tmp_path, CASE), *args)
+    assert (r.code, r.err) == (0, "")
+    assert r.out == out
+
+
+@pytest.mark.parametrize("args,code,err", [
+    (["--variants", "--platform", "mastodon"], 1,
+     ":10:3: no recipient has a mastodon handle (recipients.<id>.handles.mastodon)"),
+    (["--intent", "--platform", "mastodon"], 2, "a Mastodon share link needs --instance HOST (e.g. mastodon.social)"),
+    (["--intent", "--platform", "mastodon", "--instance", "a/b"], 2, "--instance 'a/b' is not a host name"),
+    (["--to", "zz"], 2, "no recipient 'zz' in this case; choose one of pm, fm, nobody"),
+    (["--platform", "mastodon", "--limit", "40"], 1, "mastodon: 77/40: 37 over; shorten share.text or use --thread"),
+    (["--platform", "mastodon", "--thread", "--limit", "20"], 1,
+     "'https://example.org/jane' alone is longer than mastodon's limit of 20"),
+])
+def test_post_refused(tmp_path, args, code, err):
+    r = run("tweet", write(tmp_path, CASE), *args)
+    assert r.code == code and r.out == ""
+    assert r.err.startswith("appealkit: error: ") and r.err.endswith(err + "\n")
+
+
+@pytest.mark.parametrize("text,platform,limit,first,posts", [
+    ("one two three", "x", None, ["@a"], ["@a one two three"]),
+    ("a b c d e f g h i j k l", "mastodon", 9, None, ["a b c 1/4", "d e f 2/4", "g h i 3/4", "j k l 4/4"]),
+    ("aaaa bbbb cccc dddd eeee", "mastodon", 12, ["x"], ["@x aaaa 1/5", "bbbb 2/5", "cccc 3/5", "dddd 4/5", "eeee 5/5"]),
+])
+def test_thread(text, platform, limit, first, posts):
+    assert thread(text, platform, limit, first) == posts
+
+
+@pytest.mark.parametrize("url,short", [
+    ("https://example.org/", "example.org"),
+    ("https://example.org/abcdefghijklmn", "example.org/abcdefghijklmn"),
+    ("https://example.org/abcdefghijklmno", "example.org/abcdefghijkl..."),
+    ("https://e.org/a?b=c#d", "e.org/a?b=c#d"),
+    ("ftp://x/y", "ftp://x/y"),
+    ("https://", "https://"),
+    ("http://[x", "http://[x"),
+])
+def test_short_url(url, short):
+    assert short_url(url) == short
+
+
+@pytest.mark.parametrize("text,found,shown", [
+    ("see example.com.", [(4, 15, "https://example.com")], "see example.com."),
+    ("x (https://e.org/a_(b)) y", [(3, 22, "https://e.org/a_(b)")], "x (e.org/a_(b)) y"),
+    ("foo.notatld/x", [], "foo.notatld/x"),
+    ("https://e.org/a, and", [(0, 15, "https://e.org/a")], "e.org/a, and"),
+    ("a.b.c.org/path?q#f", [(0, 18, "https://a.b.c.org/path?q#f")], "a.b.c.org/path?q#f"),
+    ("(e.org)", [(1, 6, "https://e.org")], "(e.org)"),
+    ("https://example.org/abcdefghijklmnop x", [(0, 36, "https://example.org/abcdefghijklmnop")],
+     "example.org/abcdefghijkl... x"),
+])
+def test_bluesky_links(text, found, shown):
+    assert links(text) == found
+    assert shorten_links(text) == shown
