@@ -1,0 +1,104 @@
+"""Address and letter findings of `check`, and the warnings of `address`, pinned (issue 18):
+postcodes, scripts without a standard, countries without data, stale addressees and places,
+missing translations, censor-sensitive words. Messages and places are written out by hand."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from .conftest import run
+from .test_case_load import write
+
+CASE = """\
+appealkit: 1
+id: test-case
+title: A title
+person:
+  name: Jane Doe
+  description: {en: poet and activist, ru: поэт и политзаключённый}
+  address: {country: IR, lines: [زندان اوین], locality: تهران}
+summary: Something happened.
+asks:
+  - Release Jane Doe.
+recipients:
+  pres:
+    role: head-of-state
+    name: Nursultan Nazarbayev
+    address: {country: KZ, lines: [Акорда], postcode: "01000", locality: Нур-Султан}
+  far:
+    role: official
+    address: {country: MT, lines: [Triq 1], locality: Valletta}
+  amb: {role: ambassador}
+"""
+LATIN = ("no standard here transliterates this address's script; its Latin block is an ASCII "
+         "approximation: give address.latin (lines, locality)")
+TOKAYEV = "Kassym-Jomart Tokayev has been President of Kazakhstan since 2019-03-20; check the addressee"
+ASTANA = "Kazakhstan's capital has been called Astana again since 2022-09-17"
+
+
+def findings(path, *codes):
+    r = run("check", path, "--json")
+    assert r.code == 0, r.err
+    return [(w["code"], w["line"], w["col"], w["message"]) for w in json.loads(r.out)["warnings"] if w["code"] in codes]
+
+
+def test_address_and_letter_findings(tmp_path):
+    p = write(tmp_path, CASE)
+    assert findings(p, "latin-override", "postcode", "unknown-country", "stale", "missing-translation",
+                    "support-safety", "no-address") == [
+        ("latin-override", 7, 12, LATIN),
+        ("postcode", 15, 55, "postcode '01000' does not fit KZ's pattern (like 140000)"),
+        ("unknown-country", 18, 24, "appealkit has no postal layout for MT; it uses a generic order"),
+        ("stale", 14, 11, TOKAYEV),
+        ("stale", 15, 74, ASTANA),
+        ("missing-translation", 8, 10, "letters in 'ru' need summary, asks[0] in 'ru' too"),
+        ("support-safety", 6, 16, "person.description (ru) has words a prison censor may stop: политзак"),
+    ]
+
+
+@pytest.mark.parametrize("issued,stale", [
+    ("2019-03-19", [TOKAYEV, ASTANA]),
+    ("2019-03-20", [ASTANA]),
+    ("2022-09-16", [ASTANA]),
+    ("2022-09-17", []),
+])
+def test_stale_facts_since_the_case_was_issued(tmp_path, issued, stale):
+    p = write(tmp_path, CASE + f"issued: {issued}\n")
+    assert [f[3] for f in findings(p, "stale")] == stale
+
+
+def test_stale_facts_only_where_letters_go(tmp_path):
+    text = CASE.replace("summary: Something happened.", "summary: Nazarbayev in Nur-Sultan did it.")
+    assert [f[1:3] for f in findings(write(tmp_path, text), "stale")] == [(14, 11), (15, 74)]
+
+
+def test_latin_override_silences_the_script_finding(tmp_path):
+    text = CASE.replace("locality: تهران}", "locality: تهران, latin: {lines: [Evin Prison], locality: Tehran}}")
+    assert findings(write(tmp_path, text), "latin-override") == []
+
+
+@pytest.mark.parametrize("to,err", [
+    ("pres", [f"15:55: postcode '01000' does not fit KZ's pattern (like 140000)", f"14:11: {TOKAYEV}",
+              f"15:74: {ASTANA}"]),
+    ("person", [f"7:12: {LATIN}"]),
+    ("far", []),
+])
+def test_address_warnings_for_the_blocks_printed(tmp_path, to, err):
+    p = write(tmp_path, CASE)
+    r = run("address", p, "--to", to)
+    assert r.code == 0
+    assert r.err.splitlines() == [f"appealkit: warning: {p}:{e}" for e in err]
+
+
+def test_address_warns_of_mixed_scripts_and_invisible_characters(tmp_path):
+    text = CASE.replace("lines: [Triq 1]", 'lines: ["Tr\\u0456q\\u200b 1"]')
+    p = write(tmp_path, text)
+    r = run("address", p, "--to", "far")
+    assert r.code == 0
+    assert r.err.splitlines() == [
+        f"appealkit: warning: {p}:18:36: word 'Tr\u0456q' mixes scripts: Cyrillic '\u0456' (U+0456) among Latin "
+        "letters; retype it in Latin",
+        f"appealkit: warning: {p}:18:36: holds invisible ZERO WIDTH SPACE (U+200B); delete it",
+    ]
