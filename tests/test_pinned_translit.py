@@ -76,3 +76,48 @@ def test_translit_command_keeps_caps_of_initials():
 ])
 def test_detect_language(text, country, lang):
     assert detect_language(text, country) == lang
+
+
+@pytest.mark.parametrize("args,expected", [
+    # letters a standard lacks: the scheme's fallback, then ISO 9, then Unidecode
+    (("Ѣ", "icao"), "Ě"),
+    (("ѣ", "iso9"), "ě"),
+    (("Ѫ", "icao"), "Ǎ"),
+    (("Ғалым", "icao", "kk"), "Galym"),
+    (("Ғалым", "icao"), "Galym"),
+    (("Ғалым", "bgn-pcgn"), "Ghalym"),
+    (("Қазақстан", "kz-2021"), "Qazaqstan"),
+    (("ИІ", "kz-2021"), "İI"),
+    (("і", "kz-2021"), "ı"),
+    (("Привет", "ascii"), "Privet"),
+    (("e\u0301Ж", "ascii"), "eZh"),
+    (("Привет", "ua-2010"), "Pryvet"),
+    (("Згорани", "ua-2010", "uk"), "Zghorany"),
+    (("Щука", "gost-b"), "Shhuka"),
+    (("Щука", "scientific"), "Ščuka"),
+    (("Щука", "wikipedia"), "Shchuka"),
+    (("Ўлад", "by-2007"), "Ŭlad"),
+])
+def test_schemes_and_fallbacks(args, expected):
+    assert transliterate(*args) == expected
+
+
+def test_scheme_ids():
+    from appealkit.translit import list_schemes
+
+    assert [s.id for s in list_schemes()] == ["ascii", "bgn-pcgn", "by-2007", "gost-b", "icao", "iso9", "kz-2021",
+                                              "scientific", "ua-2010", "wikipedia"]
+
+
+@pytest.mark.parametrize("args,error,message", [
+    (("x", "nope"), "UsageError", "unknown scheme 'nope' (schemes: ascii, bgn-pcgn, by-2007, gost-b, icao, iso9, "
+                                  "kz-2021, scientific, ua-2010, wikipedia)"),
+    (("x", "icao2"), "UsageError", "unknown scheme 'icao2'; did you mean 'icao'? (schemes: ascii, bgn-pcgn, "
+                                   "by-2007, gost-b, icao, iso9, kz-2021, scientific, ua-2010, wikipedia)"),
+    (("x", "icao", "de"), "UsageError", "unknown language 'de'; choose one of ru, uk, be, kk, ky"),
+    ((5,), "TypeError", "transliterate() takes a str"),
+])
+def test_refusals(args, error, message):
+    with pytest.raises(Exception) as info:
+        transliterate(*args)
+    assert (type(info.value).__name__, str(info.value)) == (error, message)

@@ -41,6 +41,9 @@ EQUIVALENT = ROOT / "tools" / "mutants-equivalent.txt"
 GLUE = {"cli.py", "__main__.py"}
 # files that start processes or build a wheel: run them last, after the quick ones had their go
 SLOW = ("test_hostile.py", "test_wheel.py", "test_imports.py")
+# what --quick leaves out: the out-of-process run of every command over every hostile file
+# (hundreds of processes; the in-process matrix runs the same cases) and the wheel build
+OUT_OF_PROCESS = ("tests/test_hostile.py::test_every_command_out_of_process", "tests/test_wheel.py")
 
 FLIP = {ast.Lt: ast.GtE, ast.GtE: ast.Lt, ast.Gt: ast.LtE, ast.LtE: ast.Gt, ast.Eq: ast.NotEq,
         ast.NotEq: ast.Eq, ast.In: ast.NotIn, ast.NotIn: ast.In, ast.Is: ast.IsNot, ast.IsNot: ast.Is}
@@ -247,7 +250,7 @@ def test_files(module: str) -> list[str]:
     return sorted(files, key=lambda f: (rank(f), f))
 
 
-def run(m: Mutant, timeout: float) -> tuple[bool, float, str]:
+def run(m: Mutant, timeout: float, quick: bool = False) -> tuple[bool, float, str]:
     """Run the suite against the mutant: (killed, seconds, how)."""
     with tempfile.TemporaryDirectory(prefix="appealkit-mutant-") as tmp:
         pkg = Path(tmp) / "appealkit"
@@ -261,6 +264,8 @@ def run(m: Mutant, timeout: float) -> tuple[bool, float, str]:
         env = dict(os.environ, PYTHONPATH=tmp + os.pathsep + os.environ.get("PYTHONPATH", ""))
         cmd = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:randomly", "-p", "no:cacheprovider",
                *test_files(m.module)]
+        if quick:
+            cmd += [f"--deselect={t}" for t in OUT_OF_PROCESS]
         t0 = time.monotonic()
         p = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                              start_new_session=True)
@@ -290,6 +295,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--id", action="append", help="run only the mutant with this id (any module)")
     ap.add_argument("--list", action="store_true", help="list the sample, run nothing")
     ap.add_argument("--timeout", type=float, default=300, help="seconds a run may take before it counts as killed")
+    ap.add_argument("--quick", action="store_true",
+                    help="leave out the out-of-process tests: faster, and a mutant they alone would kill survives")
     ap.add_argument("-v", "--verbose", action="store_true", help="print each mutant as it runs")
     args = ap.parse_args(argv)
     # a plain kill unwinds like Ctrl-C, so the suite that runs is stopped with it
@@ -314,7 +321,8 @@ def main(argv: list[str] | None = None) -> int:
     survivors: list[Mutant] = []
     excused: list[Mutant] = []
     t_start = time.monotonic()
-    print(f"seed {args.seed}, {args.n} mutants a module, whole suite each", flush=True)
+    suite = "the suite without its out-of-process tests" if args.quick else "the whole suite"
+    print(f"seed {args.seed}, {args.n} mutants a module, {suite} each", flush=True)
     for mod, ms in plan.items():
         if not ms:
             continue
@@ -323,7 +331,7 @@ def main(argv: list[str] | None = None) -> int:
             if m.id in equiv:
                 excused.append(m)
                 continue
-            dead, took, how = run(m, args.timeout)
+            dead, took, how = run(m, args.timeout, args.quick)
             scored += 1
             killed += dead
             if not dead:
