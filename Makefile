@@ -1,10 +1,11 @@
 # The two commands: `make demo` and `make test`. Both build .venv when it is missing.
+# `make mutants` (not part of `make test`): mutation testing of the core, see tools/mutants.py.
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 CASE   ?= examples/atabek.yaml
 
-.PHONY: demo test bench data clean system-libs
+.PHONY: demo test bench data mutants clean system-libs
 
 $(BIN)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -49,6 +50,14 @@ test: $(BIN)/.installed
 # after editing anything in data/: the parsed-data bundle that keeps start-up fast
 data: $(BIN)/.installed
 	$(BIN)/python tools/bundle_data.py
+
+# a seeded sample of N mutants a core module, each run against the whole suite (slow: minutes
+# per module on two cores); QUICK=1 leaves out the out-of-process tests
+SEED  ?= 1
+N     ?= 20
+QUICK ?=
+mutants: $(BIN)/.installed
+	$(BIN)/python tools/mutants.py --seed $(SEED) -n $(N) $(if $(QUICK),--quick)
 
 # the peers live in their own environment, never as project dependencies
 BENCH := bench/.venv/bin

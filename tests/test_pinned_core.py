@@ -200,3 +200,42 @@ def test_missing_translation(tmp_path, extra, expected):
     r = run("check", write(tmp_path, text), "--json")
     found = [w["message"] for w in json.loads(r.out)["warnings"] if w["code"] == "missing-translation"]
     assert found == [expected]
+
+
+class _TtyErr:
+    def __init__(self):
+        self.text = ""
+
+    def isatty(self):
+        return True
+
+    def write(self, s):
+        self.text += s
+
+
+def test_warning_is_yellow_on_a_terminal(monkeypatch):
+    import sys
+
+    from appealkit.output import note, warn
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+    err = _TtyErr()
+    monkeypatch.setattr(sys, "stderr", err)
+    warn("w")
+    note("n")
+    assert err.text == "\x1b[33mappealkit: warning: \x1b[0mw\nappealkit: n\n"
+
+
+def test_a_full_disk_is_named(tmp_path, monkeypatch):
+    import os
+
+    def full(*_):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full)
+    with pytest.raises(OutputError) as info:
+        write_files(tmp_path, [("a.txt", "x")])
+    assert info.value.message == "cannot write: No space left on device"
+    assert info.value.where.file == str(tmp_path / "a.txt")
+    assert list(tmp_path.iterdir()) == []  # the temporary file is gone too
