@@ -120,3 +120,40 @@ def test_paragraphs(text, expected):
 
 def test_markdown_escapes_and_breaks():
     assert as_markdown("A *b* [c]\n1. d\n\n- e_f\n- #g\n") == "A \\*b\\* \\[c\\]  \n1\\. d\n\n- e\\_f\n- \\#g\n"
+
+
+@pytest.mark.parametrize("deadline,day,expected", [
+    ("2026-11-28", "2026-11-28", "True|2026-11-28"),   # the deadline day itself is still urgent
+    ("2026-11-28", "2026-11-29", "False|2026-11-28"),
+    ("2026-11-28", "2026-11-27", "True|2026-11-28"),
+    ("immediately", "2026-11-28", "True|immediately"),
+    (None, "2026-11-28", "False|None"),
+])
+def test_urgency(tmp_path, deadline, day, expected):
+    t = tmp_path / "u.j2"
+    t.write_text("{{ urgent }}|{{ deadline }}|{{ date }}\n", encoding="utf-8")
+    case = CASE + (f"deadline: {deadline}\n" if deadline else "")
+    r = run("letter", write(tmp_path, case), "--to", "named", "--template", str(t), "--date", day,
+            "--sender-name", "A", "--sender-address", "B")
+    assert r.code == 0, r.err
+    d = int(day[-2:])
+    assert r.out == f"{expected}|{d} November 2026\n"
+
+
+@pytest.mark.parametrize("lang,date", [("en", "1 March 2026"), ("ru", "1 марта 2026 г.")])
+def test_date_in_the_letter_language(tmp_path, lang, date):
+    t = tmp_path / "d.j2"
+    t.write_text("{{ date }}|{{ lang }}|{{ closing }}\n", encoding="utf-8")
+    closing = {"en": "Yours sincerely,", "ru": "С уважением,"}[lang]
+    r = run("letter", write(tmp_path, CASE), "--to", "named", "--lang", lang, "--template", str(t),
+            "--date", "2026-03-01", "--sender-name", "A", "--sender-address", "B")
+    assert r.out == f"{date}|{lang}|{closing}\n"
+
+
+def test_ambassador_without_address_takes_the_persons_country(tmp_path):
+    t = tmp_path / "c.j2"
+    t.write_text("{{ country }}|{{ recipient.address }}|{{ salutation }}\n", encoding="utf-8")
+    case = CASE + "  amb: {role: ambassador, title: Ambassador of Russia}\n"
+    r = letter(tmp_path, "--to", "amb", "--template", str(t), case=case)
+    assert r.code == 0, r.err
+    assert r.out == "Russia|['H.E. the Ambassador of Russia', '[Embassy address in your country]']|Dear Ambassador,\n"
