@@ -89,6 +89,17 @@ def messages(path) -> list[str]:
     (MINIMAL + "share: {text: x, url: nope}\n", f"9:23 'nope' {URL_HINT}"),
     (MINIMAL + "share: {txt: x}\n", "9:9 unknown key 'txt' in share; did you mean 'text'?"),
     (MINIMAL + "share: x\n", "9:8 share must be a mapping (key: value), not a string"),
+    # what a wrong value is called
+    (MINIMAL.replace("title: A title", "title: x\norganisation: null"), "4:15 organisation must be a string, not nothing (null)"),
+    (MINIMAL.replace("title: A title", "title: x\norganisation: {a: b}"), "4:15 organisation must be a string, not a mapping"),
+    (MINIMAL + "recipients: 5\n", "9:13 recipients must be a mapping of id to recipient, not a number"),
+    (MINIMAL + "recipients: 1.5\n", "9:13 recipients must be a mapping of id to recipient, not a number"),
+    (MINIMAL + "recipients: true\n", "9:13 recipients must be a mapping of id to recipient, not true/false"),
+    (MINIMAL + "recipients: 2020-01-01\n", "9:13 recipients must be a mapping of id to recipient, not a date"),
+    (MINIMAL + "recipients: 2020-01-01 10:00:00\n",
+     "9:13 recipients must be a mapping of id to recipient, not a date and time"),
+    (MINIMAL + "copies: null\n",
+     "9:9 copies must be a string, or a mapping of language code to string, not nothing (null)"),
 ])
 def test_validator_message(tmp_path, text, expected):
     assert messages(write(tmp_path, text)) == [expected]
@@ -177,6 +188,10 @@ def test_issued_datetime_is_a_date(tmp_path):
 
 @pytest.mark.parametrize("edit,attr,expected", [
     ("id: " + "a" * 64, "id", "a" * 64),
+    ("organisation: 1.5", "organisation", "1.5"),
+    ("organisation: 2020-01-01", "organisation", "2020-01-01"),
+    ("organisation: true", "organisation", "true"),
+    ("organisation: 12", "organisation", "12"),
     ("language: ru", "language", "ru"),
     ("language: pt-BR", "language", "pt-BR"),
     ("organisation: Amnesty International", "organisation", "Amnesty International"),
