@@ -130,3 +130,16 @@ def test_refusals(tmp_path, args, code, err):
     assert r.code == code and r.out == ""
     assert r.err.startswith("appealkit: error: ") and r.err.rstrip("\n").endswith(err)
     assert r.err.count("\n") == 1
+
+
+def test_ambassador_with_an_address(tmp_path):
+    text = RECIPIENTS + """\
+  amb4:
+    role: ambassador
+    name: Ivan Petrov
+    title: Ambassador of Russia
+    address: {country: GB, lines: [6/7 Kensington Palace Gardens], postcode: W8 4QP, locality: London}
+"""
+    r = run("address", write(tmp_path, text), "--to", "amb4", "--from", "DE")
+    assert r.code == 0
+    assert r.out == "H.E. Ivan Petrov\n6/7 Kensington Palace Gardens\nLondon\nW8 4QP\nVEREINIGTES KÖNIGREICH\n"

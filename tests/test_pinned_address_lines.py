@@ -22,6 +22,10 @@ from appealkit.errors import UsageError
     ("1983 г.р.", "ru", "1983 (year of birth)"),
     ("Алматы обл.", "ru", "Almaty Region"),
     ("ул. Красная Пресня", "ru", "Krasnaia Presnia Street"),
+    # a word that starts like an undotted form is not split ("Бульвар-ная", "Дом-бровского")
+    ("Бульварная ул.", "ru", "Bulvarnaia Street"),
+    ("Домбровского ул.", "ru", "Dombrovskogo Street"),
+    ("ул.Домбровского", "ru", "Dombrovskogo Street"),
     ("Учреждение ИК-2", "ru", "Uchrezhdenie IK-2"),
     ("ул.", "ru", "Street"),
     ("с. Ивановка", "ru", "Ivanovka Village"),
