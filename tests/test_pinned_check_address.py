@@ -102,3 +102,9 @@ def test_address_warns_of_mixed_scripts_and_invisible_characters(tmp_path):
         "letters; retype it in Latin",
         f"appealkit: warning: {p}:18:36: holds invisible ZERO WIDTH SPACE (U+200B); delete it",
     ]
+
+
+def test_every_censor_word_once_in_order(tmp_path):
+    text = CASE.replace("ru: поэт и политзаключённый", "ru: \"политзаключённый, приговор суда, суд и снова приговор\"")
+    assert [f[3] for f in findings(write(tmp_path, text), "support-safety")] == [
+        "person.description (ru) has words a prison censor may stop: политзак, приговор, суд"]

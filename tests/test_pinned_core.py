@@ -42,6 +42,10 @@ def test_errors_sorted_by_place_those_without_one_first():
     assert [e.message for e in errs.errors] == ["a", "d", "b", "c"]
     assert str(errs) == "f: a\nf:1:1: d\nf:1:5: b\nf:2:1: c"
     assert errs.message == "4 errors"
+    # a missing line or column sorts before 1
+    errs = CaseErrors([CaseError("x", Where("f", 1, 1)), CaseError("y", Where("f", 1, None)),
+                       CaseError("z", Where("f", None, 1))])
+    assert [e.message for e in errs.errors] == ["z", "y", "x"]
 
 
 @pytest.mark.parametrize("word,choices,listing,expected", [
