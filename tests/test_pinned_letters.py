@@ -80,12 +80,19 @@ def test_template_context(tmp_path, to, args, line):
     assert r.out == line + "\n"
 
 
-def test_user_template_is_tidied(tmp_path):
+@pytest.mark.parametrize("source,out", [
+    ("Hi {{ person.first_name }}   \n\n\n\n\n\nBye\t\n\n\n", "Hi Jane\n\n\nBye\n"),
+    ("Hi {{ person.first_name }} \nBye", "Hi Jane\nBye\n"),
+    ("Hi {{ person.first_name }}\t\nBye", "Hi Jane\nBye\n"),
+    ("A\n\n\nB\n\n\n\nC\n", "A\n\n\nB\n\n\nC\n"),
+    ("A \t \nB", "A\nB\n"),
+])
+def test_user_template_is_tidied(tmp_path, source, out):
     t = tmp_path / "t.j2"
-    t.write_text("Hi {{ person.first_name }}   \n\n\n\n\n\nBye\t\n\n\n", encoding="utf-8")
+    t.write_text(source, encoding="utf-8")
     r = letter(tmp_path, "--to", "person", "--template", str(t))
     assert r.code == 0, r.err
-    assert r.out == "Hi Jane\n\n\nBye\n"
+    assert r.out == out
 
 
 def test_template_not_utf8(tmp_path):
