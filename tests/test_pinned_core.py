@@ -87,6 +87,7 @@ def test_split_lines(text, expected):
 
 @pytest.mark.parametrize("args,env,file,expected", [
     (("N", "A1; A2", "GB"), {}, "name: F\naddress: [F1]\ncountry: de\n", Sender("N", ["A1", "A2"], "GB")),
+    (("N", "A1", "GB"), {}, "- not read at all: everything is given\n", Sender("N", ["A1"], "GB")),
     ((None, None, None), {}, "name: F\naddress: [F1, 2]\ncountry: de\n", Sender("F", ["F1", "2"], "DE")),
     ((None, None, None), {}, "name: F\naddress: F1; F2\n", Sender("F", ["F1", "F2"], None)),
     ((None, None, None), {"APPEALKIT_SENDER_NAME": "E", "APPEALKIT_SENDER_ADDRESS": "E1;E2"},

@@ -164,3 +164,35 @@ def test_ambassador_without_address_takes_the_persons_country(tmp_path):
     r = letter(tmp_path, "--to", "amb", "--template", str(t), case=case)
     assert r.code == 0, r.err
     assert r.out == "Russia|['H.E. the Ambassador of Russia', '[Embassy address in your country]']|Dear Ambassador,\n"
+
+
+FULL = CASE.replace("  pronoun: she\n", "  pronoun: she\n  description: {en: poet, ru: поэт}\n") + """\
+url: https://example.org/jane
+copies: {en: the embassy, ru: посольство}
+"""
+
+
+def test_support_context(tmp_path):
+    t = tmp_path / "s.j2"
+    t.write_text("{{ lang }}|{{ case.id }}|{{ case.title }}|{{ case.url }}|{{ person.name }}|{{ person.pronoun }}|"
+                 "{{ person.description }}|{{ person.address }}|{{ recipient }}|{{ sender.name }}|{{ sender.address }}|"
+                 "{{ summary }}|{{ asks }}|{{ copies }}|{{ message }}|{{ envelope }}|{{ closing }}|{{ salutation }}|\n",
+                 encoding="utf-8")
+    r = letter(tmp_path, "--to", "person", "--template", str(t), "--message", "Hello  there", "--from", "GB", case=FULL)
+    assert r.code == 0, r.err
+    assert r.out == (
+        "en|test-case|A title|https://example.org/jane|Jane Doe|she|poet|['ул. Ленина', 'д. 1', '101000 г. Москва']|"
+        "None|A B|['1 X', 'Y']|Something happened.|['Release Jane Doe.']|the embassy|Hello  there|"
+        "['Доу Джейн Ивановна', 'ул. Ленина', 'д. 1', '101000 г. Москва', 'RUSSIA', '', 'Jane Doe', 'Lenina Street', "
+        "'house 1', '101000 Moskva City', 'RUSSIA']|With warm wishes,||\n")
+
+
+def test_authority_context(tmp_path):
+    t = tmp_path / "a.j2"
+    t.write_text("{{ recipient.id }}|{{ recipient.role }}|{{ recipient.name }}|{{ recipient.title }}|"
+                 "{{ recipient.salutation }}|{{ recipient.address }}|{{ person.address }}|{{ envelope }}|{{ country }}\n",
+                 encoding="utf-8")
+    r = letter(tmp_path, "--to", "excellency", "--template", str(t), "--from", "GB", case=FULL)
+    assert r.code == 0, r.err
+    assert r.out == ("excellency|minister|Sergei Lavrov|None|Your Excellency,|['Sergei Lavrov', 'Ilinka Street', "
+                     "'house 23', '103132 Moskva City', 'RUSSIA']|[]|[]|Russia\n")
