@@ -43,3 +43,11 @@ def test_read_list_skips_blanks_and_comments(tmp_path, monkeypatch):
     assert len(codes) == 249 and codes[0] == "AD" and "KZ" in codes
     assert all(len(c) == 2 and not c.startswith("#") for c in codes)
     assert data_path("schemes", "icao.yaml").is_file()
+
+
+def test_translit_package_defaults():
+    from appealkit.translit import get_scheme, transliterate
+
+    assert transliterate("Щеглова") == "Shcheglova"
+    assert transliterate("Київ") == "Kyiv"
+    assert get_scheme("iso9").transliterate("Щеглова") == "Ŝeglova"

@@ -108,3 +108,16 @@ def test_short_url(url, short):
 def test_bluesky_links(text, found, shown):
     assert links(text) == found
     assert shorten_links(text) == shown
+
+
+@pytest.mark.parametrize("text,message", [
+    ("a" * 50, "cannot split into posts that fit mastodon's limit of 20"),
+    ("ok " + "b" * 50, f"'{'b' * 40}' alone is longer than mastodon's limit of 20"),
+    ("c" * 50 + " ok", f"'{'c' * 40}' alone is longer than mastodon's limit of 20"),
+])
+def test_thread_refusals(text, message):
+    from appealkit.errors import TextTooLong
+
+    with pytest.raises(TextTooLong) as info:
+        thread(text, "mastodon", 20)
+    assert info.value.message == message

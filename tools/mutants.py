@@ -58,10 +58,11 @@ class Mutant:
     after: str
     start: int          # byte offsets of the replaced text in the module's UTF-8 source
     end: int
+    col: int = 0
     id: str = ""
 
     def describe(self) -> str:
-        return f"{self.module}:{self.line} {self.op}: {_short(self.before)} -> {_short(self.after)}"
+        return f"{self.module}:{self.line}:{self.col} {self.op}: {_short(self.before)} -> {_short(self.after)}"
 
 
 def _short(text: str, width: int = 70) -> str:
@@ -92,7 +93,8 @@ class _Sites(ast.NodeVisitor):
         before = self.source[start:end].decode("utf-8")
         if before == after:
             return
-        self.found.append((".".join(self.scope), Mutant(self.module, node.lineno, op, before, after, start, end)))
+        col = len(self.source[self.line_starts[node.lineno - 1]:start].decode("utf-8")) + 1
+        self.found.append((".".join(self.scope), Mutant(self.module, node.lineno, op, before, after, start, end, col)))
 
     # -- scopes, and the parts never mutated: annotations, docstrings, f-string pieces --
     def _scoped(self, node) -> None:
