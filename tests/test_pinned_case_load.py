@@ -102,3 +102,11 @@ def test_case_path_order(tmp_path, monkeypatch):
 def test_case_remembers_its_source(tmp_path):
     p = write(tmp_path, MINIMAL)
     assert load_case(p).source == p
+
+
+def test_old_mac_line_ends_are_lines(tmp_path):
+    # 300 short lines ending in a lone CR: not one line of 15,000 characters
+    text = (MINIMAL + ("# " + "x" * 48 + "\n") * 300).replace("\n", "\r")
+    p = tmp_path / "c.yaml"
+    p.write_bytes(text.encode())
+    assert load_case(str(p)).id == "test-case"
