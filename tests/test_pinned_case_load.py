@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from appealkit.case import load_case, resolve_case_path
+from appealkit.case import load_case
 from appealkit.errors import CaseError, CaseErrors
 
 from .conftest import run
@@ -67,7 +67,7 @@ def test_line_of_10000_characters_is_fine(tmp_path):
 def test_merge_keys_written_keys_win(tmp_path):
     text = MINIMAL + "recipients:\n  a: &r {role: minister, name: X}\n  b:\n    <<: *r\n    name: Y\n"
     c = load_case(write(tmp_path, text))
-    assert (c.recipients["b"].role, c.recipients["b"].name) == ("minister", "Y")
+    assert (c.recipients["b"].role, c.recipients["b"].name.get("en")) == ("minister", "Y")
 
 
 @pytest.mark.parametrize("args,stdin,code,err", [
@@ -81,22 +81,23 @@ def test_check_reads(args, stdin, code, err):
 
 
 def test_folder_is_not_a_case(tmp_path):
+    with pytest.raises(CaseError) as info:
+        load_case(str(tmp_path))
+    assert str(info.value) == f"{tmp_path}: is a folder, not a case file"
     r = run("check", str(tmp_path))
-    assert (r.code, r.err) == (1, f"appealkit: error: {tmp_path}: is a folder, not a case file\n")
+    assert (r.code, r.err) == (1, f"appealkit: error: {tmp_path}: folder holds no *.yaml or *.yml case files\n")
 
 
 def test_case_path_order(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("APPEALKIT_CASE", raising=False)
-    with pytest.raises(CaseError) as info:
-        resolve_case_path(None)
-    assert info.value.message == ("no case file given, $APPEALKIT_CASE is unset and there is no appeal.yaml "
-                                  "here; start one with 'appealkit init'")
-    (tmp_path / "appeal.yaml").write_text(MINIMAL, encoding="utf-8")
-    assert resolve_case_path(None) == "appeal.yaml"
+    r = run("check", cwd=tmp_path)
+    assert (r.code, r.err) == (1, "appealkit: error: no case file given, $APPEALKIT_CASE is unset and there is no "
+                                  "appeal.yaml here; start one with 'appealkit init'\n")
+    (tmp_path / "appeal.yaml").write_text(MINIMAL.replace("id: test-case", "id: Bad"), encoding="utf-8")
+    assert run("check", cwd=tmp_path).err.startswith(f"appealkit: error: appeal.yaml:2:5: {SLUG}")
     monkeypatch.setenv("APPEALKIT_CASE", "env.yaml")
-    assert resolve_case_path(None) == "env.yaml"
-    assert resolve_case_path("arg.yaml") == "arg.yaml"
+    assert run("check", cwd=tmp_path).err == "appealkit: error: env.yaml: no such file\n"
+    assert run("check", "arg.yaml", cwd=tmp_path).err == "appealkit: error: arg.yaml: no such file\n"
 
 
 def test_case_remembers_its_source(tmp_path):

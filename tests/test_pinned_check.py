@@ -33,6 +33,13 @@ recipients:
 """
 
 
+NO_POST = "the case has no share.text: 'tweet' has nothing to post; add share: with text: (the post's words)"
+NO_ADDRESS = ("person has no address: no support letter or envelope to the person can be made (letter and "
+              "address to 'person'); add person.address, if letters can reach them")
+PETROV = ("word 'P\u0435trov' mixes scripts: Cyrillic '\u0435' (U+0435) among Latin letters; "
+          "retype it in Latin ('e' U+0065)")
+
+
 def test_finding_json_is_exact(tmp_path):
     p = write(tmp_path, FINDINGS)
     r = run("check", p, "--json", "--today", "2026-02-01")
@@ -43,9 +50,14 @@ def test_finding_json_is_exact(tmp_path):
          "file": p, "line": 5, "col": 11},
         {"level": "warning", "code": "invisible-char", "message": "holds invisible SOFT HYPHEN (U+00AD); delete it",
          "file": p, "line": 7, "col": 9},
-        {"level": "warning", "code": "mixed-script",
-         "message": "word 'P\u0435trov' mixes scripts: Cyrillic '\u0435' (U+0435) among Latin letters; retype it in Latin",
-         "file": p, "line": 14, "col": 11},
+        {"level": "warning", "code": "mixed-script", "message": PETROV, "file": p, "line": 14, "col": 11},
+        {"level": "warning", "code": "no-post", "message": NO_POST, "file": p, "line": 1, "col": 1,
+         "affects": ["tweet"]},
+        {"level": "warning", "code": "no-person-address", "message": NO_ADDRESS, "file": p, "line": 7, "col": 3,
+         "affects": ["letter", "address"]},
+        {"level": "warning", "code": "missing-translation",
+         "message": "letters in 'en' (the case's language) need recipients.pm.name written in 'en'",
+         "file": p, "line": 14, "col": 11, "affects": ["letter"]},
     ]}
 
 
@@ -53,12 +65,12 @@ def test_findings_on_stderr_and_strict(tmp_path):
     p = write(tmp_path, FINDINGS)
     r = run("check", p, "--today", "2026-01-31")
     assert r.code == 0 and r.out == ""
-    assert r.err.splitlines() == [
+    lines = r.err.splitlines()
+    assert lines[:2] == [
         f"appealkit: warning: {p}:7:9: holds invisible SOFT HYPHEN (U+00AD); delete it [invisible-char]",
-        f"appealkit: warning: {p}:14:11: word 'P\u0435trov' mixes scripts: Cyrillic '\u0435' (U+0435) among "
-        "Latin letters; retype it in Latin [mixed-script]",
-        f"appealkit: {p}: ok, 2 warnings",
+        f"appealkit: warning: {p}:14:11: {PETROV} [mixed-script]",
     ]
+    assert lines[-1] == f"appealkit: {p}: ok, 5 warnings"
     assert run("check", p, "--today", "2026-01-31", "--strict").code == 1
 
 
@@ -66,17 +78,24 @@ def test_case_without_share(tmp_path):
     p = write(tmp_path, MINIMAL)
     r = run("check", p, "--json")
     assert r.code == 0
-    assert json.loads(r.out) == {"file": p, "ok": True, "errors": [], "warnings": []}
+    assert json.loads(r.out) == {"file": p, "ok": True, "errors": [], "warnings": [
+        {"level": "warning", "code": "no-post", "message": NO_POST, "file": p, "line": 1, "col": 1,
+         "affects": ["tweet"]},
+        {"level": "warning", "code": "no-person-address", "message": NO_ADDRESS, "file": p, "line": 5, "col": 3,
+         "affects": ["letter", "address"]},
+    ]}
     r = run("check", p, "--strict")
-    assert r.code == 0 and r.err == f"appealkit: {p}: ok, 0 warnings\n"
+    assert r.code == 1
+    assert r.err.splitlines()[0] == f"appealkit: warning: {p}:1:1: {NO_POST} [no-post]"
+    assert r.err.splitlines()[-1] == f"appealkit: {p}: failed (--strict), 2 warnings"
 
 
 def test_post_too_long_is_a_finding(tmp_path):
     p = write(tmp_path, MINIMAL + "share:\n  text: " + "a" * 290 + "\n")
     r = run("check", p, "--json")
-    assert json.loads(r.out)["warnings"] == [
+    assert [w for w in json.loads(r.out)["warnings"] if w["code"] == "post-too-long"] == [
         {"level": "warning", "code": "post-too-long", "message": "the en post does not fit x: 290/280: 10 over",
-         "file": p, "line": 10, "col": 9}]
+         "file": p, "line": 10, "col": 9, "affects": ["tweet"]}]
 
 
 def test_file_without_appealkit_key(tmp_path):
@@ -93,23 +112,24 @@ def test_file_without_appealkit_key(tmp_path):
     ("Αθήνα", []),
     ("АП-162/1 Moscow", []),
     # Greek in a Latin word
-    ("\u0391tabek", ["word '\u0391tabek' mixes scripts: Greek '\u0391' (U+0391) among Latin letters; retype it in Latin"]),
+    ("\u0391tabek", ["word '\u0391tabek' mixes scripts: Greek '\u0391' (U+0391) among Latin letters; "
+                     "retype it in Latin ('A' U+0041)"]),
     # Greek in a Cyrillic word, no Latin anywhere: a homoglyph all the same
     ("М\u03bfсква", ["word 'М\u03bfсква' mixes scripts: Greek '\u03bf' (U+03BF) among Cyrillic letters; "
                      "retype it in Cyrillic"]),
     ("\u039c\u03bfсква", ["word '\u039c\u03bfсква' mixes scripts: Greek '\u039c' (U+039C), '\u03bf' (U+03BF) "
                           "among Cyrillic letters; retype them in Cyrillic"]),
-    # all three in one word
+    # all three in one word: both strays named, the word's own script to retype them in
     ("M\u03bfсква", ["word 'M\u03bfсква' mixes scripts: Latin 'M' (U+004D); Greek '\u03bf' (U+03BF) among "
                      "Cyrillic letters; retype them in Cyrillic"]),
     # Cyrillic in a Latin word, one letter twice
     ("P\u0430vlod\u0430r", ["word 'P\u0430vlod\u0430r' mixes scripts: Cyrillic '\u0430' (U+0430) among Latin "
-                            "letters; retype them in Latin"]),
-    # a tie inside the word goes to the script of the whole value
+                            "letters; retype it in Latin ('a' U+0061)"]),
+    # the side made only of lookalikes is the stray one
     ("Учреждение AП-162/1", ["word 'AП' mixes scripts: Latin 'A' (U+0041) among Cyrillic letters; "
-                             "retype it in Cyrillic"]),
-    ("AП Moscow", ["word 'AП' mixes scripts: Cyrillic 'П' (U+041F) among Latin letters; retype it in Latin"]),
-    ("ПA", ["word 'ПA' mixes scripts: Latin 'A' (U+0041) among Cyrillic letters; retype it in Cyrillic"]),
+                             "retype it in Cyrillic ('А' U+0410)"]),
+    ("ПA", ["word 'ПA' mixes scripts: Latin 'A' (U+0041) among Cyrillic letters; retype it in Cyrillic ('А' U+0410)"]),
+    ("ИK-7", ["word 'ИK' mixes scripts: Latin 'K' (U+004B) among Cyrillic letters; retype it in Cyrillic ('К' U+041A)"]),
 ])
 def test_mixed_script(text, expected):
     assert mixed_script(text) == expected

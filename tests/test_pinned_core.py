@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from appealkit.errors import AppealkitError, CaseError, CaseErrors, OutputError, Where, did_you_mean
-from appealkit.letters.sender import Sender, config_home, resolve_sender, split_lines
+from appealkit.letters.sender import Sender, read_sender_file, split_lines
 from appealkit.output import dumps, safe_name, use_color, write_files
 
 from .conftest import run
@@ -57,7 +57,7 @@ def test_did_you_mean(word, choices, listing, expected):
     assert did_you_mean(word, choices, listing) == expected
 
 
-# -- the sender: options, then the environment, then sender.yaml; each part on its own
+# -- the sender: options (and their environment variables), then sender.yaml in $APPEALKIT_HOME
 
 
 def _home(tmp_path, monkeypatch, text: str | None) -> None:
@@ -66,14 +66,6 @@ def _home(tmp_path, monkeypatch, text: str | None) -> None:
     if text is not None:
         (home / "sender.yaml").write_text(text, encoding="utf-8")
     monkeypatch.setenv("APPEALKIT_HOME", str(home))
-
-
-def test_config_home(tmp_path, monkeypatch):
-    monkeypatch.setenv("APPEALKIT_HOME", str(tmp_path / "h"))
-    assert config_home() == tmp_path / "h"
-    monkeypatch.delenv("APPEALKIT_HOME")
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "x"))
-    assert config_home() == tmp_path / "x" / "appealkit"
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -85,34 +77,48 @@ def test_split_lines(text, expected):
     assert split_lines(text) == expected
 
 
-@pytest.mark.parametrize("args,env,file,expected", [
-    (("N", "A1; A2", "GB"), {}, "name: F\naddress: [F1]\ncountry: de\n", Sender("N", ["A1", "A2"], "GB")),
-    (("N", "A1", "GB"), {}, "- not read at all: everything is given\n", Sender("N", ["A1"], "GB")),
-    ((None, None, None), {}, "name: F\naddress: [F1, 2]\ncountry: de\n", Sender("F", ["F1", "2"], "DE")),
-    ((None, None, None), {}, "name: F\naddress: F1; F2\n", Sender("F", ["F1", "F2"], None)),
-    ((None, None, None), {"APPEALKIT_SENDER_NAME": "E", "APPEALKIT_SENDER_ADDRESS": "E1;E2"},
-     "name: F\naddress: [F1]\ncountry: fr\n", Sender("E", ["E1", "E2"], "FR")),
-    (("N", None, None), {}, "address: {a: b}\ncountry: [x]\n", Sender("N", [], None)),
-    ((None, None, None), {}, None, Sender(None, [], None)),
-    ((None, None, "DE"), {}, "", Sender(None, [], "DE")),
+@pytest.mark.parametrize("text,expected", [
+    ("name: F\naddress: [F1, 2]\ncountry: de\n", Sender("F", ["F1", "2"], "DE")),
+    ("name: F\naddress: F1; F2\n", Sender("F", ["F1", "F2"], None)),
+    ("name: 7\naddress: {a: b}\ncountry: [x]\n", Sender("7", [], None)),
+    ("", Sender(None, [], None)),
 ])
-def test_resolve_sender(tmp_path, monkeypatch, args, env, file, expected):
-    for k, v in env.items():
-        monkeypatch.setenv(k, v)
-    _home(tmp_path, monkeypatch, file)
-    assert resolve_sender(*args) == expected
+def test_read_sender_file(tmp_path, text, expected):
+    p = tmp_path / "sender.yaml"
+    p.write_text(text, encoding="utf-8")
+    assert read_sender_file(str(p)) == expected
 
 
 @pytest.mark.parametrize("text,message", [
     ("- a\n- b\n", "sender file must be a mapping with name, address, country"),
     ("name: [unclosed\n", "cannot read sender file: "),
 ])
-def test_bad_sender_file(tmp_path, monkeypatch, text, message):
-    _home(tmp_path, monkeypatch, text)
+def test_bad_sender_file(tmp_path, text, message):
+    p = tmp_path / "sender.yaml"
+    p.write_text(text, encoding="utf-8")
     with pytest.raises(AppealkitError) as info:
-        resolve_sender(None, None, None)
+        read_sender_file(str(p))
     assert info.value.message.startswith(message)
-    assert info.value.where.file == str(tmp_path / "cfg" / "sender.yaml")
+    assert info.value.where.file == str(p)
+
+
+@pytest.mark.parametrize("args,env,file,expected", [
+    (["--sender-name", "N", "--sender-address", "A1; A2", "--from", "GB"], {},
+     "name: F\naddress: [F1]\ncountry: de\n", "N|['A1', 'A2']|the United Kingdom"),
+    ([], {}, "name: F\naddress: [F1, 2]\ncountry: de\n", "F|['F1', '2']|Germany"),
+    ([], {"APPEALKIT_SENDER_NAME": "E", "APPEALKIT_SENDER_ADDRESS": "E1;E2"},
+     "name: F\naddress: [F1]\ncountry: fr\n", "E|['E1', 'E2']|France"),
+    ([], {}, None, "[Your name]|['[Your address]']|[your country]"),
+])
+def test_sender_sources_in_order(tmp_path, monkeypatch, args, env, file, expected):
+    for k, v in env.items():
+        monkeypatch.setenv(k, v)
+    _home(tmp_path, monkeypatch, file)
+    t = tmp_path / "s.j2"
+    t.write_text("{{ sender.name }}|{{ sender.address }}|{{ sender.country }}\n", encoding="utf-8")
+    r = run("letter", "examples/atabek.yaml", "--to", "president", "--template", str(t), *args)
+    assert r.code == 0, r.err
+    assert r.out == expected + "\n"
 
 
 # -- output
@@ -164,7 +170,7 @@ def test_write_files(tmp_path):
 @pytest.mark.parametrize("make,files,message,where", [
     (None, [("a.txt", "x"), ("a.txt", "y")], "two outputs would share this file name", "a.txt"),
     (None, [("ok.txt", "x"), ("../a.txt", "y")], "refusing unsafe file name '../a.txt'", ""),
-    ("exists", [("ok.txt", "x"), ("a.txt", "y")], "already exists; use --force to overwrite", "a.txt"),
+    ("exists", [("ok.txt", "x"), ("a.txt", "y")], "already exists", "a.txt"),
     ("link", [("ok.txt", "x"), ("a.txt", "y")], "is a symbolic link; refusing to write through it", "a.txt"),
 ])
 def test_write_files_refuses_before_writing(tmp_path, make, files, message, where):

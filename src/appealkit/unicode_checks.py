@@ -70,9 +70,10 @@ def _stray(scripts: dict[str, list[str]], context: dict[str, int]) -> str:
 
 
 def mixed_script(s: str) -> list[str]:
-    """Messages for each word that mixes Latin and Cyrillic (or Greek) letters, naming the
-    letters typed in the wrong script."""
-    if not (_LATIN.search(s) and (ANY_CYR.search(s) or _GREEK.search(s))):
+    """Messages for each word that mixes Latin, Cyrillic and Greek letters (any two: a Greek
+    omicron in a Cyrillic word is as much a homoglyph as a Latin o), naming the letters typed
+    in the wrong script."""
+    if (_LATIN.search(s) is not None) + (ANY_CYR.search(s) is not None) + (_GREEK.search(s) is not None) < 2:
         return []  # one script only: nothing can be mixed
     context = None
     found = []
@@ -87,17 +88,21 @@ def mixed_script(s: str) -> list[str]:
             continue
         if context is None:
             context = _counts(s)
-        minority = _stray(scripts, context)
-        others = [n for n in scripts if n != minority]
-        majority = others[0] if len(others) == 1 else "other"
-        letters = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in dict.fromkeys(scripts[minority]))
-        many = len(set(scripts[minority])) > 1
-        fix = f"retype {'them' if many else 'it'} in {majority}"
-        twins = [_LOOKALIKES[c] for c in dict.fromkeys(scripts[minority])
-                 if c in _LOOKALIKES and script(_LOOKALIKES[c]) == majority]
-        if majority != "other" and len(twins) == len(set(scripts[minority])):
+        counts = context
+        if len(scripts) == 2:
+            strays = [_stray(scripts, counts)]
+            majority = next(n for n in scripts if n != strays[0])
+        else:  # all three: the word's main script stays, both others are strays
+            majority = max(scripts, key=lambda n: (len(scripts[n]), counts.get(n, 0)))
+            strays = [n for n in scripts if n != majority]
+        wrong = list(dict.fromkeys(c for n in strays for c in scripts[n]))
+        letters = "; ".join(f"{n} " + ", ".join(f"'{c}' (U+{ord(c):04X})" for c in dict.fromkeys(scripts[n]))
+                            for n in strays)
+        fix = f"retype {'them' if len(wrong) > 1 else 'it'} in {majority}"
+        twins = [_LOOKALIKES[c] for c in wrong if c in _LOOKALIKES and script(_LOOKALIKES[c]) == majority]
+        if len(twins) == len(wrong):
             fix += " (" + ", ".join(f"'{t}' U+{ord(t):04X}" for t in twins) + ")"
-        found.append(f"word '{w}' mixes scripts: {minority} {letters} among {majority} letters; {fix}")
+        found.append(f"word '{w}' mixes scripts: {letters} among {majority} letters; {fix}")
     return found
 
 
