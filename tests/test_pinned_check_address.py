@@ -32,10 +32,13 @@ recipients:
     address: {country: MT, lines: [Triq 1], locality: Valletta}
   amb: {role: ambassador}
 """
-LATIN = ("no standard here transliterates this address's script; its Latin block is an ASCII "
-         "approximation: give address.latin (lines, locality)")
-TOKAYEV = "Kassym-Jomart Tokayev has been President of Kazakhstan since 2019-03-20; check the addressee"
-ASTANA = "Kazakhstan's capital has been called Astana again since 2022-09-17"
+LATIN = "its Latin block (arabic-approx) can only approximate this script: give address.latin (lines, locality)"
+TOKAYEV = ("Nursultan Nazarbayev has not been President of Kazakhstan since 2019-03-20; the President of "
+           "Kazakhstan is Kassym-Jomart Tokayev (as of 2026-01-21): check the addressee")
+ASTANA = "Nur-Sultan has been called Astana (Астана) since 2022-09-17: write the new name (verified 2022-09-19)"
+POLITICS = ("politics and the authorities: censors withhold political letters and anything that insults officials "
+            "(memopzk.org)")
+THE_CASE = "the case: censors withhold letters about the charges, the trial or the sentence (memopzk.org)"
 
 
 def findings(path, *codes):
@@ -50,23 +53,12 @@ def test_address_and_letter_findings(tmp_path):
                     "support-safety", "no-address") == [
         ("latin-override", 7, 12, LATIN),
         ("postcode", 15, 55, "postcode '01000' does not fit KZ's pattern (like 140000)"),
-        ("unknown-country", 18, 24, "appealkit has no postal layout for MT; it uses a generic order"),
         ("stale", 14, 11, TOKAYEV),
         ("stale", 15, 74, ASTANA),
         ("missing-translation", 8, 10, "letters in 'ru' need summary, asks[0] in 'ru' too"),
-        ("support-safety", 6, 16, "person.description (ru) has words a prison censor may stop: политзак"),
+        ("support-safety", 6, 16, f"person.description (ru) has words a prison censor may stop: "
+                                  f"'политзаключённый' ({POLITICS})"),
     ]
-
-
-@pytest.mark.parametrize("issued,stale", [
-    ("2019-03-19", [TOKAYEV, ASTANA]),
-    ("2019-03-20", [ASTANA]),
-    ("2022-09-16", [ASTANA]),
-    ("2022-09-17", []),
-])
-def test_stale_facts_since_the_case_was_issued(tmp_path, issued, stale):
-    p = write(tmp_path, CASE + f"issued: {issued}\n")
-    assert [f[3] for f in findings(p, "stale")] == stale
 
 
 def test_stale_facts_only_where_letters_go(tmp_path):
@@ -99,7 +91,7 @@ def test_address_warns_of_mixed_scripts_and_invisible_characters(tmp_path):
     assert r.code == 0
     assert r.err.splitlines() == [
         f"appealkit: warning: {p}:18:36: word 'Tr\u0456q' mixes scripts: Cyrillic '\u0456' (U+0456) among Latin "
-        "letters; retype it in Latin",
+        "letters; retype it in Latin ('i' U+0069)",
         f"appealkit: warning: {p}:18:36: holds invisible ZERO WIDTH SPACE (U+200B); delete it",
     ]
 
@@ -107,4 +99,5 @@ def test_address_warns_of_mixed_scripts_and_invisible_characters(tmp_path):
 def test_every_censor_word_once_in_order(tmp_path):
     text = CASE.replace("ru: поэт и политзаключённый", "ru: \"политзаключённый, приговор суда, суд и снова приговор\"")
     assert [f[3] for f in findings(write(tmp_path, text), "support-safety")] == [
-        "person.description (ru) has words a prison censor may stop: политзак, приговор, суд"]
+        f"person.description (ru) has words a prison censor may stop: 'политзаключённый' ({POLITICS}); "
+        f"'приговор' ({THE_CASE}); 'суда' ({THE_CASE}); 'суд' ({THE_CASE})"]
