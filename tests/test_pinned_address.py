@@ -120,10 +120,11 @@ def test_block_json(tmp_path):
 
 @pytest.mark.parametrize("args,code,err", [
     (["--to", "person"], 1, ":5:3: person has no address: this case gives no way to write to them"),
-    (["--to", "pm"], 1, ":27:7: recipient 'pm' has no address"),
+    (["--to", "pm"], 1, ":27:7: recipient 'pm' has no postal address"),
     (["--to", "nobody"], 2,
      "no recipient 'nobody' in this case; choose one of person, amb, amb2, amb3, org, orgonly, pm, all"),
-    (["--to", "org", "--style", "fancy"], 2, "unknown style 'fancy'; choose translate or transliterate"),
+    (["--to", "org", "--style", "fancy"], 2,
+     "Invalid value for '--style': 'fancy' is not one of 'translate', 'transliterate'. (see 'appealkit address --help')"),
 ])
 def test_refusals(tmp_path, args, code, err):
     r = run("address", write(tmp_path, RECIPIENTS), *args)

@@ -35,11 +35,11 @@ from appealkit.errors import UsageError
     ("вул.Леніна", "be", "Lenina Street"),
 ])
 def test_translate_line(line, lang, expected):
-    assert translate_line(line, lang, lambda s: transliterate(s, "icao", lang)) == expected
+    assert translate_line(line, (lang,), lambda s: transliterate(s, "icao", lang)) == expected
 
 
 def test_language_without_abbreviations_is_transliterated():
-    assert translate_line("ул. Москва", "xx", lambda s: transliterate(s, "icao", "ru")) == "ul. Moskva"
+    assert translate_line("ул. Москва", ("xx",), lambda s: transliterate(s, "icao", "ru")) == "ul. Moskva"
 
 
 @pytest.mark.parametrize("sender,line", [
@@ -70,4 +70,4 @@ def test_sender_country():
     assert check_sender_country(" gb ") == "GB"
     with pytest.raises(UsageError) as info:
         check_sender_country("UK")
-    assert info.value.message == "--from 'UK' is not an ISO 3166-1 alpha-2 country code (like GB, DE, RU)"
+    assert info.value.message == "'UK' is not an ISO 3166-1 alpha-2 country code (like GB, DE, RU)"
