@@ -130,3 +130,15 @@ def test_thread_refusals(text, message):
     with pytest.raises(TextTooLong) as info:
         thread(text, "mastodon", 20)
     assert info.value.message == message
+
+
+def test_thread_holds_every_limit_of_a_later_word():
+    """A word that alone breaks Bluesky's 3000 bytes (150 family emoji: 150 graphemes, 3750
+    bytes) is refused wherever it stands, not posted as a thread Bluesky would refuse."""
+    from appealkit.errors import TextTooLong
+
+    family = "\U0001F468\u200d\U0001F469\u200d\U0001F467\u200d\U0001F466"
+    for text in ("ok " + family * 150, family * 150 + " ok"):
+        with pytest.raises(TextTooLong) as info:
+            thread(text, "bluesky")
+        assert info.value.message.endswith(" alone is longer than bluesky's limit of 300")

@@ -177,7 +177,7 @@ def _pack(words: list[str], platform: str, limit: int, n: int) -> list[list[str]
             raise TextTooLong(f"'{w[:40]}' alone is longer than {platform}'s limit of {limit}")
         posts.append(cur)
         cur = [w]
-        if length(f"{w} {len(posts) + 1}/{n}", platform) > limit:
+        if problems(f"{w} {len(posts) + 1}/{n}", platform, limit):  # every limit, bytes too
             raise TextTooLong(f"'{w[:40]}' alone is longer than {platform}'s limit of {limit}")
     posts.append(cur)
     return posts
