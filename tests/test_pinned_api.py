@@ -56,3 +56,19 @@ def test_translit_package_defaults():
     assert transliterate("Щеглова") == "Shcheglova"
     assert transliterate("Київ") == "Kyiv"
     assert get_scheme("iso9").transliterate("Щеглова") == "Ŝeglova"
+
+
+def test_python_api_refusals_and_counts():
+    from appealkit.errors import UsageError
+
+    case = appealkit.load_case("examples/atabek.yaml")
+    with pytest.raises(UsageError) as info:
+        appealkit.build_posts(case, "x", variants=True, thread=True)
+    assert info.value.message == "a thread and variants do not combine"
+    with pytest.raises(UsageError) as info:
+        appealkit.addresses(case, "person", scheme="nope")
+    assert info.value.message.startswith("unknown scheme 'nope'")
+    assert [p.text for p in appealkit.build_posts(case, "x", variants=True)] == [
+        "#Kazakhstan must provide jailed poet #AronAtabek with medical attention for injuries @MVD_RK @pen_int "
+        "@PENamerican"]
+    assert appealkit.post_length("Привет https://example.org", "x") == 30
