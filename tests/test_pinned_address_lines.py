@@ -33,6 +33,10 @@ from appealkit.errors import UsageError
     ("Абая даңғ. 10", "kk", "Abaia Avenue 10"),
     ("вул. Хрещатик, буд. 1", "uk", "Khreshchatyk Street, house 1"),
     ("вул.Леніна", "be", "Lenina Street"),
+    # two abbreviations, one name: the first takes it, the second stands alone
+    ("ул. Ленина обл.", "ru", "Lenina Street Region"),
+    ("г. Москва р-н", "ru", "Moskva City District"),
+    ("ул. Мира пр.", "ru", "Mira Street Avenue"),
 ])
 def test_translate_line(line, lang, expected):
     assert translate_line(line, (lang,), lambda s: transliterate(s, "icao", lang)) == expected
@@ -71,3 +75,15 @@ def test_sender_country():
     with pytest.raises(UsageError) as info:
         check_sender_country("UK")
     assert info.value.message == "'UK' is not an ISO 3166-1 alpha-2 country code (like GB, DE, RU)"
+
+
+@pytest.mark.parametrize("name,pronoun,dative", [
+    ("Петров Алексей Иванович", None, "Петрову Алексею Ивановичу"),
+    ("Петрова Анна Сергеевна", None, "Петровой Анне Сергеевне"),
+    ("Петров Алексей Иванович", "he", "Петрову Алексею Ивановичу"),
+    ("Алиев Тимур", None, "Алиеву Тимуру"),
+])
+def test_envelope_name_in_the_dative(name, pronoun, dative):
+    from appealkit.address.addressee import decline
+
+    assert decline(name, "ru", pronoun) == dative
