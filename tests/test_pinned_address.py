@@ -144,3 +144,12 @@ def test_ambassador_with_an_address(tmp_path):
     r = run("address", write(tmp_path, text), "--to", "amb4", "--from", "DE")
     assert r.code == 0
     assert r.out == "H.E. Ivan Petrov\n6/7 Kensington Palace Gardens\nLondon\nW8 4QP\nVEREINIGTES KÖNIGREICH\n"
+
+
+def test_latin_destination_prints_one_block_with_the_latin_parts(tmp_path):
+    """Where the destination writes Latin, the one block printed is the Latin one, a case's
+    `latin` parts included, for the local post as well."""
+    text = RECIPIENTS.replace("lines: [1 High Street], postcode", "lines: [1 High St], latin: {lines: [1 High Street]}, postcode")
+    r = run("address", write(tmp_path, text), "--to", "org", "--json")
+    lines = ["Anna Smith", "Ministry of Justice", "1 High Street", "London", "N1 1AA"]
+    assert (json.loads(r.out)["local"], json.loads(r.out)["latin"]) == (lines, lines)
