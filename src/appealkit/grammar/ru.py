@@ -58,7 +58,8 @@ def _make(part, gender, case: str, word: str, forms) -> str:
     if own is not None:
         return own
     E = _enums()
-    return _maker().make(part, gender, getattr(E.Case, _CASE_NAMES[case]), word)
+    # petrovich writes endings in lower case: ПЕТРОВ must give ПЕТРОВУ, not ПЕТРОВу
+    return same_case(word, _maker().make(part, gender, getattr(E.Case, _CASE_NAMES[case]), word))
 
 
 def _surname(word: str, gender, case: str, forms) -> str:
