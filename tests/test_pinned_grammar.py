@@ -50,3 +50,42 @@ def test_refusals(args, message):
     with pytest.raises(ValueError) as info:
         dative_full_name(*args)
     assert str(info.value) == message
+
+
+@pytest.mark.parametrize("name,lang,expected", [
+    ("И. В. Краснов", "ru", ("И. В.", "Краснов")),  # already initials, either order
+    ("Краснов И. В.", "ru", ("И. В.", "Краснов")),
+    ("Игорь Викторович Краснов", "ru", ("И. В.", "Краснов")),
+    ("Алиев Тимур Русланович", "ru", ("Т. Р.", "Алиев")),
+    ("Мамедов Эльчин Гусейн оглы", "ru", ("Э.", "Мамедов")),  # a two-word patronymic gives no initial
+    ("Краснов", "ru", ("", "Краснов")),
+    ("И. В. Краснов", "uk", ("И. В.", "Краснов")),
+    ("Бяляцкі Алесь Віктаравіч", "be", ("А. В.", "Бяляцкі")),
+])
+def test_initials(name, lang, expected):
+    from appealkit.grammar import initials
+
+    assert initials(name, lang) == expected
+
+
+@pytest.mark.parametrize("phrase,forms,dative", [
+    ("Ханты-Мансийский автономный округ", None, "Ханты-Мансийскому автономному округу"),
+    ("Генеральный прокурор Российской Федерации", None, "Генеральному прокурору Российской Федерации"),
+    # a case's own form of a word wins, and the words after it still decline
+    ("Министр юстиции", {"Министр": {"dat": "Министру"}}, "Министру юстиции"),
+    ("Уполномоченный по правам человека", {"Уполномоченный": {"dat": "Уполномоченной"}},
+     "Уполномоченной по правам человека"),
+])
+def test_phrase_in_the_dative(phrase, forms, dative):
+    from appealkit.grammar import case_form
+
+    assert case_form(phrase, "dat", "ru", forms) == dative
+
+
+@pytest.mark.parametrize("name,dative", [
+    ("Калеснікава Марыя Аляксандраўна", "Калеснікавай Марыі Аляксандраўне"),  # she, by the patronymic
+    ("Бяляцкі Алесь Віктаравіч", "Бяляцкаму Алесю Віктаравічу"),  # he, by the patronymic
+    ("Калеснікава Марыя", "Калеснікава Марыя"),  # no patronymic, no pronoun: not guessed
+])
+def test_belarusian_gender_from_the_patronymic(name, dative):
+    assert dative_full_name(name, "they", "be") == dative

@@ -73,6 +73,12 @@ def gender(name: str | None, pronoun: str, lang: str) -> str | None:
 
 def initials(name: str, lang: str) -> tuple[str, str]:
     """(initials, surname) of a name in either order: ('И. В.', 'Краснов')."""
+    words = name.split()
+    dots = [w.endswith(".") for w in words]
+    if len(words) > 1 and all(dots[:-1]) and not dots[-1]:  # already initials: 'И. В. Краснов'
+        return " ".join(words[:-1]), words[-1]
+    if len(words) > 1 and all(dots[1:]) and not dots[0]:  # 'Краснов И. В.'
+        return " ".join(words[1:]), words[0]
     return _lang(lang).initials(name)
 
 

@@ -59,14 +59,12 @@ def _decline(text: str, case: str, lang: str, forms: dict | None, prefer_short: 
     while i < len(words):
         w = words[i]
         own = override(w, case, forms)
-        if own is not None:
-            out[i] = own
-            i += 1
-            continue
         adj = _nominative(w, lang, ADJ)
         noun = _nominative(w, lang, ("NOUN",))
         if noun is not None and (adj is None or i + 1 >= len(words) or _nominative(words[i + 1], lang, ("NOUN",)) is None):
-            if "Fixd" in noun.tag:
+            if own is not None:  # the case's own form of the head noun: the words after it stay
+                out[i] = own
+            elif "Fixd" in noun.tag:
                 pass
             elif "-" in w and "anim" in noun.tag:
                 # a compound title declines in its last part: премьер-министру, прем’єр-міністру
@@ -80,6 +78,10 @@ def _decline(text: str, case: str, lang: str, forms: dict | None, prefer_short: 
                 i += 2
                 continue
             break
+        if own is not None:
+            out[i] = own
+            i += 1
+            continue
         if adj is not None:
             out[i] = same_case(w, inflect_word(adj, case, False) or w)
             i += 1
