@@ -89,3 +89,13 @@ def test_phrase_in_the_dative(phrase, forms, dative):
 ])
 def test_belarusian_gender_from_the_patronymic(name, dative):
     assert dative_full_name(name, "they", "be") == dative
+
+
+@pytest.mark.parametrize("name,dative", [
+    ("Іванов Петро", "Іванову Петру"),
+    ("Ковальський Андрій", "Ковальському Андрію"),
+    ("Іванова Марія", "Івановій Марії"),
+    ("Петренко Іван", "Петренку Івану"),
+])
+def test_ukrainian_gender_guessed_without_a_pronoun(name, dative):
+    assert dative_full_name(name, "they", "uk") == dative
