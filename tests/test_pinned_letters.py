@@ -198,3 +198,42 @@ def test_authority_context(tmp_path):
     assert r.code == 0, r.err
     assert r.out == ("excellency|minister|Sergei Lavrov|None|Your Excellency,|['Sergei Lavrov', 'Ilinka Street', "
                      "'house 23', 'Moskva City', 'RUSSIA', '103132']|[]|[]|Russia\n")
+
+
+PRISON = """\
+appealkit: 1
+id: t
+title: T
+person:
+  name: Jane Doe
+  address: {country: RU, lines: [ул. Ленина, д. 1], postcode: "101000", locality: г. Москва}
+summary: S
+asks: [A]
+"""
+
+
+def test_support_letter_in_the_case_language_says_what_the_prison_takes(tmp_path):
+    r = run("letter", write(tmp_path, PRISON), "--to", "person", "--date", "2026-11-28", "--sender-name", "A",
+            "--sender-address", "B")
+    assert r.code == 0
+    assert r.err.splitlines()[0] == (
+        "appealkit: warning: the letter to the person is in 'en', but Russian prisons pass letters in Russian; "
+        "others wait for a translator or are not passed at all (memopzk.org, OVD-Info); give person.name in ru "
+        "to write one")
+
+
+def test_language_without_templates(tmp_path):
+    r = run("letter", "examples/atabek.yaml", "--to", "president", "--lang", "de")
+    assert (r.code, r.out) == (2, "")
+    assert r.err.splitlines()[-1] == ("appealkit: error: --lang: no authority letter templates in 'de'; "
+                                      "choose one of en, ru, uk")
+
+
+@pytest.mark.parametrize("text,lang,ok", [
+    ("Бишкек", "ky", True), ("Bishkek", "ky", False), ("Bishkek", "en", True), ("Бишкек", "en", False),
+    ("Київ", "uk", True), ("Kyiv", "uk", False),
+])
+def test_in_script(text, lang, ok):
+    from appealkit.letters.naming import in_script
+
+    assert in_script(text, lang) is ok
