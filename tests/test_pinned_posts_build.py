@@ -142,3 +142,28 @@ def test_thread_holds_every_limit_of_a_later_word():
         with pytest.raises(TextTooLong) as info:
             thread(text, "bluesky")
         assert info.value.message.endswith(" alone is longer than bluesky's limit of 300")
+
+
+def test_bluesky_record():
+    import datetime as dt
+
+    from appealkit.posts.bluesky_record import post_record
+
+    r = post_record("hi @x and @Alice.bsky.social see example.org/abcdefghijklmnopq #tag",
+                    dt.datetime(2026, 11, 28, 12, 0, 0, 123456), "en")
+    assert r == {
+        "record": {
+            "$type": "app.bsky.feed.post",
+            "text": "hi @x and @Alice.bsky.social see example.org/abcdefghijkl... #tag",
+            "createdAt": "2026-11-28T12:00:00.123Z",
+            "langs": ["en"],
+            "facets": [
+                {"$type": "app.bsky.richtext.facet", "index": {"byteStart": 33, "byteEnd": 60},
+                 "features": [{"$type": "app.bsky.richtext.facet#link", "uri": "https://example.org/abcdefghijklmnopq"}]},
+                {"$type": "app.bsky.richtext.facet", "index": {"byteStart": 61, "byteEnd": 65},
+                 "features": [{"$type": "app.bsky.richtext.facet#tag", "tag": "tag"}]},
+            ],
+        },
+        # '@x' is no Bluesky handle: only the valid one is left to resolve, in lower case
+        "mentions": [{"handle": "alice.bsky.social", "index": {"byteStart": 10, "byteEnd": 28}}],
+    }
