@@ -72,3 +72,16 @@ def test_python_api_refusals_and_counts():
         "#Kazakhstan must provide jailed poet #AronAtabek with medical attention for injuries @MVD_RK @pen_int "
         "@PENamerican"]
     assert appealkit.post_length("Привет https://example.org", "x") == 30
+
+
+@pytest.mark.parametrize("kwargs,message", [
+    ({"platform": "myspace"}, "unknown platform 'myspace'; choose one of x, bluesky, mastodon, threads"),
+    ({"platform": "x", "limit": 100}, "a limit applies to Mastodon only; the other platforms' limits are fixed"),
+])
+def test_post_refusals(kwargs, message):
+    from appealkit.errors import UsageError
+
+    case = appealkit.load_case("examples/atabek.yaml")
+    with pytest.raises(UsageError) as info:
+        appealkit.build_posts(case, **kwargs)
+    assert info.value.message == message

@@ -47,3 +47,23 @@ def test_reply_cashtags_hashtags():
 def test_valid_url(url, strict, loose):
     assert valid_url(url) is strict
     assert valid_url(url, require_protocol=False) is loose
+
+
+@pytest.mark.parametrize("text,found", [
+    ("visit café.fr now", [(6, 13, "café.fr")]),   # accented Latin in a bare domain
+    ("ÀÉ.com", [(0, 6, "ÀÉ.com")]),
+    ("ḿé.fr/ḿ", [(0, 7, "ḿé.fr/ḿ")]),
+    ("see example.su", [(4, 14, "example.su")]),   # TLDs beyond the ISO codes
+    ("see example.ac", [(4, 14, "example.ac")]),
+])
+def test_bare_domains(text, found):
+    assert urls(text) == found
+
+
+def test_bluesky_counts_the_links_it_shows():
+    text = "a" * 250 + " https://example.org/" + "b" * 50  # 321 as written, 278 as shown
+    from appealkit.posts.count import problems
+
+    assert problems(text, "bluesky") == []
+    assert problems(text, "threads") == []
+    assert problems("a" * 280 + " https://example.org/" + "b" * 50, "bluesky") == ["308/300: 8 over"]
