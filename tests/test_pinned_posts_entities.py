@@ -55,6 +55,8 @@ def test_valid_url(url, strict, loose):
     ("ḿé.fr/ḿ", [(0, 7, "ḿé.fr/ḿ")]),
     ("see example.su", [(4, 14, "example.su")]),   # TLDs beyond the ISO codes
     ("see example.ac", [(4, 14, "example.ac")]),
+    ("see example.eu", [(4, 14, "example.eu")]),
+    ("see example.uk", [(4, 14, "example.uk")]),
 ])
 def test_bare_domains(text, found):
     assert urls(text) == found
