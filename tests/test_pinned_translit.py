@@ -127,3 +127,24 @@ def test_refusals(args, error, message):
     with pytest.raises(Exception) as info:
         transliterate(*args)
     assert (type(info.value).__name__, str(info.value)) == (error, message.replace("{ids}", _ids()))
+
+
+def _uncovered(scheme: str, covered: str, name: str, lang: str) -> str:
+    return (f"scheme '{scheme}' covers {covered}; this text reads as {name} ({lang}), which it does not cover, "
+            f"so the result follows no standard for {name}: choose a scheme that covers {name} "
+            "('appealkit schemes' lists them)")
+
+
+@pytest.mark.parametrize("args,warning", [
+    (("kz-2021", "Москва"), _uncovered("kz-2021", "Kazakh (kk)", "Russian", "ru")),
+    (("ua-2010", "Бишкек көчөсү"), _uncovered("ua-2010", "Ukrainian (uk)", "Kyrgyz", "ky")),
+    (("by-2007", "Бишкек", "ky"), _uncovered("by-2007", "Belarusian (be)", "Kyrgyz", "ky")),
+    (("by-2007", "Мінск", None, "BY"), None),
+    (("icao", "Москва"), None),
+    (("ascii", "Москва"), None),
+    (("by-2007", "Abc"), None),
+])
+def test_scheme_coverage(args, warning):
+    from appealkit.translit.coverage import coverage_warning
+
+    assert coverage_warning(*args) == warning
