@@ -73,6 +73,9 @@ def test_translit_command_keeps_caps_of_initials():
     ("Лиман", "UA", "uk"),
     ("Лиман", "RU", "ru"),
     ("Съезд Лиман", "UA", "ru"),
+    # Latin letters beside Cyrillic ones say nothing of the language
+    ("Учреждение ИК-2, корпус X", None, "ru"),
+    ("Учреждение ИК-2, корпус X", "KZ", "ru"),
 ])
 def test_detect_language(text, country, lang):
     assert detect_language(text, country) == lang
