@@ -130,6 +130,8 @@ def test_file_without_appealkit_key(tmp_path):
                              "retype it in Cyrillic ('А' U+0410)"]),
     ("ПA", ["word 'ПA' mixes scripts: Latin 'A' (U+0041) among Cyrillic letters; retype it in Cyrillic ('А' U+0410)"]),
     ("ИK-7", ["word 'ИK' mixes scripts: Latin 'K' (U+004B) among Cyrillic letters; retype it in Cyrillic ('К' U+041A)"]),
+    # accented Latin letters are Latin, from U+00C0 on
+    ("\u00c0нна", ["word '\u00c0нна' mixes scripts: Latin '\u00c0' (U+00C0) among Cyrillic letters; retype it in Cyrillic"]),
 ])
 def test_mixed_script(text, expected):
     assert mixed_script(text) == expected
