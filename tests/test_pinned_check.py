@@ -151,3 +151,30 @@ def test_mixed_script(text, expected):
 ])
 def test_invisible_chars(text, expected):
     assert invisible_chars(text) == expected
+
+
+def test_empty_values_and_envelope_fields(tmp_path):
+    text = """\
+appealkit: 1
+id: t
+title: T
+person:
+  name: Jane Doe
+  age:
+  address:
+    country: GB
+    lines: [1 High St]
+    locality:
+    postcode: N1 1AA
+summary: S
+asks: [A]
+"""
+    p = write(tmp_path, text)
+    r = run("check", p, "--json")
+    found = [(w["code"], w["line"], w["col"], w["message"]) for w in json.loads(r.out)["warnings"]
+             if w["code"].startswith("empty")]
+    assert found == [
+        ("empty-value", 6, 3, "person.age is empty; fill it in, or delete the line"),
+        ("empty-field", 10, 5, "person.address.locality is empty: the envelope would have no town; fill it in, "
+                               "or delete the line"),
+    ]
