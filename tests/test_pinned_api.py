@@ -85,3 +85,15 @@ def test_post_refusals(kwargs, message):
     with pytest.raises(UsageError) as info:
         appealkit.build_posts(case, **kwargs)
     assert info.value.message == message
+
+
+def test_variants_are_one_post_per_handle(tmp_path):
+    from .test_pinned_posts_build import CASE
+
+    p = tmp_path / "c.yaml"
+    p.write_text(CASE, encoding="utf-8")
+    case = appealkit.load_case(str(p))
+    body = "Free #JaneDoe now, says @pen_int #FreeSpeech https://example.org/jane"
+    assert [x.text for x in appealkit.build_posts(case, "x", variants=True)] == [
+        f"{body} @PM_Office @amnesty", f"{body} @FM_Office @amnesty"]
+    assert [x.text for x in appealkit.build_posts(case, "x", thread=True)] == [f"{body} @amnesty"]
