@@ -96,4 +96,5 @@ def test_variants_are_one_post_per_handle(tmp_path):
     body = "Free #JaneDoe now, says @pen_int #FreeSpeech https://example.org/jane"
     assert [x.text for x in appealkit.build_posts(case, "x", variants=True)] == [
         f"{body} @PM_Office @amnesty", f"{body} @FM_Office @amnesty"]
-    assert [x.text for x in appealkit.build_posts(case, "x", thread=True)] == [f"{body} @amnesty"]
+    # a thread opens with the mentions
+    assert [x.text for x in appealkit.build_posts(case, "x", thread=True)] == [f"@amnesty {body}"]
