@@ -102,7 +102,8 @@ def test_file_without_appealkit_key(tmp_path):
     p = write(tmp_path, MINIMAL.replace("appealkit: 1\n", ""))
     r = run("check", p)
     assert r.code == 1 and r.out == ""
-    assert r.err == f"appealkit: error: {p}:1:1: the case file is missing required key 'appealkit'\n"
+    assert r.err == (f"appealkit: error: {p}:1:1: the case file is missing required key 'appealkit'\n"
+                     f"appealkit: {p}: failed, 1 error\n")
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -104,10 +104,10 @@ def test_bad_sender_file(tmp_path, text, message):
 
 @pytest.mark.parametrize("args,env,file,expected", [
     (["--sender-name", "N", "--sender-address", "A1; A2", "--from", "GB"], {},
-     "name: F\naddress: [F1]\ncountry: de\n", "N|['A1', 'A2']|the United Kingdom"),
-    ([], {}, "name: F\naddress: [F1, 2]\ncountry: de\n", "F|['F1', '2']|Germany"),
+     "name: F\naddress: [F1]\ncountry: de\n", "N|['A1', 'A2', 'UNITED KINGDOM']|the United Kingdom"),
+    ([], {}, "name: F\naddress: [F1, 2]\ncountry: de\n", "F|['F1', '2', 'GERMANY']|Germany"),
     ([], {"APPEALKIT_SENDER_NAME": "E", "APPEALKIT_SENDER_ADDRESS": "E1;E2"},
-     "name: F\naddress: [F1]\ncountry: fr\n", "E|['E1', 'E2']|France"),
+     "name: F\naddress: [F1]\ncountry: fr\n", "E|['E1', 'E2', 'FRANCE']|France"),
     ([], {}, None, "[Your name]|['[Your address]']|[your country]"),
 ])
 def test_sender_sources_in_order(tmp_path, monkeypatch, args, env, file, expected):

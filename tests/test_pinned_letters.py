@@ -113,7 +113,7 @@ def test_template_errors(tmp_path):
     t.write_text("Hi {{ nobody }}\n", encoding="utf-8")
     r = letter(tmp_path, "--to", "person", "--template", str(t))
     assert r.code == 1 and r.out == ""
-    assert r.err == f"appealkit: error: {t}: template error: 'nobody' is undefined\n"
+    assert r.err == f"appealkit: error: {t}: template error: 'nobody' is undefined (in the letter to 'person')\n"
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -184,7 +184,7 @@ def test_support_context(tmp_path):
     assert r.code == 0, r.err
     assert r.out == (
         "en|test-case|A title|https://example.org/jane|Jane Doe|she|poet|['ул. Ленина', 'д. 1', 'г. Москва', '101000']|"
-        "None|A B|['1 X', 'Y']|Something happened.|['Release Jane Doe.']|the embassy|Hello  there|"
+        "None|A B|['1 X', 'Y', 'UNITED KINGDOM']|Something happened.|['Release Jane Doe.']|the embassy|Hello  there|"
         "['Доу Джейн Ивановне', 'ул. Ленина', 'д. 1', 'г. Москва', 'RUSSIA', '101000', '', 'Jane Doe', 'Lenina Street', "
         "'house 1', 'Moskva City', 'RUSSIA', '101000']|With warm wishes,||\n")
 
@@ -214,7 +214,7 @@ asks: [A]
 
 def test_support_letter_in_the_case_language_says_what_the_prison_takes(tmp_path):
     r = run("letter", write(tmp_path, PRISON), "--to", "person", "--date", "2026-11-28", "--sender-name", "A",
-            "--sender-address", "B")
+            "--sender-address", "B", "--from", "GB")
     assert r.code == 0
     assert r.err.splitlines()[0] == (
         "appealkit: warning: the letter to the person is in 'en', but Russian prisons pass letters in Russian; "

@@ -66,7 +66,7 @@ def test_post(tmp_path, args, out, err):
 
 @pytest.mark.parametrize("args,code,err", [
     (["--variants", "--platform", "mastodon"], 1,
-     ":10:3: no recipient has a mastodon handle (recipients.<id>.handles.mastodon)"),
+     ":10:3: no recipient has a Mastodon handle (recipients.<id>.handles.mastodon)"),
     (["--intent", "--platform", "mastodon"], 2,
      "--instance: a Mastodon share link needs the server's host name (e.g. mastodon.social)"),
     (["--intent", "--platform", "mastodon", "--instance", "a/b"], 2, "--instance: 'a/b' is not a host name"),
