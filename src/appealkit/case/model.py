@@ -43,7 +43,9 @@ class Text:
         return next(iter(self.values.values()))
 
 
-@dataclass
+# The parts of a loaded case compare by identity (eq=False): nothing compares them field by
+# field, and each generated __eq__ costs start-up time. Text and Copy are values.
+@dataclass(eq=False)
 class LatinParts:
     lines: list[str] | None = None
     locality: str | None = None
@@ -51,7 +53,7 @@ class LatinParts:
     district: str | None = None
 
 
-@dataclass
+@dataclass(eq=False)
 class Address:
     country: str
     lines: list[str]
@@ -68,7 +70,7 @@ class Address:
         return " ".join([*self.lines, self.locality or "", self.district or "", self.region or ""])
 
 
-@dataclass
+@dataclass(eq=False)
 class Person:
     name: Text
     native_name: str | None = None
@@ -86,7 +88,7 @@ class Person:
         return self.born.year if isinstance(self.born, dt.date) else self.born
 
 
-@dataclass
+@dataclass(eq=False)
 class Recipient:
     id: str
     role: str
@@ -113,7 +115,7 @@ class Copy:
     recipient: str | None = None
 
 
-@dataclass
+@dataclass(eq=False)
 class Share:
     text: Text | None = None
     hashtags: list[str] = field(default_factory=list)
@@ -121,7 +123,7 @@ class Share:
     url: str | None = None
 
 
-@dataclass
+@dataclass(eq=False)
 class Case:
     appealkit: int
     id: str

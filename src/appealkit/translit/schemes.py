@@ -174,7 +174,9 @@ def _compiled(scheme_id: str, lang: str) -> Table:
                  words=nfc(rules["words"]), **extra)
 
 
-_OTHER_SCRIPTS = re.compile("[\u10a0-\u10ff\u1c90-\u1cbf\u0531-\u058f\u0600-\u06ff\u0750-\u077f]")
+@lru_cache(maxsize=1)
+def _other_scripts() -> re.Pattern:
+    return re.compile("[\u10a0-\u10ff\u1c90-\u1cbf\u0531-\u058f\u0600-\u06ff\u0750-\u077f]")
 
 
 def other_script_scheme(text: str, lang: str | None = None) -> str | None:
@@ -182,7 +184,7 @@ def other_script_scheme(text: str, lang: str | None = None) -> str | None:
     detected): the national system, or the readable approximation; None for any other text."""
     if lang in ("ka", "hy", "ar", "fa"):
         other: str | None = lang
-    elif not _OTHER_SCRIPTS.search(text):  # one C-speed look before the per-letter one
+    elif not _other_scripts().search(text):  # one C-speed look before the per-letter one
         return None
     else:
         other = script_language(text)
