@@ -115,3 +115,16 @@ def test_generator_matches_committed_corpus():
     for name, (content, code, fragment) in mod.CORPUS.items():
         data = content.encode("utf-8") if isinstance(content, str) else content
         assert (HOSTILE / f"{name}.yaml").read_bytes() == data, name
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_list_and_pack_over_every_hostile_file(name, tmp_path):
+    """The letter-night commands too: no traceback, the expected exit code, nothing written on error."""
+    path = str(HOSTILE / name)
+    for args in (["list", path], ["pack", path, "--out", str(tmp_path / "pack.html"), "--date", "2026-11-28"]):
+        r = run(*args)
+        assert "Traceback" not in r.out + r.err and "internal error" not in r.err, (name, args)
+        assert r.code == EXPECT[name]["code"], (name, args, r.err)
+        if EXPECT[name]["code"]:
+            assert EXPECT[name]["fragment"] in r.err, (name, args)
+            assert not any(tmp_path.iterdir()), (name, args)
