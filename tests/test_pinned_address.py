@@ -9,17 +9,9 @@ import json
 import pytest
 
 from .conftest import run
-from .test_case_load import write
+from .test_case_load import MINIMAL, write
 
-RECIPIENTS = """\
-appealkit: 1
-id: test-case
-title: A title
-person:
-  name: Jane Doe
-summary: Something happened.
-asks:
-  - Release Jane Doe.
+RECIPIENTS = MINIMAL + """\
 recipients:
   amb:
     role: ambassador

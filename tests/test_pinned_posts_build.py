@@ -10,17 +10,9 @@ from appealkit.posts.bluesky import links, short_url, shorten_links
 from appealkit.posts.build import thread
 
 from .conftest import run
-from .test_case_load import write
+from .test_case_load import MINIMAL, write
 
-CASE = """\
-appealkit: 1
-id: test-case
-title: A title
-person:
-  name: Jane Doe
-summary: Something happened.
-asks:
-  - Release Jane Doe.
+CASE = MINIMAL + """\
 recipients:
   pm:
     role: head-of-government
