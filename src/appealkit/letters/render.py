@@ -360,10 +360,13 @@ def _return_address(sender, dest: str | None, lang: str) -> list[str]:
     lines = list(sender.address)
     if not lines or not sender.country or sender.country == dest:
         return lines
+    from babel.languages import get_official_languages
+
     from ..address.countries import country_name
 
+    # the names a writer may have typed: in English, in the letter's language, in their own
     known = {sender.country.casefold()}
-    for lg in ("en", lang, "fr", "de", "es", "ru"):
+    for lg in ("en", lang, *get_official_languages(sender.country, de_facto=True)):
         known.add(country_name(sender.country, lg).casefold())
     known |= {"uk", "great britain", "usa", "us", "united states of america"} if sender.country in ("GB", "US") else set()
     if any(x.strip(" ,.").casefold() in known for x in lines[-2:]):
