@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
-from functools import lru_cache
-
-from ..address.countries import country_name
-from ..errors import AppealkitError, UsageError, Where
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ..errors import AppealkitError, UsageError, Where
 from ..resources import data_path, load_data
-from ..translit.engine import ANY_CYR
+
 
 @lru_cache(maxsize=None)
 def lang_data(lang: str) -> dict:
