@@ -164,9 +164,9 @@ def _context(case, to, lang, day, sender, blocks, message) -> dict:
     p = case.person
     pforms = p.forms.get(lang) if p.forms else None
     surname_first = full != name  # the native form, surname first
-    person = {"name": name, "full_name": full, "first_name": _first_name(name, full, surname_first, lang),
+    person = {"name": name, "full_name": full, "first_name": _first_name(name, lang),
               "pronoun": p.pronoun, "born": p.born_year, "description": None, "address": [],
-              "forms": declined(name, p.pronoun, lang, pforms, False if name != full else None),
+              "forms": declined(name, p.pronoun, lang, pforms, False if surname_first else None),
               "full_forms": declined(full, p.pronoun, lang, pforms, True if surname_first else None)}
 
     def t(text):  # the case's text in `lang` as one paragraph (folded YAML keeps a final newline)
@@ -235,7 +235,7 @@ def _in_script(s: str, lang: str) -> bool:
     return lang not in _grammar_langs() or any(written_in(s, x) for x in _grammar_langs())
 
 
-def _first_name(name: str, full: str, surname_first: bool, lang: str) -> str:
+def _first_name(name: str, lang: str) -> str:
     first = name.split()[0]
     if lang == "uk":  # Ukrainian addresses a person in the vocative: «Добрий день, Дмитре!»
         from ..grammar import _morph
