@@ -150,7 +150,7 @@ URGENT_DAYS = 14  # a deadline this close makes a letter say it is urgent
 
 
 def _context(case, to, lang, day, sender, blocks, message) -> dict:
-    from .naming import country_case, country_in_text, declined, person_name, with_preposition
+    from .naming import country_case, country_in_text, declined, person_name, state_case, with_preposition
 
     d = lang_data(lang)
     ph = d["placeholders"]
@@ -225,7 +225,7 @@ def _context(case, to, lang, day, sender, blocks, message) -> dict:
     dest = r.address.country if r.address else _case_country(case)
     if dest:
         ctx["country"] = country_in_text(dest, lang, d)
-        ctx["country_gen"] = _state_gen(dest, lang, d)
+        ctx["country_gen"] = state_case(dest, "gen", lang, d)
     return ctx
 
 
@@ -308,12 +308,6 @@ def _inside_address(case, r, lang, blocks, rname, rtitle, d, sender) -> list[str
     return head + lines
 
 
-def _state_gen(cc: str, lang: str, d: dict) -> str:
-    from .naming import state_case
-
-    return state_case(cc, "gen", lang, d)
-
-
 def _copies(case, to, lang, t, sender_country) -> str | None:
     """The copy line: texts as written, recipients by title and name, the embassy named for the
     writer's country; never the letter's own addressee."""
@@ -361,13 +355,14 @@ def _return_address(sender, dest: str | None, lang: str) -> list[str]:
         return lines
     from ..address.countries import country_name
 
-    known = {sender.country.casefold()}
-    for lg in ("en", lang, "fr", "de", "es", "ru"):
+    own = country_name(sender.country, lang)
+    known = {sender.country.casefold(), own.casefold()}
+    for lg in ("en", "fr", "de", "es", "ru"):
         known.add(country_name(sender.country, lg).casefold())
     known |= {"uk", "great britain", "usa", "us", "united states of america"} if sender.country in ("GB", "US") else set()
     if any(x.strip(" ,.").casefold() in known for x in lines[-2:]):
         return lines
-    return lines + [country_name(sender.country, lang).upper()]
+    return lines + [own.upper()]
 
 
 def _case_country(case) -> str | None:
