@@ -41,11 +41,11 @@ def join(surname: str, given: str, patronymic: str, surname_first: bool) -> str:
 
 def official(title_dat: str | None, name: str | None, initials, surname_dat) -> list[str]:
     """The addressee of an official letter (ГОСТ Р 7.0.97-2016): the title, already in the
-    dative, then the name's initials and its surname declined by `surname_dat`."""
+    dative, then the name's initials and its surname, declined by `surname_dat(surname, name)`."""
     out = [title_dat] if title_dat else []
     if name:
         ini, s = initials(name)
-        sur = surname_dat(s)
+        sur = surname_dat(s, name)
         out.append(f"{ini} {sur}" if ini else sur)
     return out
 

@@ -109,7 +109,7 @@ def initials(name: str) -> tuple[str, str]:
 
 def official(title: str | None, name: str | None, pronoun: str, forms=None) -> list[str]:
     return _official(title and phrase(title, "dat", forms), name, initials,
-                     lambda s: _surname(s, _gender(name, pronoun), "dat", forms))
+                     lambda s, n: _surname(s, _gender(n, pronoun), "dat", forms))
 
 
 def phrase(text: str, case: str, forms=None) -> str:

@@ -107,7 +107,7 @@ def initials(name: str) -> tuple[str, str]:
 
 def official(title: str | None, name: str | None, pronoun: str, forms=None) -> list[str]:
     return _official(title and phrase(title, "dat", forms), name, initials,
-                     lambda s: _surname(s, "dat", _gender(name, pronoun), forms))
+                     lambda s, n: _surname(s, "dat", _gender(n, pronoun), forms))
 
 
 def _table() -> dict:
