@@ -622,20 +622,31 @@ def _mentions(v, val, path) -> list[dict[str, str]]:
             if hs:
                 out.append(hs)
             continue
-        h = v.string(item, path + (i,))
-        if h is None:
-            continue
-        h = h.strip().lstrip("@")
-        why = handles.problem("x", h)
-        if why:
-            # a handle of another platform written plainly: show the mapping form
-            other = [p for p in handles.platforms_for(h) if p != "x"]
-            if other:
-                why += f" (a plain mention is an X handle; for {handles.NAMES[other[0]]} write {{{other[0]}: {h}}})"
-            v.err(path + (i,), why)
-            continue
-        out.append({"x": h})
+        h = _handle(v, item, path + (i,), "x", _plain_mention_hint)
+        if h is not None:
+            out.append({"x": h})
     return out
+
+
+def _plain_mention_hint(h: str) -> str:
+    """A handle of another platform written plainly: show the mapping form."""
+    other = [p for p in handles.platforms_for(h) if p != "x"]
+    if not other:
+        return ""
+    return f" (a plain mention is an X handle; for {handles.NAMES[other[0]]} write {{{other[0]}: {h}}})"
+
+
+def _handle(v, val, path, plat: str, hint=None) -> str | None:
+    """A handle without '@', checked by `plat`'s rules; None when it fails (the error reported)."""
+    h = v.string(val, path)
+    if h is None:
+        return None
+    h = h.strip().lstrip("@")
+    why = handles.problem(plat, h)
+    if why:
+        v.err(path, why + (hint(h) if hint else ""))
+        return None
+    return h
 
 
 def _handles(v, hs, path) -> dict[str, str]:
@@ -648,13 +659,7 @@ def _handles(v, hs, path) -> dict[str, str]:
         if plat not in PLATFORMS:
             v.err(path + (plat,), f"unknown platform '{plat}'{did_you_mean(plat, PLATFORMS, 'platforms')}", key=True)
             continue
-        hv = v.string(h, path + (plat,))
-        if hv is None:
-            continue
-        hv = hv.strip().lstrip("@")
-        why = handles.problem(plat, hv)
-        if why:
-            v.err(path + (plat,), why)
-            continue
-        out[plat] = hv
+        hv = _handle(v, h, path + (plat,), plat)
+        if hv is not None:
+            out[plat] = hv
     return out
