@@ -76,8 +76,7 @@ def load_case(path: str, stdin=None):
     """Read, parse and validate a case file (`-`: standard input); every error in it is raised
     together (CaseErrors), or the only one (CaseError)."""
     name, text = read_case_text(path, stdin)
-    case = parse_case(text, name)
-    return case
+    return parse_case(text, name)
 
 
 def parse_case(text: str, name: str = "<string>"):

@@ -398,21 +398,29 @@ def build_case(data, pos, errors) -> Case | None:
                 share=share, positions=pos, copies_single=copies_single)
 
 
-def _date(v, d, key, allow_immediately):
-    if key not in d or d[key] is None:
-        return None
-    val = d[key]
+def _iso_date(val) -> dt.date | None:
+    """A YAML date (a date and time counts by its day) or an ISO date string; None otherwise."""
     if isinstance(val, dt.datetime):
         return val.date()
     if isinstance(val, dt.date):
         return val
     if isinstance(val, str):
-        if allow_immediately and val.strip().lower() == "immediately":
-            return "immediately"
         try:
             return dt.date.fromisoformat(val.strip())
         except ValueError:
             pass
+    return None
+
+
+def _date(v, d, key, allow_immediately):
+    if key not in d or d[key] is None:
+        return None
+    val = d[key]
+    if allow_immediately and isinstance(val, str) and val.strip().lower() == "immediately":
+        return "immediately"
+    day = _iso_date(val)
+    if day is not None:
+        return day
     what = "an ISO date (YYYY-MM-DD) or 'immediately'" if allow_immediately else "an ISO date (YYYY-MM-DD)"
     v.err((key,), f"{key} must be {what}, not {val!r}")
     return None
@@ -501,20 +509,13 @@ def _pronoun(v, m, path) -> str:
 
 def _born(v, val, path):
     """A year (1983) or an ISO date (1983-04-12)."""
-    if isinstance(val, dt.datetime):
-        val = val.date()
-    if isinstance(val, dt.date):
-        return val
     if isinstance(val, int) and not isinstance(val, bool) and 1900 <= val <= 2100:
         return val
-    if isinstance(val, str):
-        s = val.strip()
-        if s.isdigit() and len(s) == 4:
-            return int(s)
-        try:
-            return dt.date.fromisoformat(s)
-        except ValueError:
-            pass
+    if isinstance(val, str) and val.strip().isdigit() and len(val.strip()) == 4:
+        return int(val.strip())
+    day = _iso_date(val)
+    if day is not None:
+        return day
     v.err(path, f"born must be a year (like 1983) or an ISO date (YYYY-MM-DD), not {val!r}")
     return None
 
@@ -621,20 +622,31 @@ def _mentions(v, val, path) -> list[dict[str, str]]:
             if hs:
                 out.append(hs)
             continue
-        h = v.string(item, path + (i,))
-        if h is None:
-            continue
-        h = h.strip().lstrip("@")
-        why = handles.problem("x", h)
-        if why:
-            # a handle of another platform written plainly: show the mapping form
-            other = [p for p in handles.platforms_for(h) if p != "x"]
-            if other:
-                why += f" (a plain mention is an X handle; for {handles.NAMES[other[0]]} write {{{other[0]}: {h}}})"
-            v.err(path + (i,), why)
-            continue
-        out.append({"x": h})
+        h = _handle(v, item, path + (i,), "x", _plain_mention_hint)
+        if h is not None:
+            out.append({"x": h})
     return out
+
+
+def _plain_mention_hint(h: str) -> str:
+    """A handle of another platform written plainly: show the mapping form."""
+    other = [p for p in handles.platforms_for(h) if p != "x"]
+    if not other:
+        return ""
+    return f" (a plain mention is an X handle; for {handles.NAMES[other[0]]} write {{{other[0]}: {h}}})"
+
+
+def _handle(v, val, path, plat: str, hint=None) -> str | None:
+    """A handle without '@', checked by `plat`'s rules; None when it fails (the error reported)."""
+    h = v.string(val, path)
+    if h is None:
+        return None
+    h = h.strip().lstrip("@")
+    why = handles.problem(plat, h)
+    if why:
+        v.err(path, why + (hint(h) if hint else ""))
+        return None
+    return h
 
 
 def _handles(v, hs, path) -> dict[str, str]:
@@ -647,13 +659,7 @@ def _handles(v, hs, path) -> dict[str, str]:
         if plat not in PLATFORMS:
             v.err(path + (plat,), f"unknown platform '{plat}'{did_you_mean(plat, PLATFORMS, 'platforms')}", key=True)
             continue
-        hv = v.string(h, path + (plat,))
-        if hv is None:
-            continue
-        hv = hv.strip().lstrip("@")
-        why = handles.problem(plat, hv)
-        if why:
-            v.err(path + (plat,), why)
-            continue
-        out[plat] = hv
+        hv = _handle(v, h, path + (plat,), plat)
+        if hv is not None:
+            out[plat] = hv
     return out

@@ -15,6 +15,8 @@ SLUG = r"^[a-z0-9][a-z0-9-]{0,63}$"
 RECIPIENT_ID = r"^[a-z0-9][a-z0-9-]*$"
 LANG = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
 
+_FORMS = "word forms where the grammar is wrong: language -> word -> case (nom, gen, dat, acc, ins, loc) -> form"
+
 # mapping name -> [(key, required, kind, meaning)]; a kind names a value shape (see schema.KINDS)
 # or another mapping of this table
 MAPPINGS: dict[str, list[tuple[str, bool, str, str]]] = {
@@ -45,7 +47,7 @@ MAPPINGS: dict[str, list[tuple[str, bool, str, str]]] = {
         ("address", False, "address", "where support letters go"),
         ("safety", False, "text", "what support letters must avoid"),
         ("languages", False, "langs", "languages letters to the person may be written in"),
-        ("forms", False, "forms", "word forms where the grammar is wrong: language -> word -> case (nom, gen, dat, acc, ins, loc) -> form"),
+        ("forms", False, "forms", _FORMS),
     ],
     "recipient": [
         ("role", True, "role", "head-of-state, head-of-government, minister, prosecutor, ambassador, prison-head or official"),
@@ -59,7 +61,7 @@ MAPPINGS: dict[str, list[tuple[str, bool, str, str]]] = {
         ("email", False, "string", "email address"),
         ("phone", False, "string", "phone number"),
         ("handles", False, "handles", "accounts per platform"),
-        ("forms", False, "forms", "word forms where the grammar is wrong: language -> word -> case (nom, gen, dat, acc, ins, loc) -> form"),
+        ("forms", False, "forms", _FORMS),
     ],
     "address": [
         ("country", True, "country", "ISO 3166-1 alpha-2 code"),

@@ -126,7 +126,7 @@ def syntax_hint(text: str, mark, msg: str) -> str:
 
 def _typo(quotes: str, where: str) -> str:
     return (f" ({where}the typographic quotes {quotes} are ordinary letters to YAML, so they do not "
-            f"protect a colon or # inside; put the value in straight quotes \"...\"")+ ")"
+            f"protect a colon or # inside; put the value in straight quotes \"...\")")
 
 
 def _char_at(text: str, mark) -> str:

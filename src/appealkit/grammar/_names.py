@@ -39,6 +39,17 @@ def join(surname: str, given: str, patronymic: str, surname_first: bool) -> str:
     return " ".join(p for p in parts if p)
 
 
+def official(title_dat: str | None, name: str | None, initials, surname_dat) -> list[str]:
+    """The addressee of an official letter (ГОСТ Р 7.0.97-2016): the title, already in the
+    dative, then the name's initials and its surname, declined by `surname_dat(surname, name)`."""
+    out = [title_dat] if title_dat else []
+    if name:
+        ini, s = initials(name)
+        sur = surname_dat(s, name)
+        out.append(f"{ini} {sur}" if ini else sur)
+    return out
+
+
 def override(word: str, case: str, forms: dict | None) -> str | None:
     """A case's own form of `word` in `case` (forms: word -> case -> form)."""
     if not forms:

@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from . import _morph
-from ._names import join, override, same_case, split
+from ._names import join, official as _official, override, same_case, split
 
 SURNAME_LIKE = re.compile(r"(ов|ев|ёв|ин|ын|ский|цкий|ской|цкой|ова|ева|ёва|ина|ына|ская|цкая)$", re.I)
 FEMALE_SURNAME = re.compile(r"(ова|ева|ёва|ина|ына|ская|цкая|ая)$", re.I)
@@ -108,14 +108,8 @@ def initials(name: str) -> tuple[str, str]:
 
 
 def official(title: str | None, name: str | None, pronoun: str, forms=None) -> list[str]:
-    out = []
-    if title:
-        out.append(phrase(title, "dat", forms))
-    if name:
-        ini, s = initials(name)
-        sur = _surname(s, _gender(name, pronoun), "dat", forms)
-        out.append(f"{ini} {sur}" if ini else sur)
-    return out
+    return _official(title and phrase(title, "dat", forms), name, initials,
+                     lambda s, n: _surname(s, _gender(n, pronoun), "dat", forms))
 
 
 def phrase(text: str, case: str, forms=None) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from . import _morph
-from ._names import join, override, same_case, split
+from ._names import join, official as _official, override, same_case, split
 
 FEMALE_SURNAME = re.compile(r"(ова|єва|ева|іна|їна|ська|цька|ая|а)$", re.I)
 PATRONYMIC_ENDINGS = {  # nominative ending -> case -> ending
@@ -74,6 +74,14 @@ def vocative(given: str, patronymic: str) -> str:
     return f"{g} {pat}"
 
 
+def _gender(name: str, pronoun: str) -> str | None:
+    return {"he": "m", "she": "f"}.get(pronoun) or guess_gender(name)
+
+
+def _surname(word: str, case: str, gender: str | None, forms) -> str:
+    return "-".join(_word(x, case, "Surn", gender, forms) for x in word.split("-"))
+
+
 def _patronymic(word: str, case: str) -> str:
     for end in sorted(PATRONYMIC_ENDINGS, key=len, reverse=True):
         if word.endswith(end):
@@ -85,9 +93,9 @@ def full_name(name: str, case: str, pronoun: str, surname_first: bool | None = N
     if case == "nom":
         return name
     s, g, p, first = split(name, surname_first, _looks_given)
-    gender = {"he": "m", "she": "f"}.get(pronoun) or guess_gender(name)
-    sur = "-".join(_word(x, case, "Surn", gender, forms) for x in s.split("-"))
-    return join(sur, _word(g, case, "Name", gender, forms) if g else "", _patronymic(p, case) if p else "", first)
+    gender = _gender(name, pronoun)
+    return join(_surname(s, case, gender, forms), _word(g, case, "Name", gender, forms) if g else "",
+                _patronymic(p, case) if p else "", first)
 
 
 def initials(name: str) -> tuple[str, str]:
@@ -98,15 +106,8 @@ def initials(name: str) -> tuple[str, str]:
 
 
 def official(title: str | None, name: str | None, pronoun: str, forms=None) -> list[str]:
-    out = []
-    if title:
-        out.append(phrase(title, "dat", forms))
-    if name:
-        ini, s = initials(name)
-        gender = {"he": "m", "she": "f"}.get(pronoun) or guess_gender(name)
-        sur = "-".join(_word(x, "dat", "Surn", gender, forms) for x in s.split("-"))
-        out.append(f"{ini} {sur}" if ini else sur)
-    return out
+    return _official(title and phrase(title, "dat", forms), name, initials,
+                     lambda s, n: _surname(s, "dat", _gender(n, pronoun), forms))
 
 
 def _table() -> dict:

@@ -26,7 +26,7 @@ def _groups(lang: str) -> list[dict]:
 
 def _stem(lemma: str) -> str:
     """A lemma's stem for prefix matching: the ending a declined form may change dropped."""
-    return re.sub(r"(ый|ий|ой|ая|ое|ие|ость|ение|ение|ать|ить|еть|ться|я|а|о|е|ь|й|и|ы)$", "", lemma) or lemma
+    return re.sub(r"(ый|ий|ой|ая|ое|ие|ость|ение|ать|ить|еть|ться|я|а|о|е|ь|й|и|ы)$", "", lemma) or lemma
 
 
 @lru_cache(maxsize=None)
@@ -75,10 +75,15 @@ def caution_hits(text: str, lang: str, morphology: bool = False) -> list[tuple[s
     return list(_stem_hits(text, lang).items())
 
 
+@lru_cache(maxsize=None)
+def _lemmas(lang: str) -> dict[str, str]:
+    return {w: g["why"] for g in _groups(lang) for w in g.get("words", [])}
+
+
 def _lemma_hits(text: str, lang: str) -> list[tuple[str, str]]:
     from ..grammar._morph import analyzer
 
-    lemmas = {w: g["why"] for g in _groups(lang) for w in g.get("words", [])}
+    lemmas = _lemmas(lang)  # built once: a mail merge checks every writer's message
     morph = analyzer(lang)
     out: dict[str, str] = {}
     for m in WORD.finditer(text):

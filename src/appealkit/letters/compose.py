@@ -108,7 +108,7 @@ def compose_letters(case, to: str = "all", *, lang: str | None = None, sender_na
                 note = case.person.safety.pick(lang, case.language)
                 warnings.append("safety: " + " ".join(note.split()))
             if message:
-                hits = caution_hits(message, lang, morphology=lang in ("ru", "uk"))
+                hits = caution_hits(message, lang, morphology=True)
                 if hits:
                     warnings.extend(f"your message has '{w}', which a prison censor may stop: {why}" for w, why in hits)
         address = blocks[0].lines("latin") if blocks else []

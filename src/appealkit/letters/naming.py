@@ -82,12 +82,6 @@ def missing_names(case, targets, lang: str) -> list[tuple[str, tuple]]:
     return out
 
 
-def forms_of(thing, lang: str) -> dict | None:
-    """A case's own word forms (`forms: {ru: {word: {dat: ...}}}`) for `lang`."""
-    f = getattr(thing, "forms", None) or {}
-    return f.get(lang)
-
-
 def declined(name: str, pronoun: str, lang: str, forms=None, surname_first: bool | None = None) -> dict:
     """{case: form} of a personal name; {} in languages without declension."""
     if lang not in GRAMMAR_LANGS:

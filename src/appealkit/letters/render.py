@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
-from functools import lru_cache
-
-from ..address.countries import country_name
-from ..errors import AppealkitError, UsageError, Where
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ..errors import AppealkitError, UsageError, Where
 from ..resources import data_path, load_data
-from ..translit.engine import ANY_CYR
+
 
 @lru_cache(maxsize=None)
 def lang_data(lang: str) -> dict:
@@ -151,7 +150,7 @@ URGENT_DAYS = 14  # a deadline this close makes a letter say it is urgent
 
 
 def _context(case, to, lang, day, sender, blocks, message) -> dict:
-    from .naming import country_case, country_in_text, declined, person_name, with_preposition
+    from .naming import country_case, country_in_text, declined, person_name, state_case, with_preposition
 
     d = lang_data(lang)
     ph = d["placeholders"]
@@ -165,9 +164,9 @@ def _context(case, to, lang, day, sender, blocks, message) -> dict:
     p = case.person
     pforms = p.forms.get(lang) if p.forms else None
     surname_first = full != name  # the native form, surname first
-    person = {"name": name, "full_name": full, "first_name": _first_name(name, full, surname_first, lang),
+    person = {"name": name, "full_name": full, "first_name": _first_name(name, lang),
               "pronoun": p.pronoun, "born": p.born_year, "description": None, "address": [],
-              "forms": declined(name, p.pronoun, lang, pforms, False if name != full else None),
+              "forms": declined(name, p.pronoun, lang, pforms, False if surname_first else None),
               "full_forms": declined(full, p.pronoun, lang, pforms, True if surname_first else None)}
 
     def t(text):  # the case's text in `lang` as one paragraph (folded YAML keeps a final newline)
@@ -197,7 +196,8 @@ def _context(case, to, lang, day, sender, blocks, message) -> dict:
                    # a name in another script stays out of the running text (the signature has it)
                    "name_in_text": bool(sender.name) and _in_script(sender.name, lang)},
         "summary": t(case.summary), "asks": [t(a) for a in case.asks],
-        "copies": _copies(case, to, lang, t, sender.country),
+        # copies go with letters to officials; a support letter is nobody's business but the person's
+        "copies": _copies(case, to, lang, t, sender.country) if to != "person" else None,
         "message": message, "closing": d["closing"], "country": None, "country_gen": None,
         "envelope": [], "addressee": None, "reply": d.get("reply"), "warnings": warnings,
     }
@@ -226,7 +226,7 @@ def _context(case, to, lang, day, sender, blocks, message) -> dict:
     dest = r.address.country if r.address else _case_country(case)
     if dest:
         ctx["country"] = country_in_text(dest, lang, d)
-        ctx["country_gen"] = _state_gen(dest, lang, d)
+        ctx["country_gen"] = state_case(dest, "gen", lang, d)
     return ctx
 
 
@@ -236,7 +236,7 @@ def _in_script(s: str, lang: str) -> bool:
     return lang not in _grammar_langs() or any(written_in(s, x) for x in _grammar_langs())
 
 
-def _first_name(name: str, full: str, surname_first: bool, lang: str) -> str:
+def _first_name(name: str, lang: str) -> str:
     first = name.split()[0]
     if lang == "uk":  # Ukrainian addresses a person in the vocative: «Добрий день, Дмитре!»
         from ..grammar import _morph
@@ -309,12 +309,6 @@ def _inside_address(case, r, lang, blocks, rname, rtitle, d, sender) -> list[str
     return head + lines
 
 
-def _state_gen(cc: str, lang: str, d: dict) -> str:
-    from .naming import state_case
-
-    return state_case(cc, "gen", lang, d)
-
-
 def _copies(case, to, lang, t, sender_country) -> str | None:
     """The copy line: texts as written, recipients by title and name, the embassy named for the
     writer's country; never the letter's own addressee."""
@@ -365,13 +359,14 @@ def _return_address(sender, dest: str | None, lang: str) -> list[str]:
     from ..address.countries import country_name
 
     # the names a writer may have typed: in English, in the letter's language, in their own
-    known = {sender.country.casefold()}
-    for lg in ("en", lang, *get_official_languages(sender.country, de_facto=True)):
+    own = country_name(sender.country, lang)
+    known = {sender.country.casefold(), own.casefold()}
+    for lg in ("en", *get_official_languages(sender.country, de_facto=True)):
         known.add(country_name(sender.country, lg).casefold())
     known |= {"uk", "great britain", "usa", "us", "united states of america"} if sender.country in ("GB", "US") else set()
     if any(x.strip(" ,.").casefold() in known for x in lines[-2:]):
         return lines
-    return lines + [country_name(sender.country, lang).upper()]
+    return lines + [own.upper()]
 
 
 def _case_country(case) -> str | None:
