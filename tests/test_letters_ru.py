@@ -228,3 +228,16 @@ def test_return_address_ends_in_the_writers_country(address, tail):
               "--sender-name", "Анна Смит", "--sender-address", address, "--from", "GB").out
     back = out.split("От кого: Анна Смит\n")[1].splitlines()
     assert back[1:3] == tail and (len(back) == 3 or back[3] == "")
+
+
+def test_a_belarusian_support_letter_of_a_case_with_copies(tmp_path):
+    # the copy line belongs to letters to officials: building it for a support letter in a
+    # language with no official letters made it fail
+    text = (ROOT / "examples/by-kaval.yaml").read_text(encoding="utf-8")
+    text += ("recipients:\n  gp:\n    role: prosecutor\n    title: {en: Prosecutor General, be: Генеральны пракурор}\n"
+             "    address: {country: BY, lines: [вул. Інтэрнацыянальная, 22], locality: г. Мінск, postcode: '220030'}\n"
+             "copies: [gp]\n")
+    case = tmp_path / "c.yaml"
+    case.write_text(text, encoding="utf-8")
+    r = run("letter", str(case), "--to", "person", "--lang", "be", *SENDER)
+    assert r.code == 0 and "Каму:" in r.out and "Копія" not in r.out
