@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .errors import Where
-from .unicode_checks import INVISIBLE, invisible_chars, mixed_script  # noqa: F401 (re-exported)
+from .unicode_checks import invisible_chars, mixed_script
 
 @dataclass
 class Finding:

@@ -34,12 +34,20 @@ PATTERNS = {
     "mastodon": r"^@?[A-Za-z0-9_]+([.-]+[A-Za-z0-9_]+)*@[^\s@/]+\.[^\s@/]+$",
     "threads": r"^@?[A-Za-z0-9._]{1,30}$",
 }
-_X = re.compile(r"[A-Za-z0-9_]{1,15}")
-_THREADS = re.compile(r"[A-Za-z0-9._]{1,30}")
-_BLUESKY = re.compile(r"(?:" + _LABEL + r"\.)+[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
-_MASTODON_USER = re.compile(r"[A-Za-z0-9_]+(?:[.-]+[A-Za-z0-9_]+)*")
+
+
+def _lazy(pattern: str):
+    """A pattern compiled on first use: the case loader imports this module for every command,
+    and only a case with handles (of that platform) needs each pattern."""
+    return lru_cache(maxsize=1)(lambda: re.compile(pattern))
+
+
+_X = _lazy(r"[A-Za-z0-9_]{1,15}")
+_THREADS = _lazy(r"[A-Za-z0-9._]{1,30}")
+_BLUESKY = _lazy(r"(?:" + _LABEL + r"\.)+[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
+_MASTODON_USER = _lazy(r"[A-Za-z0-9_]+(?:[.-]+[A-Za-z0-9_]+)*")
 # an instance may be an internationalised name: letters of any script, digits, "-"
-_HOST_LABEL = re.compile(r"[^\W_](?:[\w-]{0,61}[^\W_])?")
+_HOST_LABEL = _lazy(r"[^\W_](?:[\w-]{0,61}[^\W_])?")
 # atproto refuses handles under TLDs for local, special or example use
 _RESERVED_TLDS = {"alt", "arpa", "example", "internal", "invalid", "local", "localhost", "onion"}
 
@@ -59,21 +67,21 @@ def _profile_links() -> list[tuple[str, re.Pattern]]:
 def valid(platform: str, handle: str) -> bool:
     """Is `handle` (without a leading "@") a handle `platform` accepts?"""
     if platform == "x":
-        return bool(_X.fullmatch(handle))
+        return bool(_X().fullmatch(handle))
     if platform == "threads":
-        return bool(_THREADS.fullmatch(handle))
+        return bool(_THREADS().fullmatch(handle))
     if platform == "bluesky":
-        return (len(handle) <= 253 and bool(_BLUESKY.fullmatch(handle))
+        return (len(handle) <= 253 and bool(_BLUESKY().fullmatch(handle))
                 and handle.rsplit(".", 1)[-1].lower() not in _RESERVED_TLDS)
     if platform == "mastodon":
         user, _, host = handle.partition("@")
-        return bool(_MASTODON_USER.fullmatch(user)) and _valid_host(host)
+        return bool(_MASTODON_USER().fullmatch(user)) and _valid_host(host)
     raise ValueError(f"unknown platform {platform!r}")
 
 
 def _valid_host(host: str) -> bool:
-    labels = host.split(".")
-    return (len(labels) >= 2 and len(host) <= 253 and all(_HOST_LABEL.fullmatch(x) for x in labels)
+    labels, label = host.split("."), _HOST_LABEL()
+    return (len(labels) >= 2 and len(host) <= 253 and all(label.fullmatch(x) for x in labels)
             and not labels[-1].isdigit())
 
 
@@ -87,10 +95,10 @@ def problem(platform: str, handle: str) -> str | None:
     link = _from_link(handle)
     if link and link[0] == platform and valid(platform, link[1]):
         return f"'{handle}' is a link, not {article} {name} handle: write {link[1]}"
-    if platform == "mastodon" and "@" not in handle and _MASTODON_USER.fullmatch(handle):
+    if platform == "mastodon" and "@" not in handle and _MASTODON_USER().fullmatch(handle):
         return (f"'{handle}' is not a Mastodon handle: it needs its instance, as user@instance "
                 f"(e.g. {EXAMPLES['mastodon']})")
-    if platform == "bluesky" and _BLUESKY.fullmatch(handle):
+    if platform == "bluesky" and _BLUESKY().fullmatch(handle):
         return f"'{handle}' is not a Bluesky handle: .{handle.rsplit('.', 1)[-1]} is reserved, not a public domain"
     return f"'{handle}' is not {article} {name} handle: {RULES[platform]}, e.g. {EXAMPLES[platform]}"
 

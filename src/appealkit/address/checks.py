@@ -16,6 +16,8 @@ def stale_facts() -> dict:
     return load_data("stale.yaml") or {}
 
 
+# the parts of Address with a field of their own: pasted into `lines`, or required by Google's
+# data ("A", the lines, is always there)
 FIELDS = ("postcode", "locality", "district", "region")
 
 
@@ -93,10 +95,6 @@ def approximate(addr) -> str | None:
     return None
 
 
-# the parts of Address a required-field finding can name (Google's "A" is always there)
-REQUIRED_KEYS = ("locality", "region", "postcode", "district")
-
-
 def address_findings(case):
     """(code, message, path) for every address in the case."""
     for addr in case.addresses():
@@ -110,7 +108,7 @@ def address_findings(case):
             yield ("latin-override", f"{why}: give address.latin (lines, locality)", addr.path)
         yield from _layout_findings(addr, country, case.positions.keys)
         for key in country.required:  # Google's data; hand-made countries: _layout_findings
-            if key in REQUIRED_KEYS and not getattr(addr, key):
+            if key in FIELDS and not getattr(addr, key):
                 yield ("required", f"{addr.country} addresses need a {key} ({country.name_of_source})",
                        addr.path)
         if not country.known and not country.google:
@@ -122,11 +120,12 @@ def address_findings(case):
 
 def _layout_findings(addr, country, keys=()):
     """Parts pasted into `lines`, and parts the envelope needs that are missing."""
-    where = {"person": "the person's address", "recipients": "this address"}
+    pasted: set[str] = set()
     for i, line in enumerate(addr.lines):
         parts = pasted_parts(line, addr.country)
         if not parts:
             continue
+        pasted.update(parts)
         moves = []
         for field in FIELDS:
             if field in parts:
@@ -139,11 +138,11 @@ def _layout_findings(addr, country, keys=()):
                addr.path + ("lines", i))
     if not country.known:
         return
-    pasted = {f for line in addr.lines for f in pasted_parts(line, addr.country)}
+    whose = {"person": "the person's address", "recipients": "this address"}.get(addr.path[0], "the address")
     # a key written with nothing after it is reported as an empty field, not again here
     if addr.locality is None and "locality" not in pasted and addr.path + ("locality",) not in keys and "{locality}" in " ".join(country.layout):
         yield ("no-locality",
-               f"{where.get(addr.path[0], 'the address')} has no locality: the envelope would have no town; "
+               f"{whose} has no locality: the envelope would have no town; "
                f"add locality: (the town, with its prefix where the post uses one, like 'г. Павлодар')",
                addr.path)
     if (addr.postcode is None and "postcode" not in pasted and country.postcode
@@ -151,7 +150,7 @@ def _layout_findings(addr, country, keys=()):
             and addr.country in _parts_data()["postcode_expected"]):
         ex = f" (like {country.postcode_example})" if country.postcode_example else ""
         yield ("no-postcode",
-               f"{where.get(addr.path[0], 'the address')} has no postcode; {addr.country} addresses "
+               f"{whose} has no postcode; {addr.country} addresses "
                f"carry one{ex}: add postcode:", addr.path)
 
 

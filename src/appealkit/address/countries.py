@@ -4,10 +4,10 @@ metadata in data/address-formats.json), and country names from CLDR (via Babel).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..errors import UsageError
-from dataclasses import dataclass, field
 from ..resources import data_path, load_data, read_list
 
 # Google's field letters (address-formats.json) and the address parts they stand for

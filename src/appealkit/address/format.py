@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..errors import CaseError, UsageError
-from dataclasses import dataclass
 from ..translit.detect import detect_language, script_language
 from ..translit.engine import ANY_CYR
 from .countries import Country, country_line, get_country, upper
@@ -67,9 +67,14 @@ def _is_latin(ch: str) -> bool:
     return ch.isascii() or unicodedata.name(ch, "").startswith("LATIN")
 
 
+def _cyrillic_language(text: str, cc: str) -> str | None:
+    """The Cyrillic language of an address's text in country `cc` (ru, uk, ...), None without Cyrillic."""
+    return detect_language(text, cc) if ANY_CYR.search(text) else None
+
+
 def choose_scheme(country: Country, text: str, override: str | None) -> tuple[str, str | None]:
     """(scheme id, Cyrillic language or None) for an address whose local text is `text`."""
-    lang = detect_language(text, country.code) if ANY_CYR.search(text) else None
+    lang = _cyrillic_language(text, country.code)
     if override:
         return override, lang
     if lang is None:
@@ -82,6 +87,20 @@ def choose_scheme(country: Country, text: str, override: str | None) -> tuple[st
         other = script_language(text, country.code)
         return country.schemes.get(other) or default_scheme(other) or "ascii", other
     return country.schemes.get(lang, country.scheme if country.scheme != "ascii" else "icao"), lang
+
+
+def _latin_writer(country: Country, text: str, override: str | None):
+    """(scheme id, language, a function writing a string in Latin by that scheme, spaces
+    collapsed) for an address whose local text is `text`."""
+    from ..translit import get_scheme
+
+    scheme_id, lang = choose_scheme(country, text, override)
+    sch = get_scheme(scheme_id)
+
+    def tr(s: str) -> str:
+        return " ".join(sch.transliterate(s, lang).split())
+
+    return scheme_id, lang, tr
 
 
 _FIELD = re.compile(r"\{(\w+)\}")
@@ -165,12 +184,9 @@ def format_address(address, name_local: list[str], name_latin: list[str] | None,
                    style: str = "translate") -> Block:
     if style not in STYLES:
         raise UsageError(f"unknown style '{style}'; choose translate or transliterate")
-    from ..translit import get_scheme
-
     country = get_country(address.country)
     local_text = address.local_text
-    scheme_id, lang = choose_scheme(country, local_text, scheme)
-    sch = get_scheme(scheme_id)
+    scheme_id, lang, tr = _latin_writer(country, local_text, scheme)
     bilingual = non_latin(local_text) or any(non_latin(n) for n in name_local)
     local_layout = country.layout
     latin_layout = country.latin_layout or country.layout
@@ -178,9 +194,6 @@ def format_address(address, name_local: list[str], name_latin: list[str] | None,
              "locality": address.locality, "district": address.district, "region": address.region,
              "name": name_local}
     abbrev_langs = None
-
-    def tr(s: str) -> str:
-        return " ".join(sch.transliterate(s, lang).split())
 
     def render(s: str | None) -> str | None:
         nonlocal abbrev_langs
@@ -321,14 +334,10 @@ def person_block(case, sender, scheme, style, decline: bool = True) -> Block:
     latin_name = own or p.name.pick("en", case.language)
     local_name = p.native_name or pick_text(p.name, non_latin(local_text), (case.language, "en"))
     # the year-of-birth forms are Cyrillic: a Latin-script address (Uzbek Latin) gets none
-    lang = detect_language(local_text, p.address.country) if ANY_CYR.search(local_text) else None
+    lang = _cyrillic_language(local_text, p.address.country)
     local_line = person_addressee(case, lang, local_name, decline)
     if non_latin(latin_name):  # no Latin spelling in the case: the scheme's
-        country = get_country(p.address.country)
-        scheme_id, lang_ = choose_scheme(country, local_text, scheme)
-        from ..translit import get_scheme
-
-        latin_name = " ".join(get_scheme(scheme_id).transliterate(latin_name, lang_).split())
+        latin_name = _latin_writer(get_country(p.address.country), local_text, scheme)[2](latin_name)
     latin_line = person_addressee_latin(case, lang, latin_name)
     block = format_address(p.address, [local_line], [latin_line], "person", sender, scheme, style)
     block.name = latin_name

@@ -3,9 +3,8 @@ that split at word boundaries; per-recipient variants; share-intent links."""
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from .. import handles
 from ..errors import AppealkitError, CaseError, TextTooLong, UsageError
@@ -133,9 +132,7 @@ def variants(case, platform: str, lang: str | None = None, limit: int | None = N
         if r.handles.get(platform):
             out.append(build_post(case, platform, lang, rid, limit))
     if not out:
-        from ..handles import NAMES
-
-        raise CaseError(f"no recipient has a {NAMES[platform]} handle (recipients.<id>.handles.{platform})",
+        raise CaseError(f"no recipient has a {handles.NAMES[platform]} handle (recipients.<id>.handles.{platform})",
                         case.positions.at(("recipients",)))
     return out
 

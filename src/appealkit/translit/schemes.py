@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..errors import UsageError, did_you_mean
-from dataclasses import dataclass, field
 from ..resources import data_path, load_data
 from .detect import LANGS, detect_language, script_language
 from .engine import ANY_CYR, Table, run
