@@ -128,6 +128,12 @@ def _fill(forms: dict, key: str | None, name: str | None, lang: str) -> str:
     return tmpl
 
 
+def _official_letters(lang: str) -> bool:
+    from .translations import has_template
+
+    return has_template(lang, "authority")
+
+
 def _grammar_langs() -> tuple[str, ...]:
     from .naming import GRAMMAR_LANGS
 
@@ -196,8 +202,7 @@ def _context(case, to, lang, day, sender, blocks, message) -> dict:
                    # a name in another script stays out of the running text (the signature has it)
                    "name_in_text": bool(sender.name) and _in_script(sender.name, lang)},
         "summary": t(case.summary), "asks": [t(a) for a in case.asks],
-        # copies go with letters to officials; a support letter is nobody's business but the person's
-        "copies": _copies(case, to, lang, t, sender.country) if to != "person" else None,
+        "copies": _copies(case, to, lang, t, sender.country),
         "message": message, "closing": d["closing"], "country": None, "country_gen": None,
         "envelope": [], "addressee": None, "reply": d.get("reply"), "warnings": warnings,
     }
@@ -325,8 +330,9 @@ def _copies(case, to, lang, t, sender_country) -> str | None:
                 continue
             r = case.recipients[c.recipient]
             name = t(r.name)
-            if lang in _grammar_langs() and (name or t(r.title)):
+            if lang in _grammar_langs() and _official_letters(lang) and (name or t(r.title)):
                 # official style copies in the dative: «Генеральному прокурору Российской Федерации А. В. Гуцану»
+                # (a language with no letters to officials, Belarusian, has no official forms either)
                 from .. import grammar
 
                 out.append(" ".join(grammar.dative_official(t(r.title), name, r.pronoun, lang,
