@@ -176,11 +176,11 @@ def check(
     today: Annotated[Optional[str], typer.Option("--today", help="Judge deadlines as of this date (YYYY-MM-DD).")] = None,
 ):
     """Check case files: errors (exit 1) and warnings (exit 0 unless --strict)."""
-    from .case.many import expand_case_paths
+    from .case.many import expand_case_paths, is_many
 
     day = _date(today, "--today")
     paths = expand_case_paths(list(cases or []) or [None])
-    many = len(paths) > 1 or any(p and os.path.isdir(p) for p in cases or [])
+    many = is_many(cases or [])
     results = [_check_one(p, day, strict, json_, many) for p in paths]
     if json_:
         from .output import emit_json
