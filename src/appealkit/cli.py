@@ -224,15 +224,10 @@ def init(
     force: Annotated[bool, typer.Option("--force", help="Overwrite the file if it exists.")] = False,
 ):
     """Write a commented starter case file that passes `check`; never overwrites without --force."""
-    from pathlib import Path
-
-    from .output import note, write_atomic
+    from .output import note, write_path
     from .resources import data_path
 
-    target = Path(path)
-    text = data_path("starter.yaml").read_text(encoding="utf-8")
-    folder = target.parent if str(target.parent) else Path(".")
-    write_atomic(folder, target.name, text, force=force)
+    target = write_path(path, data_path("starter.yaml").read_text(encoding="utf-8"), force)
     sys.stdout.write(f"{target}\n")
     note(f"wrote {target}; edit it, then run 'appealkit check {target}'")
 
@@ -648,7 +643,7 @@ def pack(
     """A printable pack for a letter-writing night: a large-print card per case, every letter,
     and every writer's envelopes (or labels), as one PDF (or HTML)."""
     from .letters.sender import split_lines
-    from .output import note, warn
+    from .output import note, warn, write_path
     from .pack.html import build_pack
     from .writers import BadRow, Writer, read_writers
 
@@ -704,16 +699,14 @@ def pack(
         failed += 1
         _err(f"{writers}:{prob.line}: {prob.message}" if writers else prob.message)
     if html_out:
-        from .pack.pdf import write_bytes
-
-        write_bytes(out, p.html.encode("utf-8"), force)
+        write_path(out, p.html.encode("utf-8"), force)
     else:
-        from .pack.pdf import html_to_pdf, write_bytes
+        from .pack.pdf import html_to_pdf
 
         data, missing = html_to_pdf(p.html)
         if missing:
             warn(f"no font here has {', '.join(missing)}: printed as empty boxes")
-        write_bytes(out, data, force)
+        write_path(out, data, force)
     sys.stdout.write(f"{out}\n")
     note(f"{_n(len(good), 'case')}, {_n(p.letters, 'letter')}, "
          f"{_n(p.envelopes, 'label' if envelope.value == 'labels' else 'envelope')}"
