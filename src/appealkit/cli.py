@@ -395,12 +395,13 @@ def address(
     from .output import emit_json, out, warn
 
     sender = _sender_country(from_)
+    embassy = split_lines(embassy_address) or None
     run = _Run(cases)
     rows, texts = [], []
     for c in run:
         with run.guard(c):
             blocks = addresses(c, to, sender_country=sender, scheme=scheme, style=style.value,
-                               embassy_address=split_lines(embassy_address) or None)
+                               embassy_address=embassy)
             have = {b.to for b in blocks}
             for rid in c.targets(to):
                 if rid not in have:
@@ -461,8 +462,10 @@ def letter(
             raise UsageError("--writers needs --out-dir: one file per writer's letter")
         if json_:
             raise UsageError("--writers writes files; --json does not combine with it")
-    else:
-        sender = _sender(sender_name, sender_address, _sender_country(from_))
+    country = _sender_country(from_)
+    embassy = split_lines(embassy_address) or None
+    if writers is None:
+        sender = _sender(sender_name, sender_address, country)
     run = _Run(cases)
     user_template = load_template(template) if template else None
     fmt = format_.value
@@ -472,8 +475,7 @@ def letter(
             with run.guard(c):
                 c.targets(to)  # a recipient this case lacks stops this case, before any letter
                 good.append(c)
-        _merge(good, writers, to, out_dir, force, lang, day, fmt, user_template, message,
-               split_lines(embassy_address) or None, _sender_country(from_))
+        _merge(good, writers, to, out_dir, force, lang, day, fmt, user_template, message, embassy, country)
         run.finish()
         return
     rows, texts, warned = [], [], set()
@@ -484,8 +486,7 @@ def letter(
             letters = compose_letters(c, to, lang=lang, sender_name=sender.name, sender_address=sender.address,
                                       sender_country=sender.country, date=day,
                                       fmt="text" if fmt == "html" and not (out_dir or json_) else fmt,
-                                      template=user_template, message=message,
-                                      embassy_address=split_lines(embassy_address) or None)
+                                      template=user_template, message=message, embassy_address=embassy)
             for w in dict.fromkeys(w for x in letters for w in x.warnings):
                 if w.startswith("no sender"):  # the run's, not the case's: said once
                     if w not in warned:
@@ -678,18 +679,14 @@ def pack(
         with run.guard(c):
             c.targets(to)
             good.append(c)
-    fonts = None
-    if not html_out:
-        from .pack.fonts import font_faces
+    from .pack.fonts import font_faces
 
+    try:
         fonts = font_faces()
-    else:
-        try:
-            from .pack.fonts import font_faces
-
-            fonts = font_faces()
-        except AppealkitError:
-            fonts = None  # a browser has fonts of its own
+    except AppealkitError:
+        if not html_out:
+            raise
+        fonts = None  # a browser has fonts of its own
     p = build_pack(good, people, to, paper=paper.value, envelope=envelope.value, lang=lang, date=day,
                    sender_country=country, embassy_address=split_lines(embassy_address) or None, fonts=fonts)
     for m in p.warnings:
