@@ -766,12 +766,7 @@ def tweet(
             p.intent_url = intent_url(p.text, plat, instance)
     bad = [p for p in posts if not p.fits]
     if json_:
-        rows = [p.as_dict() for p in posts]
-        if plat == "bluesky":
-            from .posts.bluesky_record import post_record
-
-            for row in rows:
-                row.update(post_record(row["text"], moment, lang))
+        rows = [_post_row(p, plat, moment, lang) for p in posts]
         emit_json(rows if (variants_ or thread_) else rows[0])
     elif not bad:
         for p in posts:
@@ -798,6 +793,16 @@ def _case_posts(c, plat, lang, to, variants_, thread_, limit, many=False):
     return posts
 
 
+def _post_row(p, plat, moment, lang, **case) -> dict:
+    """A post as JSON (after its case, when a run has several); for Bluesky with its record."""
+    row = {**case, **p.as_dict()}
+    if plat == "bluesky":
+        from .posts.bluesky_record import post_record
+
+        row.update(post_record(row["text"], moment, lang))
+    return row
+
+
 def _tweets(run, plat, lang, to, variants_, thread_, limit, intent, instance, json_, moment):
     """Several cases: each case's posts under a `# case-id` line (--json: one array, each post
     with its case); a post over the limit fails its case only."""
@@ -813,13 +818,7 @@ def _tweets(run, plat, lang, to, variants_, thread_, limit, intent, instance, js
                 if intent:
                     p.intent_url = intent_url(p.text, plat, instance)
             if json_:
-                for p in posts:
-                    row = {"case": c.id, **p.as_dict()}
-                    if plat == "bluesky":
-                        from .posts.bluesky_record import post_record
-
-                        row.update(post_record(row["text"], moment, lg))
-                    rows.append(row)
+                rows += [_post_row(p, plat, moment, lg, case=c.id) for p in posts]
             bad = [p for p in posts if not p.fits]
             if bad:
                 raise over_limit_error(bad[0])
