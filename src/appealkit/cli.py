@@ -3,6 +3,7 @@
 No `from __future__ import annotations` here: Typer would then evaluate every parameter's
 annotation from a string at each run (2 ms of start-up)."""
 
+import contextlib  # loaded by Typer already
 import datetime as dt
 import os
 import sys
@@ -101,11 +102,6 @@ def _case_path(case: Optional[str]) -> str:
                          "start one with 'appealkit init'")
 
 
-def _case_paths(cases: Optional[List[str]]) -> List[str]:
-    """The case arguments (Typer fills in $APPEALKIT_CASE), else ./appeal.yaml."""
-    return list(cases) if cases else [_case_path(None)]
-
-
 class _Run:
     """The cases of one run. One file behaves as it always has (its error is the run's error);
     with several files or a folder, an error in one names that file, the others still run,
@@ -114,7 +110,7 @@ class _Run:
     def __init__(self, cases: Optional[List[str]]):
         from .case.many import is_many
 
-        self.paths = _case_paths(cases)
+        self.paths = list(cases) if cases else [_case_path(None)]  # Typer fills in $APPEALKIT_CASE
         self.many = is_many(self.paths)
         self.failed = 0
 
@@ -137,17 +133,13 @@ class _Run:
         for line in _describe(e).splitlines():
             _err(line if line.startswith(path) else f"{path}: {line}")
 
+    @contextlib.contextmanager
     def guard(self, case):
         """A context in which an error stops this case only (several cases), or the run (one)."""
-        import contextlib
-
-        @contextlib.contextmanager
-        def _guard():
-            try:
-                yield
-            except AppealkitError as e:
-                self.fail(e, case.source)
-        return _guard()
+        try:
+            yield
+        except AppealkitError as e:
+            self.fail(e, case.source)
 
     def finish(self) -> None:
         if self.failed:
