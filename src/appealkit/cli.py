@@ -483,8 +483,7 @@ def letter(
                 if w.startswith("no sender"):  # the run's, not the case's: said once
                     if w not in warned:
                         warned.add(w)
-                        warn(w + (" (use --from, APPEALKIT_FROM or sender.yaml)" if "country" in w else
-                                  " (use --sender-name/--sender-address, APPEALKIT_SENDER_* or sender.yaml)"))
+                        warn(f"{w} (use {_FROM_HINT if 'country' in w else _SENDER_HINT})")
                     continue
                 warn(_in(run, c, w))
             if out_dir:
@@ -569,6 +568,11 @@ def _progress(path: str):
     task = p.add_task("letters", total=total)
     p.start()
     return p, task
+
+
+# where a sender's details come from, for the warnings when they are missing
+_SENDER_HINT = "--sender-name/--sender-address, APPEALKIT_SENDER_* or sender.yaml"
+_FROM_HINT = "--from, APPEALKIT_FROM or sender.yaml"
 
 
 def _sender(name: Optional[str], address: Optional[str], country: Optional[str]):
@@ -661,10 +665,10 @@ def pack(
         people = [Writer(0, s.name or "", s.address, s.country, None)]
         if not s.name or not s.address:
             warn("no sender name or address given: the letters carry placeholders "
-                 "(use --writers, --sender-name/--sender-address, APPEALKIT_SENDER_* or sender.yaml)")
+                 f"(use --writers, {_SENDER_HINT})")
         if not s.country:
             warn("no sender country given: the letters say where you write from, and name the embassy "
-                 "in your country, as placeholders (use --from, APPEALKIT_FROM or sender.yaml)")
+                 f"in your country, as placeholders (use {_FROM_HINT})")
     run = _Run(cases)
     good = []
     for c in run:
