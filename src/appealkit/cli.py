@@ -3,6 +3,7 @@
 No `from __future__ import annotations` here: Typer would then evaluate every parameter's
 annotation from a string at each run (2 ms of start-up)."""
 
+import contextlib  # loaded by Typer already
 import datetime as dt
 import os
 import sys
@@ -101,11 +102,6 @@ def _case_path(case: Optional[str]) -> str:
                          "start one with 'appealkit init'")
 
 
-def _case_paths(cases: Optional[List[str]]) -> List[str]:
-    """The case arguments (Typer fills in $APPEALKIT_CASE), else ./appeal.yaml."""
-    return list(cases) if cases else [_case_path(None)]
-
-
 class _Run:
     """The cases of one run. One file behaves as it always has (its error is the run's error);
     with several files or a folder, an error in one names that file, the others still run,
@@ -114,7 +110,7 @@ class _Run:
     def __init__(self, cases: Optional[List[str]]):
         from .case.many import is_many
 
-        self.paths = _case_paths(cases)
+        self.paths = list(cases) if cases else [_case_path(None)]  # Typer fills in $APPEALKIT_CASE
         self.many = is_many(self.paths)
         self.failed = 0
 
@@ -137,17 +133,13 @@ class _Run:
         for line in _describe(e).splitlines():
             _err(line if line.startswith(path) else f"{path}: {line}")
 
+    @contextlib.contextmanager
     def guard(self, case):
         """A context in which an error stops this case only (several cases), or the run (one)."""
-        import contextlib
-
-        @contextlib.contextmanager
-        def _guard():
-            try:
-                yield
-            except AppealkitError as e:
-                self.fail(e, case.source)
-        return _guard()
+        try:
+            yield
+        except AppealkitError as e:
+            self.fail(e, case.source)
 
     def finish(self) -> None:
         if self.failed:
@@ -176,11 +168,11 @@ def check(
     today: Annotated[Optional[str], typer.Option("--today", help="Judge deadlines as of this date (YYYY-MM-DD).")] = None,
 ):
     """Check case files: errors (exit 1) and warnings (exit 0 unless --strict)."""
-    from .case.many import expand_case_paths
+    from .case.many import expand_case_paths, is_many
 
     day = _date(today, "--today")
     paths = expand_case_paths(list(cases or []) or [None])
-    many = len(paths) > 1 or any(p and os.path.isdir(p) for p in cases or [])
+    many = is_many(cases or [])
     results = [_check_one(p, day, strict, json_, many) for p in paths]
     if json_:
         from .output import emit_json
@@ -224,15 +216,10 @@ def init(
     force: Annotated[bool, typer.Option("--force", help="Overwrite the file if it exists.")] = False,
 ):
     """Write a commented starter case file that passes `check`; never overwrites without --force."""
-    from pathlib import Path
-
-    from .output import note, write_atomic
+    from .output import note, write_path
     from .resources import data_path
 
-    target = Path(path)
-    text = data_path("starter.yaml").read_text(encoding="utf-8")
-    folder = target.parent if str(target.parent) else Path(".")
-    write_atomic(folder, target.name, text, force=force)
+    target = write_path(path, data_path("starter.yaml").read_text(encoding="utf-8"), force)
     sys.stdout.write(f"{target}\n")
     note(f"wrote {target}; edit it, then run 'appealkit check {target}'")
 
@@ -400,12 +387,13 @@ def address(
     from .output import emit_json, out, warn
 
     sender = _sender_country(from_)
+    embassy = split_lines(embassy_address) or None
     run = _Run(cases)
     rows, texts = [], []
     for c in run:
         with run.guard(c):
             blocks = addresses(c, to, sender_country=sender, scheme=scheme, style=style.value,
-                               embassy_address=split_lines(embassy_address) or None)
+                               embassy_address=embassy)
             have = {b.to for b in blocks}
             for rid in c.targets(to):
                 if rid not in have:
@@ -466,8 +454,10 @@ def letter(
             raise UsageError("--writers needs --out-dir: one file per writer's letter")
         if json_:
             raise UsageError("--writers writes files; --json does not combine with it")
-    else:
-        sender = _sender(sender_name, sender_address, _sender_country(from_))
+    country = _sender_country(from_)
+    embassy = split_lines(embassy_address) or None
+    if writers is None:
+        sender = _sender(sender_name, sender_address, country)
     run = _Run(cases)
     user_template = load_template(template) if template else None
     fmt = format_.value
@@ -477,8 +467,7 @@ def letter(
             with run.guard(c):
                 c.targets(to)  # a recipient this case lacks stops this case, before any letter
                 good.append(c)
-        _merge(good, writers, to, out_dir, force, lang, day, fmt, user_template, message,
-               split_lines(embassy_address) or None, _sender_country(from_))
+        _merge(good, writers, to, out_dir, force, lang, day, fmt, user_template, message, embassy, country)
         run.finish()
         return
     rows, texts, warned = [], [], set()
@@ -489,14 +478,12 @@ def letter(
             letters = compose_letters(c, to, lang=lang, sender_name=sender.name, sender_address=sender.address,
                                       sender_country=sender.country, date=day,
                                       fmt="text" if fmt == "html" and not (out_dir or json_) else fmt,
-                                      template=user_template, message=message,
-                                      embassy_address=split_lines(embassy_address) or None)
+                                      template=user_template, message=message, embassy_address=embassy)
             for w in dict.fromkeys(w for x in letters for w in x.warnings):
                 if w.startswith("no sender"):  # the run's, not the case's: said once
                     if w not in warned:
                         warned.add(w)
-                        warn(w + (" (use --from, APPEALKIT_FROM or sender.yaml)" if "country" in w else
-                                  " (use --sender-name/--sender-address, APPEALKIT_SENDER_* or sender.yaml)"))
+                        warn(f"{w} (use {_FROM_HINT if 'country' in w else _SENDER_HINT})")
                     continue
                 warn(_in(run, c, w))
             if out_dir:
@@ -583,6 +570,11 @@ def _progress(path: str):
     return p, task
 
 
+# where a sender's details come from, for the warnings when they are missing
+_SENDER_HINT = "--sender-name/--sender-address, APPEALKIT_SENDER_* or sender.yaml"
+_FROM_HINT = "--from, APPEALKIT_FROM or sender.yaml"
+
+
 def _sender(name: Optional[str], address: Optional[str], country: Optional[str]):
     """Options (and their environment variables) first, then sender.yaml in $APPEALKIT_HOME
     (default: the user config folder, XDG on Linux)."""
@@ -648,7 +640,7 @@ def pack(
     """A printable pack for a letter-writing night: a large-print card per case, every letter,
     and every writer's envelopes (or labels), as one PDF (or HTML)."""
     from .letters.sender import split_lines
-    from .output import note, warn
+    from .output import note, warn, write_path
     from .pack.html import build_pack
     from .writers import BadRow, Writer, read_writers
 
@@ -673,28 +665,24 @@ def pack(
         people = [Writer(0, s.name or "", s.address, s.country, None)]
         if not s.name or not s.address:
             warn("no sender name or address given: the letters carry placeholders "
-                 "(use --writers, --sender-name/--sender-address, APPEALKIT_SENDER_* or sender.yaml)")
+                 f"(use --writers, {_SENDER_HINT})")
         if not s.country:
             warn("no sender country given: the letters say where you write from, and name the embassy "
-                 "in your country, as placeholders (use --from, APPEALKIT_FROM or sender.yaml)")
+                 f"in your country, as placeholders (use {_FROM_HINT})")
     run = _Run(cases)
     good = []
     for c in run:
         with run.guard(c):
             c.targets(to)
             good.append(c)
-    fonts = None
-    if not html_out:
-        from .pack.fonts import font_faces
+    from .pack.fonts import font_faces
 
+    try:
         fonts = font_faces()
-    else:
-        try:
-            from .pack.fonts import font_faces
-
-            fonts = font_faces()
-        except AppealkitError:
-            fonts = None  # a browser has fonts of its own
+    except AppealkitError:
+        if not html_out:
+            raise
+        fonts = None  # a browser has fonts of its own
     p = build_pack(good, people, to, paper=paper.value, envelope=envelope.value, lang=lang, date=day,
                    sender_country=country, embassy_address=split_lines(embassy_address) or None, fonts=fonts)
     for m in p.warnings:
@@ -704,16 +692,14 @@ def pack(
         failed += 1
         _err(f"{writers}:{prob.line}: {prob.message}" if writers else prob.message)
     if html_out:
-        from .pack.pdf import write_bytes
-
-        write_bytes(out, p.html.encode("utf-8"), force)
+        write_path(out, p.html.encode("utf-8"), force)
     else:
-        from .pack.pdf import html_to_pdf, write_bytes
+        from .pack.pdf import html_to_pdf
 
         data, missing = html_to_pdf(p.html)
         if missing:
             warn(f"no font here has {', '.join(missing)}: printed as empty boxes")
-        write_bytes(out, data, force)
+        write_path(out, data, force)
     sys.stdout.write(f"{out}\n")
     note(f"{_n(len(good), 'case')}, {_n(p.letters, 'letter')}, "
          f"{_n(p.envelopes, 'label' if envelope.value == 'labels' else 'envelope')}"
@@ -776,12 +762,7 @@ def tweet(
             p.intent_url = intent_url(p.text, plat, instance)
     bad = [p for p in posts if not p.fits]
     if json_:
-        rows = [p.as_dict() for p in posts]
-        if plat == "bluesky":
-            from .posts.bluesky_record import post_record
-
-            for row in rows:
-                row.update(post_record(row["text"], moment, lang))
+        rows = [_post_row(p, plat, moment, lang) for p in posts]
         emit_json(rows if (variants_ or thread_) else rows[0])
     elif not bad:
         for p in posts:
@@ -808,6 +789,16 @@ def _case_posts(c, plat, lang, to, variants_, thread_, limit, many=False):
     return posts
 
 
+def _post_row(p, plat, moment, lang, **case) -> dict:
+    """A post as JSON (after its case, when a run has several); for Bluesky with its record."""
+    row = {**case, **p.as_dict()}
+    if plat == "bluesky":
+        from .posts.bluesky_record import post_record
+
+        row.update(post_record(row["text"], moment, lang))
+    return row
+
+
 def _tweets(run, plat, lang, to, variants_, thread_, limit, intent, instance, json_, moment):
     """Several cases: each case's posts under a `# case-id` line (--json: one array, each post
     with its case); a post over the limit fails its case only."""
@@ -823,13 +814,7 @@ def _tweets(run, plat, lang, to, variants_, thread_, limit, intent, instance, js
                 if intent:
                     p.intent_url = intent_url(p.text, plat, instance)
             if json_:
-                for p in posts:
-                    row = {"case": c.id, **p.as_dict()}
-                    if plat == "bluesky":
-                        from .posts.bluesky_record import post_record
-
-                        row.update(post_record(row["text"], moment, lg))
-                    rows.append(row)
+                rows += [_post_row(p, plat, moment, lg, case=c.id) for p in posts]
             bad = [p for p in posts if not p.fits]
             if bad:
                 raise over_limit_error(bad[0])

@@ -61,9 +61,7 @@ def merge_letters(cases: list, writers_path: str, to: str, out_dir: str, *, forc
         for case in cases:
             lg = w.lang or lang or case.language
             if lg not in langs[case.id]:
-                have = ", ".join(langs[case.id]) or "none"
-                yield Outcome("failed", w.line, message=f"{case.id}: no letters in '{lg}' for this case "
-                                                        f"(it has {have})")
+                yield Outcome("failed", w.line, message=no_letters_in(case, lg, langs[case.id]))
                 continue
             for t in case.targets(to):
                 fname = safe_name(f"{case.id}-{t}-{name}-{lg}.{ext}")
@@ -100,6 +98,11 @@ def letter_languages(case) -> list[str]:
     from .letters.translations import languages, missing_translations
 
     return [lg for lg in languages() if not missing_translations(case, lg)]
+
+
+def no_letters_in(case, lang: str, langs: list[str]) -> str:
+    """Why a writer's letters to `case` are left out: `lang` is not one of its `langs`."""
+    return f"{case.id}: no letters in '{lang}' for this case (it has {', '.join(langs) or 'none'})"
 
 
 def _trim(cache: dict, base: int) -> None:

@@ -66,6 +66,12 @@ def write_atomic(folder: str | os.PathLike, name: str, text: str | bytes, force:
     return write_files(folder, [(name, text)], force, sync=sync)[0]
 
 
+def write_path(path: str, text: str | bytes, force: bool = False) -> Path:
+    """write_atomic for a file named by one path (its folder: the path's own, else here)."""
+    target = Path(path)
+    return write_atomic(target.parent, target.name, text, force)
+
+
 def sync_all() -> None:
     """Flush every written file to disk: once at the end of a batch, not once per file."""
     if hasattr(os, "sync"):

@@ -5,23 +5,28 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 from ..errors import AppealkitError, CaseError, Where
 
 CASE_SUFFIXES = (".yaml", ".yml")
+NO_CASES = "folder holds no *.yaml or *.yml case files"
 
 
 def case_paths(paths: Iterable[str]) -> list[str]:
     """Files (and `-`) as given; a folder becomes its *.yaml and *.yml files in name order
     (hidden files left out: editors keep their swap and backup files there)."""
-    out: list[str] = []
+    return [f for _, files in _groups(paths) for f in files]
+
+
+def _is_folder(path: str) -> bool:
+    return path != "-" and os.path.isdir(path)
+
+
+def _groups(paths: Iterable[Any]) -> Iterator[tuple[Any, list[Any]]]:  # str, or None (no argument)
+    """Each argument with the case files it stands for: a folder its own, anything else itself."""
     for p in paths:
-        if p != "-" and os.path.isdir(p):
-            out.extend(_folder(p))
-        else:
-            out.append(p)
-    return out
+        yield p, (_folder(p) if p is not None and _is_folder(p) else [p])
 
 
 def _folder(folder: str) -> list[str]:
@@ -37,14 +42,10 @@ def expand_case_paths(args: list[str | None]) -> list[str | None]:
     """Case arguments with each folder replaced by its case files (case_paths); a folder
     without any is an error. None (no argument) stays: the caller resolves it."""
     out: list[str | None] = []
-    for a in args:
-        if a and a != "-" and os.path.isdir(a):
-            files = _folder(a)
-            if not files:
-                raise CaseError("folder holds no *.yaml or *.yml case files", Where(a))
-            out += files
-        else:
-            out.append(a)
+    for a, files in _groups(args):
+        if not files:
+            raise CaseError(NO_CASES, Where(a))
+        out += files
     return out
 
 
@@ -62,10 +63,9 @@ def load_cases(paths: Iterable[str]) -> Iterator[Loaded]:
     case files is an error of its own."""
     from .load import load_case
 
-    for p in paths:
-        group = _folder(p) if p != "-" and os.path.isdir(p) else [p]
+    for p, group in _groups(paths):
         if not group:
-            yield Loaded(p, error=CaseError("folder holds no *.yaml or *.yml case files", Where(p)))
+            yield Loaded(p, error=CaseError(NO_CASES, Where(p)))
         for path in group:
             try:
                 yield Loaded(path, load_case(path))
@@ -76,4 +76,4 @@ def load_cases(paths: Iterable[str]) -> Iterator[Loaded]:
 def is_many(paths: Iterable[str]) -> bool:
     """Whether a run reads more than one case: several paths, or a folder."""
     paths = list(paths)
-    return len(paths) > 1 or any(p != "-" and os.path.isdir(p) for p in paths)
+    return len(paths) > 1 or any(_is_folder(p) for p in paths)

@@ -35,7 +35,7 @@ def build_pack(cases: list, writers: list, to: str = "all", *, paper: str = "a4"
     whose language a case lacks are left out, as a Problem). `envelope` is dl, c5, c6 or labels.
     `fonts` are @font-face rules (pack.fonts.font_faces); none: the browser's own."""
     from .. import addresses, compose_letters
-    from ..merge import letter_languages
+    from ..merge import letter_languages, no_letters_in
 
     if paper not in PAPERS:
         raise AppealkitError(f"unknown paper '{paper}'; choose {' or '.join(PAPERS)}", param="paper")
@@ -57,8 +57,7 @@ def build_pack(cases: list, writers: list, to: str = "all", *, paper: str = "a4"
         for w in writers:
             lg = w.lang or lang or case.language
             if lg not in langs:
-                pack.problems.append(Problem(w.line, f"{case.id}: no letters in '{lg}' for this case "
-                                                     f"(it has {', '.join(langs) or 'none'})"))
+                pack.problems.append(Problem(w.line, no_letters_in(case, lg, langs)))
                 continue
             country = w.country or sender_country
             try:

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
-from ..errors import AppealkitError, OutputError, Where
+from ..errors import AppealkitError
 
 INSTALL = "pip install 'appealkit[pack]'"
 
@@ -45,10 +42,3 @@ def html_to_pdf(html: str) -> tuple[bytes, list[str]]:
         log.propagate = propagate
     return pdf, list(missing)
 
-
-def write_bytes(path: str, data: bytes, force: bool) -> Path:
-    """Write a file atomically (temporary file, then rename); an existing one only with force."""
-    from ..output import write_atomic
-
-    target = Path(path)
-    return write_atomic(target.parent if str(target.parent) else Path("."), target.name, data, force)
