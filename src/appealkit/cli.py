@@ -530,8 +530,9 @@ def _merge(cases, writers, to, out_dir, force, lang, day, fmt, template, message
                 if progress:
                     progress[0].advance(progress[1])
             elif o.kind == "warning":
-                warn(o.message if o.message.startswith(tuple(c.id + ":" for c in cases))
-                     else f"{writers}:{o.line}: {o.message} (give a country column, or --from)")
+                warn(o.message)
+            elif o.kind == "row-warning":
+                warn(f"{writers}:{o.line}: {o.message} (give a country column, or --from)")
             elif o.kind == "failed":
                 counts["failed"] += 1
                 failed_rows.add(o.line)
@@ -667,8 +668,8 @@ def pack(
             warn("no sender name or address given: the letters carry placeholders "
                  f"(use --writers, {_SENDER_HINT})")
         if not s.country:
-            warn("no sender country given: the letters say where you write from, and name the embassy "
-                 f"in your country, as placeholders (use {_FROM_HINT})")
+            warn("no sender country given: the letters carry placeholders for your country, where you "
+                 f"write from and the embassy in it (use {_FROM_HINT})")
     run = _Run(cases)
     good = []
     for c in run:

@@ -16,8 +16,9 @@ CACHE_SLACK = 256  # derived values a writer may add to a case's cache before th
 
 @dataclass
 class Outcome:
-    """What happened to one letter (written, skipped, failed), or a note: a warning, or `row`
-    when a writer's row is done (for a progress bar)."""
+    """What happened to one letter (written, skipped, failed), or a note: a warning about a case's
+    letters, a `row-warning` about the writer's row itself, or `row` when a writer's row is done
+    (for a progress bar)."""
 
     kind: str
     line: int | None = None
@@ -52,8 +53,8 @@ def merge_letters(cases: list, writers_path: str, to: str, out_dir: str, *, forc
             yield Outcome("row", w.line)
             continue
         if not (w.country or sender_country):
-            yield Outcome("warning", w.line, message="no country for this writer, nor one for all: their letters "
-                                                     "carry placeholders for where they write from")
+            yield Outcome("row-warning", w.line, message="no country for this writer, and none for all: "
+                                                         "their letters carry placeholders for their country")
         name = slug(w.name)
         if seen.setdefault(name, w.line) != w.line:
             name = f"{name}-{w.line}"

@@ -73,8 +73,8 @@ def compose_letters(case, to: str = "all", *, lang: str | None = None, sender_na
     if not sender.name or not sender.address:
         common.append("no sender name or address given: the letters carry placeholders")
     if not sender.country:
-        common.append("no sender country given: the letters carry placeholders for your country "
-                      "(where you write from, the embassy in it)")
+        common.append("no sender country given: the letters carry placeholders for your country, "
+                      "where you write from and the embassy in it")
     if isinstance(case.deadline, dt.date) and day > case.deadline:
         common.append(f"the appeal's deadline was {case.deadline.isoformat()}: a letter dated "
                       f"{day.isoformat()} may come too late; check the appeal is still open")
