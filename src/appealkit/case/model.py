@@ -591,8 +591,8 @@ def _address(v, a, path):
             else:
                 from .suggest import country_fix
 
-                v.err(path + ("country",), f"'{c}' is not an ISO 3166-1 alpha-2 country code "
-                                           f"{'; ' + fix if (fix := country_fix(c)) else '(like KZ, RU, GB)'}")
+                v.err(path + ("country",), f"'{c}' is not an ISO 3166-1 alpha-2 country code"
+                                           f"{'; ' + fix if (fix := country_fix(c)) else ' (like KZ, RU, GB)'}")
     lines = v.str_list(a["lines"], path + ("lines",), min_items=1) if "lines" in a else []
     kw = {}
     for k in ("postcode", "locality", "district", "region"):
