@@ -282,7 +282,8 @@ def test_check_a_folder_prints_a_line_per_file_and_a_json_array(tmp_path):
     summary = [x for x in r.err.splitlines() if x.startswith("appealkit: ") and "warning" not in x[:20]
                and "error:" not in x]
     assert summary == [f"appealkit: {tmp_path / 'a.yaml'}: failed, 1 error",
-                       f"appealkit: {tmp_path / 'b.yml'}: ok, 2 warnings"]
+                       f"appealkit: {tmp_path / 'b.yml'}: ok, 2 warnings",
+                       "appealkit: 2 files: 1 ok, 1 failed (1 error), 2 warnings"]
     doc = json.loads(run("check", str(tmp_path), "--json").out)
     assert [Path(d["file"]).name for d in doc] == ["a.yaml", "b.yml"]
     assert [d["ok"] for d in doc] == [False, True]

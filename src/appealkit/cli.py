@@ -174,6 +174,11 @@ def check(
     paths = expand_case_paths(list(cases or []) or [None])
     many = is_many(cases or [])
     results = [_check_one(p, day, strict, json_, many) for p in paths]
+    if many:
+        from .checks import total_line
+        from .output import note
+
+        note(total_line(results))
     if json_:
         from .output import emit_json
 
