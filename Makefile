@@ -1,4 +1,4 @@
-# The two commands: `make demo` and `make test`. Both build .venv when it is missing.
+# The two commands: `make demo` and `make test` (mypy, ruff, pytest). Both build .venv when it is missing.
 # `make mutants` (not part of `make test`): mutation testing of the core, see tools/mutants.py.
 PYTHON ?= python3
 VENV   ?= .venv
@@ -45,6 +45,7 @@ demo: $(BIN)/.installed
 
 test: $(BIN)/.installed
 	$(BIN)/python -m mypy
+	$(BIN)/python -m ruff check .
 	$(BIN)/python -m pytest
 
 # after editing anything in data/: the parsed-data bundle that keeps start-up fast
