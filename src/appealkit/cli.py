@@ -162,10 +162,15 @@ def check(
             note(f"{f.file}: failed, {_n(len(f.errors), 'error')}")
         else:
             note(f"{f.file}: {'ok' if f.ok else 'failed (--strict)'}, {_n(len(f.findings), 'warning')}")
-    if json_:
-        from .case.many import is_many
+    from .case.many import is_many
 
-        emit_json([f.as_dict() for f in results] if is_many(cases or []) else results[0].as_dict())
+    many = is_many(cases or [])
+    if many:
+        from .checks import total_line
+
+        note(total_line([f.as_dict() for f in results]))
+    if json_:
+        emit_json([f.as_dict() for f in results] if many else results[0].as_dict())
     if not all(f.ok for f in results):
         raise typer.Exit(1)
 
