@@ -4,13 +4,12 @@ sender and the origin post, and the country line, in the destination's line orde
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .. import scripts
 from ..errors import CaseError, UsageError
 from ..translit.detect import detect_language, script_language
-from ..translit.engine import ANY_CYR
 from .countries import Country, country_line, get_country, upper
 
 STYLES = ("translate", "transliterate")
@@ -59,17 +58,12 @@ class Block:
 
 @lru_cache(maxsize=4096)
 def non_latin(s: str) -> bool:
-    return not s.isascii() and any(ch.isalpha() and not _is_latin(ch) for ch in s)
-
-
-@lru_cache(maxsize=4096)
-def _is_latin(ch: str) -> bool:
-    return ch.isascii() or unicodedata.name(ch, "").startswith("LATIN")
+    return not s.isascii() and not scripts.only(s, scripts.LATIN)
 
 
 def _cyrillic_language(text: str, cc: str) -> str | None:
     """The Cyrillic language of an address's text in country `cc` (ru, uk, ...), None without Cyrillic."""
-    return detect_language(text, cc) if ANY_CYR.search(text) else None
+    return detect_language(text, cc) if scripts.has(text, scripts.CYRILLIC) else None
 
 
 def choose_scheme(country: Country, text: str, override: str | None) -> tuple[str, str | None]:
