@@ -44,7 +44,7 @@ def merge_letters(cases: list, writers_path: str, to: str, out_dir: str, *, forc
     write_files(folder, [], create=True)  # makes the folder, or says why it cannot
     day = date or dt.date.today()
     langs = {c.id: letter_languages(c) for c in cases}
-    base = {c.id: len(c.cache) for c in cases}
+    base = {c.id: c.derived.mark() for c in cases}
     seen: dict[str, int] = {}  # writer slug -> the line that has it (two Anna Smiths get two files)
     warned: set[str] = set()
     for w in read_writers(writers_path):
@@ -89,7 +89,7 @@ def merge_letters(cases: list, writers_path: str, to: str, out_dir: str, *, forc
                         warned.add(m)
                         yield Outcome("warning", w.line, message=f"{case.id}: {m}")
                 yield Outcome("written", w.line, path)
-            _trim(case.cache, base[case.id])
+            case.derived.trim(base[case.id], CACHE_SLACK)
         yield Outcome("row", w.line)
     sync_all()  # one flush to disk for the batch: an fsync per letter took two thirds of the time
 
@@ -104,12 +104,3 @@ def letter_languages(case) -> list[str]:
 def no_letters_in(case, lang: str, langs: list[str]) -> str:
     """Why a writer's letters to `case` are left out: `lang` is not one of its `langs`."""
     return f"{case.id}: no letters in '{lang}' for this case (it has {', '.join(langs) or 'none'})"
-
-
-def _trim(cache: dict, base: int) -> None:
-    # values derived per writer (a context holds the sender) would pile up for every writer;
-    # keep what the first writers built (shared by all), drop the newest beyond a margin
-    extra = len(cache) - base
-    if extra > CACHE_SLACK:
-        for key in list(cache)[base + CACHE_SLACK // 2:]:
-            del cache[key]

@@ -287,11 +287,7 @@ def blocks_for(case, to: str = "person", sender: str | None = None, scheme: str 
     for a caller that only needs to know the blocks can be made (check: no morphology)."""
     # a case's blocks are asked for again and again in one run (letters, checks, loops)
     key = (to, sender, scheme, style, tuple(embassy_lines or ()), decline)
-    cache = case.cache.setdefault("blocks", {})
-    if key in cache:
-        return cache[key]
-    cache[key] = out = _blocks_for(case, to, sender, scheme, style, embassy_lines, decline)
-    return out
+    return case.derived.get("blocks", key, lambda: _blocks_for(case, to, sender, scheme, style, embassy_lines, decline))
 
 
 def _blocks_for(case, to, sender, scheme, style, embassy_lines, decline) -> list[Block]:
