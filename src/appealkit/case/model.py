@@ -14,6 +14,7 @@ from typing import Any
 from .. import handles
 from ..errors import CaseError, UsageError, did_you_mean
 from . import spec
+from .derived import Derived
 from .spec import PLATFORMS, PRONOUNS, ROLES
 
 SLUG = re.compile(spec.SLUG)
@@ -141,7 +142,7 @@ class Case:
     share: Share | None = None
     source: str = ""
     positions: Any = None
-    cache: dict = field(default_factory=dict, compare=False, repr=False)  # derived values, per run
+    derived: Derived = field(default_factory=Derived, compare=False, repr=False)  # values a run derives
     copies_single: bool = False  # `copies` was one text, not a list
 
     def texts(self):
