@@ -852,6 +852,56 @@ def _limit(platform: str) -> int:
     return LIMITS[platform]
 
 
+# ------------------------------------------------------------------ import (issue 26)
+
+
+class ListFormat(str, Enum):
+    viasna = "viasna"
+    memorial = "memorial"
+    ovd = "ovd"
+    csv = "csv"
+
+
+@app.command("import")
+def import_(
+    file: Annotated[str, typer.Argument(help="The list's export (CSV).")],
+    format_: Annotated[ListFormat, typer.Option("--format", help="Whose list: Viasna's, Memorial's, OVD-Info's, or any CSV.")],
+    out_dir: Annotated[str, typer.Option("--out-dir", help="Folder of case files (made when missing).")] = "cases",
+    map_: Annotated[Optional[List[str]], typer.Option("--map", help="COLUMN=KEY: read this column as that key (name, born, address, ...).")] = None,
+    country: Annotated[Optional[str], typer.Option("--country", help="The country (ISO code) of rows that name none.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite a case file of the same name that is not this person's.")] = False,
+    today: Annotated[Optional[str], typer.Option("--today", help="The import date (YYYY-MM-DD).")] = None,
+    json_: Json = False,
+):
+    """Case files from a published list, one per person; a re-import updates what the list changed
+    (a moved prison, a release) and keeps your edits."""
+    from .importers import import_list
+    from .importers.read import parse_map
+    from .output import emit_json, note, out
+
+    report = import_list(file, format_.value, out_dir, column_map=parse_map(map_ or []),
+                         country=_sender_country(country), force=force, today=_date(today, "--today"))
+    for b in report.bad:
+        _err(f"{file}:{b.line}: {b.message}")
+    if json_:
+        emit_json(report.as_dict())
+    else:
+        for d in report.done:
+            if d.action == "unchanged":
+                continue
+            why = f" (no letter address: {d.status}{f', the list says {d.why!r}' if d.why else ''})" if d.status != "held" else ""
+            out(f"{d.action}\t{d.path}{why}")
+            for c in d.changes:
+                out(f"\t{c}")
+    for gone in report.gone:
+        note(f"{gone}: no longer on the list (its case file is kept)")
+    counts = {a: sum(d.action == a for d in report.done) for a in ("new", "updated", "unchanged")}
+    note(f"{counts['new']} new, {counts['updated']} updated, {counts['unchanged']} unchanged, {len(report.bad)} bad row"
+         f"{'' if len(report.bad) == 1 else 's'}")
+    if report.bad:
+        raise typer.Exit(1)
+
+
 # ------------------------------------------------------------------ the error boundary
 
 
