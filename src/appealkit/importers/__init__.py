@@ -61,8 +61,9 @@ def import_list(path: str, fmt: str, out_dir: str, *, column_map: dict[str, str]
     index = {(k.list, key): k for k in known for key in k.keys}
     report = Report()
     seen: dict[tuple[str, str], int] = {}
-    writes: list[tuple[str, str]] = []
-    used_ids: set[str] = {k.path.stem for k in known}
+    writes: list[tuple[str, str]] = []  # new files
+    updates: list[tuple[str, str]] = []  # the files of people imported before
+    used_ids = {f.stem for f in [*folder.glob("*.yaml"), *folder.glob("*.yml")]} if folder.is_dir() else set()
     matched: set[Path] = set()
     for rec in records:
         if isinstance(rec, BadRow):
@@ -85,7 +86,7 @@ def import_list(path: str, fmt: str, out_dir: str, *, column_map: dict[str, str]
                 report.bad.append(BadRow(p.line, f"cannot update {old.path.name}: {str(e).splitlines()[0]}"))
                 continue
             if changes:
-                writes.append((old.path.name, text))
+                updates.append((old.path.name, text))
             report.done.append(Done(p.line, old.path.stem, str(old.path), "updated" if changes else "unchanged",
                                     p.status, changes, p.why))
             continue
@@ -100,12 +101,10 @@ def import_list(path: str, fmt: str, out_dir: str, *, column_map: dict[str, str]
         writes.append((name, new_case(p)))
         report.done.append(Done(p.line, case_id, str(folder / name), "new", p.status, [], p.why))
     report.gone = [k.path.stem for k in known if k.list == list_name and k.path not in matched]
-    new = [(n, t) for n, t in writes if not (folder / n).exists()]
-    changed = [(n, t) for n, t in writes if (folder / n).exists()]
-    if new:
-        write_files(folder, new, force=force, create=True)
-    if changed:  # re-import is the update path: these are the files of the same people
-        write_files(folder, changed, force=True)
+    if writes:
+        write_files(folder, writes, force=force, create=True)
+    if updates:  # re-import is the update path: these are the files of the same people
+        write_files(folder, updates, force=True)
     return report
 
 

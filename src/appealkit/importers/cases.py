@@ -152,19 +152,20 @@ def update_case(text: str, p: Imported) -> tuple[str, list[str]]:
     old = person.get("address")
     if p.address is None and old is not None:
         changes.append(f"address removed ({p.status}): was {_one_line(old)}")
-        del person["address"]
+        _delete(person, "address")
     elif p.address is not None and (old is None or any(_plain(old.get(k)) != p.address.get(k) for k in _ADDRESS_KEYS)):
         changes.append(f"address: {_one_line(old) if old else 'none'} -> {_one_line(p.address)}")
         if old is None:
             person["address"] = _address(p.address)
         else:
-            for k in _ADDRESS_KEYS:  # in place: the organiser's comments on the address stay
-                if k in p.address:
-                    old[k] = _address(p.address)[k]
+            new = _address(p.address)
+            for i, k in enumerate(_ADDRESS_KEYS):  # in place: the organiser's comments on the address stay
+                if k in new:
+                    _set(old, k, new[k], after=[x for x in _ADDRESS_KEYS[:i] if x in old][-1:] or None)
                 elif k in old:
-                    del old[k]
+                    _delete(old, k)
             if "latin" in old:  # a Latin rendering of the old address is wrong for the new one
-                del old["latin"]
+                _delete(old, "latin")
                 changes.append("address.latin removed (it rendered the old address)")
     src = doc.get("source")
     if not isinstance(src, dict):
@@ -187,11 +188,50 @@ def _one_line(a) -> str:
     return ", ".join(str(x) for k in ("lines", "locality") for x in (a.get(k) if k == "lines" else [a.get(k)]) or [] if x)
 
 
-def _set(m, key, value, after: str) -> None:
-    """m[key] = value; a new key goes after `after` (or at the end) so the file reads in order."""
+def _set(m, key, value, after) -> None:
+    """m[key] = value; a new key goes after `after` (a key, a list of one key, or None: first)
+    so the file reads in order. A comment written below the key before it stays below that key's
+    block, as ruamel keeps it: inserting never moves the organiser's comments."""
     if key in m:
         m[key] = value
         return
+    if isinstance(after, list):
+        after = after[0] if after else None
     keys = list(m)
-    pos = keys.index(after) + 1 if after in keys else len(keys)
+    pos = keys.index(after) + 1 if after in keys else (0 if after is None else len(keys))
+    if pos == len(keys) and keys:  # appending: the comment after the old last key moves below the new one
+        _move_comment(m, keys[-1], key)
     m.insert(pos, key, value)
+
+
+def _delete(m, key) -> None:
+    """del m[key], keeping a comment that followed it (ruamel stores it with the key)."""
+    keys = list(m)
+    i = keys.index(key)
+    if i > 0:
+        _move_comment(m, key, keys[i - 1])
+    del m[key]
+
+
+def _move_comment(m, src, dst) -> None:
+    """Move the comment lines written after `src`'s value to after `dst`'s, when `src` holds them.
+    A nested mapping or list holds its own trailing comment: found and moved from there."""
+    holder, k = _last_holder(m, src)
+    item = holder.ca.items.get(k) if holder is not None else None
+    if not item or len(item) < 3 or item[2] is None:
+        return
+    comment = item[2]
+    item[2] = None
+    m.ca.items.setdefault(dst, [None, None, None, None])[2] = comment
+
+
+def _last_holder(m, key):
+    """The mapping and key whose comment slot holds what is written after m[key]'s block."""
+    v = m[key]
+    while hasattr(v, "ca") and len(v):
+        if isinstance(v, dict):
+            m, key = v, list(v)[-1]
+        else:
+            m, key = v, len(v) - 1
+        v = m[key]
+    return m, key

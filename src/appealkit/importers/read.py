@@ -107,10 +107,10 @@ def _columns(header: list[str], spec: dict, column_map: dict[str, str], path: st
     have = set(cols.values())
     missing = [k for k in spec.get("required", ()) if k not in have]
     one_of = spec.get("one_of") or []
+    wanted = [f"{k} ({' / '.join(spec['columns'][k][:3])})" for k in missing]
     if one_of and not have & set(one_of):
-        missing.append(" or ".join(one_of))
-    if missing:
-        wanted = "; ".join(f"{k}: {' / '.join(spec['columns'][k][:3])}" if k in spec["columns"] else k for k in missing)
-        raise AppealkitError(f"this does not look like a {fmt} export: the header has no column for {wanted} "
+        wanted.append(" or ".join(f"{k} ({spec['columns'][k][0]})" for k in one_of))
+    if wanted:
+        raise AppealkitError(f"this does not look like a '{fmt}' export: the header has no column for {'; '.join(wanted)} "
                              f"(or name one with --map COLUMN=KEY)", Where(path, 1))
     return cols
