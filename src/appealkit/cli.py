@@ -902,6 +902,97 @@ def import_(
         raise typer.Exit(1)
 
 
+# ------------------------------------------------------------------ the sent-letters log (issue 26)
+
+log_app = typer.Typer(help="The sent-letters log: record letters by hand, replies, returns and censor notices; export counts.",
+                      no_args_is_help=True, rich_markup_mode=None)
+app.add_typer(log_app, name="log")
+LOG_HELP = "The log file. Default: appealkit-log.sqlite in the cases' folder (--cases), else here."
+LogPath = Annotated[Optional[str], typer.Option("--log", help=LOG_HELP, envvar="APPEALKIT_LOG")]
+LogCases = Annotated[Optional[str], typer.Option("--cases", help="The cases' folder, where the log lives.")]
+Day = Annotated[Optional[str], typer.Option("--date", help="The day (YYYY-MM-DD); default today.")]
+
+
+def _log(path: Optional[str], cases: Optional[str], create: bool = True):
+    from .log import Log, log_path
+
+    return Log(log_path(path, [cases] if cases else None), create=create)
+
+
+class Channel(str, Enum):
+    post = "post"
+    email = "email"
+    fax = "fax"
+    e_letter = "e-letter"
+    hand = "hand"
+
+
+@log_app.command("add")
+def log_add(
+    case_id: Annotated[str, typer.Argument(help="The case's id.")],
+    to: Annotated[str, typer.Option("--to", help="Whom the letter went to: person or a recipient id.")] = "person",
+    writer: Annotated[str, typer.Option("--writer", help="Who wrote it.")] = "",
+    event: Annotated[str, typer.Option("--event", help="The letter-writing night or action.")] = "",
+    channel: Annotated[Channel, typer.Option("--channel", help="How it went.")] = "post",  # type: ignore[assignment]
+    count: Annotated[int, typer.Option("--count", min=1, help="How many such letters.")] = 1,
+    date: Day = None,
+    log: LogPath = None,
+    cases: LogCases = None,
+):
+    """Record letters written by hand."""
+    from .log import Letter
+
+    day = _date(date, "--date") or dt.date.today()
+    with _log(log, cases) as lg:
+        lg.record([Letter(day, case_id, to, writer, event, Channel(channel).value)] * count)
+
+
+def _mark(kind: str, case_id: str, date, note: str, log, cases) -> None:
+    day = _date(date, "--date") or dt.date.today()
+    with _log(log, cases) as lg:
+        lg.mark(kind, case_id, day, note)
+
+
+Note = Annotated[str, typer.Option("--note", help="A word on it (what came back, who noticed).")]
+CaseId = Annotated[str, typer.Argument(help="The case's id.")]
+
+
+@log_app.command("reply")
+def log_reply(case_id: CaseId, date: Day = None, note: Note = "", log: LogPath = None, cases: LogCases = None):
+    """Record a reply from the person."""
+    _mark("reply", case_id, date, note, log, cases)
+
+
+@log_app.command("returned")
+def log_returned(case_id: CaseId, date: Day = None, note: Note = "", log: LogPath = None, cases: LogCases = None):
+    """Record a letter that came back undelivered."""
+    _mark("returned", case_id, date, note, log, cases)
+
+
+@log_app.command("censored")
+def log_censored(case_id: CaseId, date: Day = None, note: Note = "", log: LogPath = None, cases: LogCases = None):
+    """Record a censor's notice (a letter withheld)."""
+    _mark("censored", case_id, date, note, log, cases)
+
+
+class LogBy(str, Enum):
+    case = "case"
+    event = "event"
+
+
+@log_app.command("export")
+def log_export(
+    by: Annotated[LogBy, typer.Option("--by", help="Totals per case, or per event.")] = LogBy.case,
+    log: LogPath = None,
+    cases: LogCases = None,
+):
+    """Counts as CSV on stdout: per case (letters, replies, returned, censored) or per event."""
+    from .log import export_csv
+
+    with _log(log, cases, create=False) as lg:
+        sys.stdout.write(export_csv(lg, by.value))
+
+
 # ------------------------------------------------------------------ the error boundary
 
 

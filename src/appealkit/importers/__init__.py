@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import OutputError, Where
-from ..writers import BadRow
+from .read import BadRow
 
 __all__ = ["import_list", "Report", "Done"]
 

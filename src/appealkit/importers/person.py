@@ -7,8 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..writers import BadRow
-from .read import Record, formats_data
+from .read import BadRow, Record, formats_data
 
 _CYR = re.compile(r"[А-Яа-яЁёІіЎўЄєЇїҐґ]")
 _MDY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")  # OVD-Info: M/D/YYYY

@@ -11,10 +11,17 @@ from typing import Iterator
 
 from ..errors import AppealkitError, UsageError, Where
 from ..resources import load_data
-from ..writers import BadRow
 
 KEYS = ("id", "url", "name", "native_name", "gender", "birthday", "birth_year", "status", "prison",
         "address", "colony", "sizo", "country", "release_date", "articles", "arrested")
+
+
+@dataclass
+class BadRow:
+    """A row that cannot become a case: its line and why."""
+
+    line: int
+    message: str
 
 
 @dataclass
