@@ -61,11 +61,12 @@ class MailMerge:
     def __init__(self, cases: list[Case], writers_path: str, to: str, out_dir: str, *, force: bool = False,
                  lang: str | None = None, date: dt.date | None = None, fmt: str = "text",
                  template=None, message: str | None = None, embassy_address: list[str] | None = None,
-                 sender_country: str | None = None):
+                 sender_country: str | None = None, recorder=None):
         self.cases, self.writers_path, self.to, self.out_dir = cases, writers_path, to, out_dir
         self.force, self.lang, self.date, self.fmt = force, lang, date, fmt
         self.template, self.message, self.embassy_address = template, message, embassy_address
         self.sender_country = sender_country
+        self.recorder = recorder  # log.Recorder, or anything with .letter(day, case_id, recipient, writer)
         self.report = MergeReport(force=force)
 
     def __iter__(self) -> Iterator[Outcome]:
@@ -148,6 +149,8 @@ class MailMerge:
                     if m not in warned and m not in SENDER_WARNINGS:  # said per row, above
                         warned.add(m)
                         yield Outcome("notice", w.line, notice=Notice(Code.LETTER, f"{case.id}: {m}"))
+                if self.recorder is not None:
+                    self.recorder.letter(day, case.id, t, w.name)
                 yield Outcome("written", w.line, path)
             case.derived.trim(base[id(case)], CACHE_SLACK)
         if writer is not None:
