@@ -6,9 +6,9 @@ from pathlib import Path
 
 from appealkit.night.writers import BadRow, Writer, read_writers, slug
 
-from .conftest import run
+from ..conftest import run
 
-NIGHT = Path(__file__).parent / "night"
+NIGHT = Path(__file__).parent
 WRITERS = str(NIGHT / "writers.csv")
 PETROV = str(NIGHT / "cases" / "20-petrov.yaml")
 
@@ -109,7 +109,7 @@ def test_writers_file_errors(tmp_path):
 
 
 def test_volunteers_csv_mistakes_are_named(tmp_path):
-    from .conftest import run
+    from ..conftest import run
 
     cases = {
         "unclosed.csv": ('name,address,country\nBob,"2 Road; Leeds,GB\nAnna,1 High St; London,GB\n',
@@ -125,7 +125,7 @@ def test_volunteers_csv_mistakes_are_named(tmp_path):
 
 
 def test_semicolon_separated_csv_from_a_european_spreadsheet(tmp_path):
-    from .conftest import run
+    from ..conftest import run
 
     (tmp_path / "w.csv").write_text('name;address;country\nAnna;"1 High St; London";GB\n', encoding="utf-8")
     r = run("letter", "examples/ru-aliyev.yaml", "--to", "prosecutor", "--writers", str(tmp_path / "w.csv"),

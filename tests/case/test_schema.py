@@ -13,7 +13,7 @@ from appealkit.case import model
 from appealkit.case.schema import case_schema
 from appealkit.resources import data_path
 
-from .conftest import EXAMPLES
+from ..conftest import EXAMPLES
 
 SCHEMA = case_schema()
 
@@ -94,7 +94,7 @@ def test_additions_validate_and_load(tmp_path):
 
 
 def test_schema_command_prints_it():
-    from .conftest import run
+    from ..conftest import run
 
     r = run("schema")
     assert r.code == 0 and json.loads(r.out) == SCHEMA
@@ -102,7 +102,7 @@ def test_schema_command_prints_it():
 
 
 def test_docs_copy_is_the_generated_schema():
-    from .conftest import ROOT
+    from ..conftest import ROOT
 
     assert json.loads((ROOT / "docs" / "case.schema.json").read_text(encoding="utf-8")) == SCHEMA
 
@@ -110,7 +110,7 @@ def test_docs_copy_is_the_generated_schema():
 def test_case_file_doc_names_every_key():
     from appealkit.case.spec import MAPPINGS
 
-    from .conftest import ROOT
+    from ..conftest import ROOT
 
     doc = (ROOT / "docs" / "case-file.md").read_text(encoding="utf-8")
     for mapping, fields in MAPPINGS.items():

@@ -9,8 +9,7 @@ import pytest
 from appealkit.case import load_case
 from appealkit.errors import CaseError, CaseErrors
 
-from .conftest import run
-from .test_case_load import MINIMAL, write
+from ..conftest import MINIMAL, run, write
 
 SLUG = "id 'Bad' is not a slug: use 1-64 of a-z, 0-9 and '-', starting with a letter or digit (e.g. kz-atabek-2014); write bad"
 KEYS = ("the case file keys are: appealkit, id, title, organisation, issued, deadline, url, language, person, "

@@ -15,7 +15,7 @@ from appealkit.address.format import _fill
 from appealkit.resources import data_path, load_data
 from appealkit.translit import get_scheme
 
-from .conftest import ROOT, run
+from ..conftest import ROOT, run
 from .test_countries import block_for
 
 ABBREV = sorted(p.stem for p in data_path("abbreviations").glob("*.yaml"))

@@ -10,8 +10,7 @@ import pytest
 
 from appealkit.case.suggest import country_fix, date_fix, list_fix, role_fix, slug_fix
 
-from .conftest import run
-from .test_case_load import MINIMAL, write
+from ..conftest import MINIMAL, run, write
 
 P = "  name: Jane Doe"
 

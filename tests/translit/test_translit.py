@@ -123,14 +123,14 @@ def test_property_never_raises_and_leaves_no_cyrillic(text, scheme):
 
 @pytest.mark.parametrize("text,expected", [("თბილისი", "Tbilisi"), ("Երևան", "Yerevan"), ("Москва", "Moskva")])
 def test_translit_without_a_scheme_follows_the_script(text, expected):
-    from .conftest import run
+    from ..conftest import run
 
     assert run("translit", text).out == expected + "\n"
     assert run("translit", stdin=text + "\n").out == expected + "\n"
 
 
 def test_a_scheme_that_does_not_cover_the_script_says_so():
-    from .conftest import run
+    from ..conftest import run
 
     r = run("translit", "-s", "icao", "თბილისი")
     assert r.out == "თბილისი\n" and "try --scheme ge-2002" in r.err

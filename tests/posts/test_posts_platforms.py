@@ -18,7 +18,7 @@ from appealkit.posts import length
 from appealkit.posts.bluesky import short_url
 from appealkit.posts.bluesky_record import created_at, post_record
 
-from .conftest import CONFORMANCE, EXAMPLES, ROOT, run
+from ..conftest import CONFORMANCE, EXAMPLES, ROOT, run
 
 GOLDEN = ROOT / "tests" / "golden"
 SEED_X = ("#Kazakhstan must provide jailed poet #AronAtabek with medical attention for injuries "

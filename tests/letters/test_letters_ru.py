@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from .conftest import ROOT, run
+from ..conftest import ROOT, run
 
 GOLDEN = ROOT / "tests" / "golden"
 SENDER = ["--date", "2026-11-28", "--from", "GB", "--sender-name", "Anna Smith",

@@ -8,8 +8,7 @@ import json
 
 import pytest
 
-from .conftest import run
-from .test_case_load import MINIMAL, write
+from ..conftest import MINIMAL, run, write
 
 RECIPIENTS = MINIMAL + """\
 recipients:

@@ -12,7 +12,7 @@ from appealkit.case import load_case
 from appealkit.case.model import Text, key_path
 from appealkit.errors import CaseError, CaseErrors
 
-from .test_case_load import MINIMAL, write
+from ..conftest import MINIMAL, write
 
 P = "  name: Jane Doe"
 R = MINIMAL + "recipients:\n"

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from .conftest import run
+from ..conftest import run
 
-NIGHT = Path(__file__).parent / "night"
+NIGHT = Path(__file__).parents[1] / "night"
 CASES = NIGHT / "cases"
 WRITERS = str(NIGHT / "pack-writers.csv")
 MM = 72 / 25.4  # PDF points per millimetre
@@ -129,7 +129,7 @@ def test_missing_weasyprint_says_what_to_install(monkeypatch):
 
 
 def test_a_case_past_its_deadline_gets_its_card_only(tmp_path):
-    from .conftest import ROOT, run
+    from ..conftest import ROOT, run
 
     out = tmp_path / "p.html"
     r = run("pack", str(ROOT / "examples/ru-aliyev.yaml"), "--to", "person", "--writers",

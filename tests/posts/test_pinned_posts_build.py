@@ -9,8 +9,7 @@ import pytest
 from appealkit.posts.bluesky import links, short_url, shorten_links
 from appealkit.posts.build import thread
 
-from .conftest import run
-from .test_case_load import MINIMAL, write
+from ..conftest import MINIMAL, run, write
 
 CASE = MINIMAL + """\
 recipients:

@@ -9,7 +9,7 @@ import pytest
 from appealkit import transliterate
 from appealkit.translit import detect_language
 
-from .conftest import run
+from ..conftest import run
 
 
 @pytest.mark.parametrize("text,scheme,expected", [

@@ -17,7 +17,7 @@ from appealkit.scripts import CYRILLIC, pattern
 
 ANY_CYR = pattern(CYRILLIC)
 
-HERE = Path(__file__).parent / "countries"
+HERE = Path(__file__).parents[1] / "countries"
 FILES = sorted(HERE.glob("*.yaml"))
 CASES = [(f.stem.upper(), c) for f in FILES for c in yaml.safe_load(f.read_text(encoding="utf-8"))["cases"]]
 

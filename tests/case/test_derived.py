@@ -7,7 +7,7 @@ from pathlib import Path
 import appealkit
 from appealkit.case.derived import Derived
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "atabek.yaml"
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "atabek.yaml"
 
 
 def test_made_once_per_key():

@@ -11,7 +11,7 @@ from appealkit.posts import entities, fits, length
 from appealkit.posts.build import thread
 from appealkit.posts.count import mastodon_length
 
-from .conftest import CONFORMANCE, ROOT, run
+from ..conftest import CONFORMANCE, ROOT, run
 
 SEED_POST = ("#Kazakhstan must provide jailed poet #AronAtabek with medical attention for injuries "
              "@MVD_RK @pen_int @PENamerican")

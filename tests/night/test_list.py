@@ -9,9 +9,9 @@ from pathlib import Path
 from appealkit.case.many import case_paths, load_cases
 from appealkit.night.overview import birthdays
 
-from .conftest import run
+from ..conftest import run
 
-NIGHT = Path(__file__).parent / "night"
+NIGHT = Path(__file__).parent
 CASES = NIGHT / "cases"
 
 

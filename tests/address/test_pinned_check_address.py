@@ -8,8 +8,7 @@ import json
 
 import pytest
 
-from .conftest import run
-from .test_case_load import write
+from ..conftest import run, write
 
 CASE = """\
 appealkit: 1

@@ -12,7 +12,7 @@ import pytest
 
 from appealkit.case import load_case
 
-from .conftest import EXAMPLES, ROOT, run
+from ..conftest import EXAMPLES, ROOT, run
 
 GOLDEN = ROOT / "tests" / "golden"
 SENDER = ["--date", "2026-11-28", "--from", "GB", "--sender-name", "A. Supporter",

@@ -4,34 +4,13 @@ reported with its line and column, all errors of a file together."""
 from __future__ import annotations
 
 import datetime as dt
-import textwrap
 
 import pytest
 
 from appealkit.case import load_case
 from appealkit.errors import CaseError, CaseErrors
 
-from .conftest import EXAMPLES
-
-MINIMAL = """\
-appealkit: 1
-id: test-case
-title: A title
-person:
-  name: Jane Doe
-summary: Something happened.
-asks:
-  - Release Jane Doe.
-"""
-
-
-def write(tmp_path, text, name="case.yaml", raw=False):
-    p = tmp_path / name
-    if raw:
-        p.write_bytes(text)
-    else:
-        p.write_text(textwrap.dedent(text), encoding="utf-8")
-    return str(p)
+from ..conftest import EXAMPLES, MINIMAL, write
 
 
 def errors_of(path) -> list[CaseError]:

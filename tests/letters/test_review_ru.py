@@ -47,7 +47,7 @@ HEAD = """
 def _case(tmp_path, text):
     from pathlib import Path
 
-    src = Path(__file__).resolve().parents[1] / "examples" / "ru-aliyev.yaml"
+    src = Path(__file__).resolve().parents[2] / "examples" / "ru-aliyev.yaml"
     body = src.read_text(encoding="utf-8")
     body = body.replace("\nrecipients:\n", "\nrecipients:\n" + text.strip("\n").replace("  colony:", "  named-colony:") + "\n", 1)
     p = tmp_path / "c.yaml"
@@ -56,7 +56,7 @@ def _case(tmp_path, text):
 
 
 def test_a_named_prison_head_by_name_and_patronymic(tmp_path):
-    from .conftest import run
+    from ..conftest import run
 
     r = run("letter", str(_case(tmp_path, HEAD)), "--to", "named-colony", "--lang", "ru", "--from", "PH", *SENDER)
     assert "\nИ. С. Петрову\n" in r.out
@@ -67,7 +67,7 @@ def test_a_named_prison_head_by_name_and_patronymic(tmp_path):
 
 
 def test_an_unnamed_prison_head_by_title_and_the_warning_quotes_it():
-    from .conftest import run
+    from ..conftest import run
 
     r = run("letter", "examples/ru-aliyev.yaml", "--to", "colony", "--lang", "ru", "--from", "GB", *SENDER)
     assert "\nУважаемый господин Начальник!\n" in r.out
@@ -75,7 +75,7 @@ def test_an_unnamed_prison_head_by_title_and_the_warning_quotes_it():
 
 
 def test_the_ambassador_is_not_asked_to_ensure_what_the_state_does():
-    from .conftest import run
+    from ..conftest import run
 
     out = run("letter", "examples/ru-aliyev.yaml", "--to", "ambassador", "--lang", "ru", "--from", "PH", *SENDER).out
     assert "\nПослу Российской Федерации на Филиппинах\n" in out

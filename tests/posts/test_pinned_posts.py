@@ -11,7 +11,7 @@ import pytest
 from appealkit.posts import fits, length
 from appealkit.posts.count import problems
 
-from .conftest import run
+from ..conftest import run
 
 
 @pytest.mark.parametrize("platform,limit", [("x", 280), ("bluesky", 300), ("mastodon", 500), ("threads", 500)])

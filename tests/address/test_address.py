@@ -9,7 +9,7 @@ import pytest
 
 from appealkit.address.countries import known_countries
 
-from .conftest import ROOT, run
+from ..conftest import ROOT, run
 
 SEED = """\
 Aron Atabek

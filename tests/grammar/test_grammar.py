@@ -10,7 +10,7 @@ import yaml
 from appealkit import grammar
 from appealkit.resources import load_data
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 NAMES = yaml.safe_load((ROOT / "tests/data/ru_names.yaml").read_text(encoding="utf-8"))["names"]
 
