@@ -14,7 +14,7 @@ from .test_case_load import MINIMAL, write
 
 SLUG = "id 'Bad' is not a slug: use 1-64 of a-z, 0-9 and '-', starting with a letter or digit (e.g. kz-atabek-2014); write bad"
 KEYS = ("the case file keys are: appealkit, id, title, organisation, issued, deadline, url, language, person, "
-        "summary, background, asks, recipients, copies, share")
+        "summary, background, asks, recipients, copies, share, source")
 
 
 def messages(data: bytes | str, tmp_path) -> list[str]:

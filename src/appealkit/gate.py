@@ -36,7 +36,11 @@ def empty_fields(case):
 def gate_findings(case):
     """(code, message, path or Where) for each command that would stop, or have nothing to do."""
     yield from _post(case)
-    if case.person.address is None:
+    if case.person.address is None and case.person.status != "held":
+        yield ("no-person-address",
+               f"person is {case.person.status} (person.status): no support letter or envelope to the "
+               "person until the list gives an address where they are held", ("person", "status"))
+    elif case.person.address is None:
         yield ("no-person-address",
                "person has no address: no support letter or envelope to the person can be made "
                "(letter and address to 'person'); add person.address, if letters can reach them",
