@@ -198,12 +198,16 @@ def test_check_over_a_folder_ends_with_a_total(tmp_path):
     assert "files:" not in run("check", str(tmp_path / "a.yaml")).err  # one file: its own line says it all
 
 
-def test_total_line_counts():
-    from appealkit.checks import total_line
+def test_total_line_counts(tmp_path):
+    import appealkit
+    from appealkit.night.check import FileCheck, total_line
 
-    ok = {"ok": True, "errors": [], "warnings": [{}] * 2}
-    one = {"ok": True, "errors": [], "warnings": [{}]}
-    bad = {"ok": False, "errors": [{}, {}], "warnings": []}
+    ok = FileCheck("a", True, findings=[object()] * 2)
+    one = FileCheck("b", True, findings=[object()])
+    bad = FileCheck("c", False, errors=[object()] * 2)
     assert total_line([ok] * 8) == "8 files: 8 ok, 16 warnings"
     assert total_line([one]) == "1 file: 1 ok, 1 warning"
     assert total_line([ok, bad]) == "2 files: 1 ok, 1 failed (2 errors), 2 warnings"
+    write(tmp_path, MINIMAL, name="a.yaml")
+    write(tmp_path, MINIMAL, name="b.yaml")
+    assert appealkit.check_files([str(tmp_path)]).total == "2 files: 2 ok, 4 warnings"  # the API says it too
