@@ -8,7 +8,20 @@ import re
 
 import pytest
 
-from appealkit.case.suggest import country_fix, date_fix, list_fix, role_fix, slug_fix
+from appealkit.case.suggest import (
+    country_fix,
+    date_fix,
+    deadline_fix,
+    hashtag_fix,
+    language_fix,
+    list_fix,
+    number_fix,
+    pronoun_fix,
+    role_fix,
+    slug_fix,
+    url_fix,
+    year_fix,
+)
 
 from ..conftest import MINIMAL, run, write
 
@@ -56,6 +69,28 @@ def _warnings(tmp_path, text, code) -> list[dict]:
      "with '- ' (- Release Jane Doe.)"),
     (MINIMAL.replace("asks:\n  - Release Jane Doe.\n", "asks:\n  en: Release her.\n  ru: Освободить её.\n"), "8:3",
      "asks must be a list of texts, not a mapping; for one item in several languages write asks: [{en: ..., ru: ...}]"),
+    (MINIMAL.replace(P, P + "\n  pronoun: female"), "6:12", "pronoun must be one of he, she, they, not 'female'; write she"),
+    (MINIMAL + "language: English\n", "9:11", "'English' is not a language code (like en, ru, kk); write en"),
+    (MINIMAL.replace("title: A title", "title: {Русский: Свобода}"), "3:9",
+     "'Русский' is not a language code (like en, ru, kk); write ru"),
+    (MINIMAL.replace(P, P + "\n  languages: [Russian]"), "6:15",
+     "'Russian' is not a valid language code (like ru, uk, kk); write ru"),
+    (MINIMAL + "url: pen-international.org/appeal\n", "9:6",
+     "'pen-international.org/appeal' is not an http(s) URL (like https://example.org/appeal); "
+     "write https://pen-international.org/appeal"),
+    (MINIMAL + "share:\n  text: Free her\n  hashtags: [Free Jane Doe]\n", "11:14",
+     "'Free Jane Doe' is not a valid hashtag (one word); write FreeJaneDoe"),
+    (MINIMAL.replace(P, P + "\n  born: 1983 г."), "6:9",
+     "born must be a year (like 1983) or an ISO date (YYYY-MM-DD), not '1983 г.'; write 1983"),
+    (MINIMAL.replace(P, P + "\n  age: 61 years"), "6:8", "age must be a whole number of years, not '61 years'; write 61"),
+    (MINIMAL + "deadline: ASAP\n", "9:11",
+     "deadline must be an ISO date (YYYY-MM-DD) or 'immediately', not 'ASAP'; write immediately"),
+    (MINIMAL + "issued: ASAP\n", "9:9", "issued must be an ISO date (YYYY-MM-DD), not 'ASAP'"),
+    (MINIMAL + "recipients:\n  - role: minister\n    title: Minister\n", "10:3",
+     "recipients must be a mapping of id to recipient, not a list; give each recipient an id of its own "
+     "instead of '- ' (minister: on its own line, its keys indented under it)"),
+    (MINIMAL + "recipients:\n  President: {role: head-of-state}\n", "10:3",
+     "recipient id 'President' must match [a-z0-9][a-z0-9-]*; write president"),
 ])
 def test_errors_say_the_fix(tmp_path, text, at, message):
     line = _error(tmp_path, text)
@@ -79,6 +114,15 @@ def test_date_fix(typed, fix):
 
 
 def test_suggestions_stay_silent_without_a_good_one():
+    assert pronoun_fix("Женский") == "; write she" and pronoun_fix("he/him") == "; write he"
+    assert pronoun_fix("lady") == ""
+    assert language_fix("EN") == "write en" and language_fix("Ukrainian") == "write uk"
+    assert language_fix("Klingonese") == ""
+    assert url_fix("www.amnesty.org") == "; write https://www.amnesty.org" and url_fix("see the appeal") == ""
+    assert hashtag_fix("#Free #Her") == "; write FreeHer" and hashtag_fix("Free") == ""
+    assert year_fix("1983 г. р.") == "; write 1983" and year_fix("1983 or 1984") == "" and year_fix("") == ""
+    assert number_fix("61 год") == "; write 61" and number_fix(0) == "" and number_fix("many") == ""
+    assert deadline_fix("срочно!") == "write immediately" and deadline_fix(5) == ""
     slug = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
     assert slug_fix("Ru Воронцов 2026", slug) == "; write ru-vorontsov-2026"
     assert slug_fix("___", slug) == ""
@@ -153,12 +197,16 @@ def test_check_over_a_folder_ends_with_a_total(tmp_path):
     assert "files:" not in run("check", str(tmp_path / "a.yaml")).err  # one file: its own line says it all
 
 
-def test_total_line_counts():
-    from appealkit.checks import total_line
+def test_total_line_counts(tmp_path):
+    import appealkit
+    from appealkit.night.check import FileCheck, total_line
 
-    ok = {"ok": True, "errors": [], "warnings": [{}] * 2}
-    one = {"ok": True, "errors": [], "warnings": [{}]}
-    bad = {"ok": False, "errors": [{}, {}], "warnings": []}
+    ok = FileCheck("a", True, findings=[object()] * 2)
+    one = FileCheck("b", True, findings=[object()])
+    bad = FileCheck("c", False, errors=[object()] * 2)
     assert total_line([ok] * 8) == "8 files: 8 ok, 16 warnings"
     assert total_line([one]) == "1 file: 1 ok, 1 warning"
     assert total_line([ok, bad]) == "2 files: 1 ok, 1 failed (2 errors), 2 warnings"
+    write(tmp_path, MINIMAL, name="a.yaml")
+    write(tmp_path, MINIMAL, name="b.yaml")
+    assert appealkit.check_files([str(tmp_path)]).total == "2 files: 2 ok, 4 warnings"  # the API says it too
