@@ -21,7 +21,7 @@ TARGETS = ["president", "minister", "ambassador", "person"]
 
 
 # the appeal gives no Russian name: Russian letters are tested on examples/ru-*.yaml
-# (tests/test_letters_ru.py), and a Russian letter here is refused (below)
+# (tests/letters/test_letters_ru.py), and a Russian letter here is refused (below)
 @pytest.mark.parametrize("lang", ["en"])
 @pytest.mark.parametrize("to", TARGETS)
 def test_golden_atabek(to, lang):
