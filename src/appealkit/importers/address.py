@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-# "…, Иванову Ивану Ивановичу, 1985 г. р." (Memorial's letter addresses end so)
-_BORN = re.compile(r"^(\d{4})\s*г\.?\s*р\.?$")
-_NAME_WORD = re.compile(r"^[А-ЯЁІЎЄЇҐ][а-яёіўєїґ'’-]+$")
+# "…, Иванову Ивану Ивановичу, 1985 г. р." (Memorial's letter addresses end so; "1985 г.р.",
+# "1985 года рождения" too, with or without the comma before the year)
+_BORN = re.compile(r"(?:^|\s)(\d{4})\s*(?:г\.?\s*р\.?|года\s+рождения)$")
+_NAME_WORD = re.compile(r"^([А-ЯЁІЎЄЇҐ][а-яёіўєїґ'’-]+|[А-ЯЁІЎЄЇҐ]\.(?:[А-ЯЁІЎЄЇҐ]\.)?)$")  # a word, or initials
 _NUMBER = re.compile(r"^(№\s*)?\d+[\w/-]*$")
 
 
@@ -42,11 +43,17 @@ def split_address(text: str, country: str, lang: str) -> Split:
             if seg:
                 segs.append(seg)
     for i, seg in enumerate(segs):
-        m = _BORN.match(seg)
+        m = _BORN.search(seg)
         if m:
             out.born_year = int(m.group(1))
             drop = {i}
-            if i > 0 and _is_name(segs[i - 1]):  # the addressee, in the dative: the envelope writes it
+            before = seg[:m.start()].strip()
+            if before and not _is_name(before):  # not the addressee: an address part, kept
+                segs[i] = before
+                drop = set()
+            elif before:
+                pass  # "Иванову Ивану Ивановичу 1985 г. р.": the name went with the year
+            elif i > 0 and _is_name(segs[i - 1]):  # the addressee, in the dative: the envelope writes it
                 drop.add(i - 1)
             elif i > 0 and ". " in segs[i - 1]:  # "д. 1. Иванову Ивану Ивановичу"
                 before, _, name = segs[i - 1].rpartition(". ")
