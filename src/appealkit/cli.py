@@ -170,10 +170,15 @@ def check(
             note(f"{f.file}: failed, {_n(len(f.errors), 'error')}")
         else:
             note(f"{f.file}: {'ok' if f.ok else 'failed (--strict)'}, {_n(len(f.findings), 'warning')}")
-    if json_:
-        from .case.many import is_many
+    from .case.many import is_many
 
-        emit_json([f.as_dict() for f in results] if is_many(cases or []) else results[0].as_dict())
+    many = is_many(cases or [])
+    if many:
+        from .checks import total_line
+
+        note(total_line([f.as_dict() for f in results]))
+    if json_:
+        emit_json([f.as_dict() for f in results] if many else results[0].as_dict())
     if not all(f.ok for f in results):
         raise typer.Exit(1)
 
@@ -294,8 +299,8 @@ def list_(
 ):
     """One row per case: person, country, deadline and days left, birthdays, addresses. People
     not held (in transit, released...) are listed apart, at the end."""
-    from .output import emit_json, is_tty, use_color
     from .night.overview import overview
+    from .output import emit_json, is_tty, use_color
 
     day = _date(today, "--today") or dt.date.today()
     run = _run(cases, many=True)  # one broken file among many is named, never the end of the overview

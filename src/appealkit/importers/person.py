@@ -199,9 +199,9 @@ def _where(rec: Record, cc: str, lang: str, today: dt.date):
 
 
 def _case_id(cc: str, latin: str, list_id: str | None) -> str:
-    from ..output import safe_name
-
     from unidecode import unidecode
+
+    from ..output import safe_name
 
     slug = re.sub(r"[^a-z0-9]+", "-", unidecode(latin).lower()).strip("-")
     parts = [cc.lower(), slug or "person"]
