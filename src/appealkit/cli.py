@@ -410,7 +410,7 @@ def letter(
                embassy, country)
         _finish(run)
         return
-    rows, texts = [], []
+    rows, texts, kept = [], [], 0
     html_lang, html_title = "en", ""
     # a single html page holds all the letters: compose them as text, wrap them once
     for item in letters_for_cases(run, to, lang=lang, sender=sender, date=day,
@@ -421,6 +421,7 @@ def letter(
             _say(n)
         for path in item.paths:
             out(str(path))
+        kept += len(item.kept)
         if out_dir:
             continue
         if json_:
@@ -434,7 +435,10 @@ def letter(
     if json_:
         emit_json(rows if to == "all" or run.many else rows[0])
     elif out_dir:
-        pass
+        if kept:
+            from .output import note
+
+            note(f"{_n(kept, 'letter')} already there with the same text: left as {'they are' if kept > 1 else 'it is'}")
     elif fmt == "html":
         if texts:
             sys.stdout.write(as_html(texts, html_lang, html_title))
@@ -680,6 +684,7 @@ def _limit(platform: str) -> int:
 def main(argv: Optional[list] = None) -> None:
     """Run the CLI; every failure becomes one line per problem on stderr and an exit code."""
     debug = os.environ.get("APPEALKIT_DEBUG") == "1" or "--debug" in (argv if argv is not None else sys.argv)
+    _terminate_as_interrupt()
     code = 0
     try:
         rv = app(args=argv, prog_name="appealkit", standalone_mode=False)
@@ -735,6 +740,20 @@ def _describe(e: AppealkitError) -> str:
     if e.param in _FLAGS:
         return f"{_FLAGS[e.param]}: {e}"
     return str(e)
+
+
+def _terminate_as_interrupt() -> None:
+    """SIGTERM (a `kill`, a closing session, a container stopping) ends a run as Ctrl-C does:
+    through the same cleanup (no temporary file left) and exit 130."""
+    import signal
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    try:
+        signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:  # not the main thread (an embedding program's): its own handlers stay
+        pass
 
 
 def _drop_stdout() -> None:
