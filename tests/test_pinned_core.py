@@ -5,7 +5,6 @@ Expected values are written out by hand."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 

@@ -280,8 +280,8 @@ def list_(
     json_: Json = False,
 ):
     """One row per case: person, country, deadline and days left, birthdays, addresses."""
-    from .output import emit_json, is_tty, use_color
     from .night.overview import overview
+    from .output import emit_json, is_tty, use_color
 
     day = _date(today, "--today") or dt.date.today()
     run = _run(cases, many=True)  # one broken file among many is named, never the end of the overview

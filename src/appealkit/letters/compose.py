@@ -47,10 +47,10 @@ def compose_letters(case, to: str = "all", *, lang: str | None = None, sender_na
     from ..address.checks import address_warnings
     from ..address.format import blocks_for
     from .checks import caution_hits
-    from .render import as_html, as_markdown, context, render
-    from .sender import Sender
     from .language import choose
     from .naming import missing_names
+    from .render import as_html, as_markdown, context, render
+    from .sender import Sender
     from .translations import has_template, languages, missing_translations
 
     if fmt not in FORMAT_EXTENSIONS:

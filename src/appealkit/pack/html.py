@@ -35,8 +35,7 @@ def build_pack(cases: list, writers: list, to: str = "all", *, paper: str = "a4"
     whose language a case lacks are left out, as a Problem). `envelope` is dl, c5, c6 or labels.
     `fonts` are @font-face rules (pack.fonts.font_faces); none: the browser's own."""
     from ..address.format import blocks_for
-    from ..letters.compose import compose_letters
-    from ..letters.compose import SENDER_WARNINGS
+    from ..letters.compose import SENDER_WARNINGS, compose_letters
     from ..night.assign import assignments
 
     if paper not in PAPERS:
