@@ -294,3 +294,45 @@ def test_an_interrupted_several_case_letter_out_dir_is_completed_by_a_rerun(tmp_
     changed = run(*args)
     assert changed.code == 1 and "already exists; use --force to overwrite" in changed.err
     assert (out / names[0]).read_text(encoding="utf-8") == "signed already"
+
+
+# ------------------------------------------------------------------ a spreadsheet's mistakes, each with its fix (issue 28)
+
+
+def test_spreadsheet_mistakes_say_the_fix(tmp_path):
+    w = tmp_path / "w.csv"
+    w.write_text("name,address,country,Language\n"
+                 "Anna Smith;1 High St; London;GB;en\n"  # saved with ';' in a comma file
+                 "Jürgen Weber,Hauptstraße 5; 10115 Berlin,Germany,de\n"
+                 "Bob Jones,3 Park Rd, Bath,GB,en\n"  # a comma in an unquoted address
+                 "Claire Martin,12 rue de la Paix; Paris,FR,fr\n", encoding="utf-8")
+    r = _merge(w, tmp_path / "out")
+    assert r.code == 1
+    lines = r.err.splitlines()
+    assert lines.count(f"appealkit: warning: {w}:1: column 'language' is not one appealkit reads; did you mean "
+                       "'lang'? Rename it (as it is, only your own templates see it, as writer['language'])") == 1
+    assert f"appealkit: error: {w}:2: this row is separated by semicolons (;), the file (its header) by commas: " \
+           "save it again with one separator" in lines
+    assert f"appealkit: error: {w}:3: unknown country code 'Germany'; use the ISO two-letter code (GB, DE, KZ) " \
+           "(Germany is DE)" in lines
+    assert f"appealkit: error: {w}:4: 1 more value than the header has columns: a ',' inside a value? Put the " \
+           "address in double quotes (\"1 High St, London\") or separate its lines with ';'" in lines
+    assert r.err.endswith("1 written, 0 skipped (already there; --force overwrites), 3 failed in 3 rows\n")
+
+
+def test_a_value_in_a_spreadsheets_unnamed_column_is_counted(tmp_path):
+    w = tmp_path / "w.csv"
+    w.write_text("name,address,country,,\nBob Jones,3 Park Rd, Bath,GB,\nAnna,1 St,GB,,\n", encoding="utf-8")
+    rows = list(read_writers(str(w)))
+    assert [type(x).__name__ for x in rows] == ["BadRow", "Writer"]
+    assert rows[0].message.startswith("1 more value than the header has columns")
+
+
+def test_the_pack_names_a_misnamed_column_once(tmp_path):
+    w = tmp_path / "w.csv"
+    w.write_text("name,address,country,e-mail\nAnna,1 High St; London,GB,a@x.org\nBob,2 St; Bath,GB,b@x.org\n",
+                 encoding="utf-8")
+    r = run("pack", PETROV, "--to", "person", "--writers", str(w), "--out", str(tmp_path / "p.html"),
+            "--date", "2026-12-01")
+    assert r.code == 0, r.err
+    assert r.err.count("column 'e-mail' is not one appealkit reads; did you mean 'email'?") == 1

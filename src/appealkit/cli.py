@@ -281,7 +281,7 @@ def list_(
 ):
     """One row per case: person, country, deadline and days left, birthdays, addresses."""
     from .night.overview import overview
-    from .output import emit_json, is_tty, use_color
+    from .output import emit_json, is_tty, note, out, use_color
 
     day = _date(today, "--today") or dt.date.today()
     run = _run(cases, many=True)  # one broken file among many is named, never the end of the overview
@@ -290,21 +290,52 @@ def list_(
         emit_json([r.as_dict() for r in rows])
     elif is_tty():
         from rich.console import Console
-        from rich.table import Table
 
-        t = Table()
-        for name in ("id", "person", "cc", "deadline", "days left", "birthday", "addressed"):
-            t.add_column(name, no_wrap=name in ("id", "deadline"))  # what identifies a row is never cut
-        for r in rows:
-            bday = ", ".join(f"{b.date:%d %b} ({b.age})" for b in r.birthdays)
-            t.add_row(r.id, r.person, r.country or "", r.deadline or "none", _days(r), bday,
-                      _addressed(r), style="dim" if r.passed else None)
-        Console(no_color=not use_color()).print(t)
+        console = Console(no_color=not use_color())
+        table, left_out = _list_table(rows, console.width)
+        console.print(table)
+        if left_out:
+            note(f"left out to fit {console.width} columns: {', '.join(left_out)} (a wider window, a pipe or --json shows them)")
     else:
+        from .output import table_row
+
+        out(table_row(LIST_COLUMNS))
         for r in rows:
-            sys.stdout.write("\t".join([r.id, r.person, r.country or "", r.deadline or "none", _days(r),
-                                        _birthdays(r), _addressed(r)]) + "\n")
+            out(table_row([r.id, r.person, r.country or "", r.deadline or "none", _days(r), _birthdays(r),
+                           _addressed(r)]))
     _finish(run)
+
+
+LIST_COLUMNS = ("id", "person", "cc", "deadline", "days left", "birthday", "addressed")
+_LIST_DROP = ("addressed", "birthday", "cc", "days left")  # the first to go on a narrow terminal
+_LIST_NO_WRAP = ("id", "cc", "deadline")  # what identifies a row stays on one line
+
+
+def _list_table(rows, width: int):
+    """`list` as a rich table within `width` columns: the least needed columns dropped until the
+    rest fit; a name (and the days, the birthday) wraps at its spaces, never cut."""
+    from rich.cells import cell_len
+    from rich.table import Table
+
+    cells = [[r.id, r.person, r.country or "", r.deadline or "none", _days(r),
+              ", ".join(f"{b.date:%d %b} ({b.age})" for b in r.birthdays), _addressed(r)] for r in rows]
+    # the least each column takes: its widest cell where it must not wrap, else its longest word
+    least = {}
+    for i, c in enumerate(LIST_COLUMNS):
+        texts = [c] + [x[i] for x in cells]
+        pieces = texts if c in _LIST_NO_WRAP else [w for text in texts for w in text.split()]
+        least[c] = max(map(cell_len, pieces), default=1) + 3  # and a space, a rule, a space
+    shown = list(LIST_COLUMNS)
+    for c in _LIST_DROP:
+        if sum(least[x] for x in shown) + 1 <= width:
+            break
+        shown.remove(c)
+    t = Table()
+    for c in shown:
+        t.add_column(c, no_wrap=c in _LIST_NO_WRAP, min_width=least[c] - 3, overflow="fold")
+    for r, x in zip(rows, cells):
+        t.add_row(*(x[LIST_COLUMNS.index(c)] for c in shown), style="dim" if r.passed else None)
+    return t, [c for c in LIST_COLUMNS if c not in shown]
 
 
 def _days(r) -> str:

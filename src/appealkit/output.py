@@ -40,6 +40,24 @@ def emit_json(obj) -> None:
     out(dumps(obj))
 
 
+# a cell starting so is a formula to a spreadsheet (OWASP, CSV injection): it gets a leading '
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def table_cell(value: str) -> str:
+    """A cell of a tab-separated table as a spreadsheet may open it: a would-be formula starts
+    with ', and a tab, newline or backslash inside is written as \\t, \\n, \\\\ (no added column,
+    no fake row)."""
+    if value.startswith(FORMULA_START):
+        value = "'" + value
+    return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+
+
+def table_row(cells) -> str:
+    """One line of a tab-separated table (table_cell for each cell)."""
+    return "\t".join(table_cell(str(c)) for c in cells)
+
+
 def warn(message: str) -> None:
     prefix = "appealkit: warning: "
     if use_color(sys.stderr):
