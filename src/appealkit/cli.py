@@ -300,7 +300,7 @@ def list_(
     """One row per case: person, country, deadline and days left, birthdays, addresses. People
     not held (in transit, released...) are listed apart, at the end."""
     from .night.overview import overview
-    from .output import emit_json, is_tty, use_color
+    from .output import emit_json, is_tty, note, out, use_color
 
     day = _date(today, "--today") or dt.date.today()
     run = _run(cases, many=True)  # one broken file among many is named, never the end of the overview
@@ -321,22 +321,55 @@ def list_(
         emit_json([r.as_dict() for r in rows])
     elif is_tty():
         from rich.console import Console
-        from rich.table import Table
 
-        t = Table()
-        for name in ("id", "person", "cc", "deadline", "days left", "birthday", "addressed",
-                     *((f"letters ({days} d)", "last reply") if fewest else ())):
-            t.add_column(name, no_wrap=name in ("id", "deadline"))  # what identifies a row is never cut
-        for r in rows:
-            bday = ", ".join(f"{b.date:%d %b} ({b.age})" for b in r.birthdays)
-            t.add_row(r.id, r.person, r.country or "", r.deadline or "none", _days(r), bday,
-                      _addressed(r), *_tally(r, fewest), style="dim" if r.passed or r.status != "held" else None)
-        Console(no_color=not use_color()).print(t)
+        console = Console(no_color=not use_color())
+        table, left_out = _list_table(rows, console.width, fewest)
+        console.print(table)
+        if left_out:
+            note(f"left out to fit {console.width} columns: {', '.join(left_out)} (a wider window, a pipe or --json shows them)")
     else:
+        from .output import table_row
+
+        out(table_row([*LIST_COLUMNS, *(FEWEST_COLUMNS if fewest else ())]))
         for r in rows:
-            sys.stdout.write("\t".join([r.id, r.person, r.country or "", r.deadline or "none", _days(r),
-                                        _birthdays(r), _addressed(r), *_tally(r, fewest)]) + "\n")
+            out(table_row([r.id, r.person, r.country or "", r.deadline or "none", _days(r), _birthdays(r),
+                           _addressed(r), *_tally(r, fewest)]))
     _finish(run)
+
+
+LIST_COLUMNS = ("id", "person", "cc", "deadline", "days left", "birthday", "addressed")
+FEWEST_COLUMNS = ("letters", "last reply")  # list --fewest: from the sent-letters log
+_LIST_DROP = ("addressed", "birthday", "cc", "days left")  # the first to go on a narrow terminal
+_LIST_NO_WRAP = ("id", "cc", "deadline")  # what identifies a row stays on one line
+
+
+def _list_table(rows, width: int, fewest: bool = False):
+    """`list` as a rich table within `width` columns: the least needed columns dropped until the
+    rest fit; a name (and the days, the birthday) wraps at its spaces, never cut."""
+    from rich.cells import cell_len
+    from rich.table import Table
+
+    cells = [[r.id, r.person, r.country or "", r.deadline or "none", _days(r),
+              ", ".join(f"{b.date:%d %b} ({b.age})" for b in r.birthdays), _addressed(r), *_tally(r, fewest)]
+             for r in rows]
+    columns = (*LIST_COLUMNS, *(FEWEST_COLUMNS if fewest else ()))
+    # the least each column takes: its widest cell where it must not wrap, else its longest word
+    least = {}
+    for i, c in enumerate(columns):
+        texts = [c] + [x[i] for x in cells]
+        pieces = texts if c in _LIST_NO_WRAP else [w for text in texts for w in text.split()]
+        least[c] = max(map(cell_len, pieces), default=1) + 3  # and a space, a rule, a space
+    shown = list(columns)
+    for c in _LIST_DROP:
+        if sum(least[x] for x in shown) + 1 <= width:
+            break
+        shown.remove(c)
+    t = Table()
+    for c in shown:
+        t.add_column(c, no_wrap=c in _LIST_NO_WRAP, min_width=least[c] - 3, overflow="fold")
+    for r, x in zip(rows, cells):
+        t.add_row(*(x[columns.index(c)] for c in shown), style="dim" if r.passed or r.status != "held" else None)
+    return t, [c for c in columns if c not in shown]
 
 
 def _days(r) -> str:
@@ -354,14 +387,17 @@ def _post_by(run, sender: Optional[str], day: dt.date, json_: bool) -> None:
 
     if not sender:
         raise UsageError("--post-by needs --from CC: the country you post from decides the days in transit")
+    from .output import out, table_row
+
     rows = occasions(list(run), sender, day)
     if json_:
         emit_json([o.as_dict() for o in rows])
     else:
+        out(table_row(["post by", "id", "person", "occasion", "date", "left"]))
         for o in rows:
             left = (f"{o.days_left} days left" if o.days_left > 0 else "today" if o.days_left == 0
                     else "too late by post: an e-letter may still arrive")
-            sys.stdout.write("\t".join([o.post_by.isoformat(), o.case, o.person, o.name, o.date.isoformat(), left]) + "\n")
+            out(table_row([o.post_by.isoformat(), o.case, o.person, o.name, o.date.isoformat(), left]))
     if any(o.assumed for o in rows):
         note(f"no published transit time from {sender} for some routes: the United Kingdom to Russia figure "
              "stands in (data/transit.yaml)")
@@ -486,7 +522,7 @@ def letter(
                embassy, country, None if no_log else _recorder(log, cases, event))
         _finish(run)
         return
-    rows, texts = [], []
+    rows, texts, kept = [], [], 0
     html_lang, html_title = "en", ""
     # a single html page holds all the letters: compose them as text, wrap them once
     for item in letters_for_cases(run, to, lang=lang, sender=sender, date=day,
@@ -498,6 +534,7 @@ def letter(
         _post_warnings([item.case], to, {country}, day)
         for path in item.paths:
             out(str(path))
+        kept += len(item.kept)
         if out_dir:
             continue
         if json_:
@@ -511,7 +548,10 @@ def letter(
     if json_:
         emit_json(rows if to == "all" or run.many else rows[0])
     elif out_dir:
-        pass
+        if kept:
+            from .output import note
+
+            note(f"{_n(kept, 'letter')} already there with the same text: left as {'they are' if kept > 1 else 'it is'}")
     elif fmt == "html":
         if texts:
             sys.stdout.write(as_html(texts, html_lang, html_title))
@@ -956,6 +996,7 @@ def log_export(
 def main(argv: Optional[list] = None) -> None:
     """Run the CLI; every failure becomes one line per problem on stderr and an exit code."""
     debug = os.environ.get("APPEALKIT_DEBUG") == "1" or "--debug" in (argv if argv is not None else sys.argv)
+    _terminate_as_interrupt()
     code = 0
     try:
         rv = app(args=argv, prog_name="appealkit", standalone_mode=False)
@@ -1011,6 +1052,20 @@ def _describe(e: AppealkitError) -> str:
     if e.param in _FLAGS:
         return f"{_FLAGS[e.param]}: {e}"
     return str(e)
+
+
+def _terminate_as_interrupt() -> None:
+    """SIGTERM (a `kill`, a closing session, a container stopping) ends a run as Ctrl-C does:
+    through the same cleanup (no temporary file left) and exit 130."""
+    import signal
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    try:
+        signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:  # not the main thread (an embedding program's): its own handlers stay
+        pass
 
 
 def _drop_stdout() -> None:

@@ -71,8 +71,12 @@ def make_pack(cases: list, out: str = "pack.pdf", *, writers: str | None = None,
             on_notice(n)
 
     if writers is not None:
-        people = []
-        for w in read_writers(writers):
+        people: list[Writer] = []
+        notes: list[str] = []
+        for w in read_writers(writers, notes):
+            for m in notes:  # the header's, said once
+                say(Notice(Code.COLUMN, m, scope="run", where=f"{writers}:1"))
+            notes.clear()
             if isinstance(w, BadRow):
                 say(Notice(Code.BAD_ROW, w.message, "error", "row", f"{writers}:{w.line}"))
             else:
