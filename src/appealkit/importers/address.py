@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 # "…, Иванову Ивану Ивановичу, 1985 г. р." (Memorial's letter addresses end so; "1985 г.р.",
 # "1985 года рождения" too, with or without the comma before the year)
 _BORN = re.compile(r"(?:^|\s)(\d{4})\s*(?:г\.?\s*р\.?|года\s+рождения)$")
-_NAME_WORD = re.compile(r"^([А-ЯЁІЎЄЇҐ][а-яёіўєїґ'’-]+|[А-ЯЁІЎЄЇҐ]\.(?:[А-ЯЁІЎЄЇҐ]\.)?)$")  # a word, or initials
 _NUMBER = re.compile(r"^(№\s*)?\d+[\w/-]*$")
 
 
@@ -22,9 +21,21 @@ class Split:
     born_year: int | None = None  # from a trailing "ГГГГ г. р."
 
 
+def _name_word(w: str) -> bool:
+    """A capitalised Cyrillic word (Иванову, Мамед-оглы) or initials (И., И.И.)."""
+    from ..scripts import CYRILLIC, only
+
+    if not only(w, CYRILLIC) or not w[:1].isupper():
+        return False
+    if w.endswith("."):
+        return all(len(p) == 1 and p.isupper() for p in w[:-1].split("."))
+    rest = w[1:].replace("-", "").replace("'", "").replace("’", "")
+    return rest.isalpha() and rest.islower()
+
+
 def _is_name(seg: str) -> bool:
     words = seg.split()
-    return 2 <= len(words) <= 4 and all(_NAME_WORD.match(w) for w in words if w not in ("оглы", "кызы"))
+    return 2 <= len(words) <= 4 and all(_name_word(w) for w in words if w not in ("оглы", "кызы"))
 
 
 def split_address(text: str, country: str, lang: str) -> Split:
