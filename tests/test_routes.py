@@ -103,3 +103,10 @@ def test_e_letter_is_the_support_letter_in_numbered_pages(tmp_path):
     assert "ФСИН-письмо: pages of 2500 characters (assumed" in default.err and "— 1/" not in default.out
     bad = run("letter", PETROV, "--to", "all", "--format", "e-letter", *SENDER)
     assert bad.code == 2 and "use --to person" in bad.err
+
+
+def test_pack_warns_of_a_suspended_route(tmp_path):
+    r = run("pack", PETROV, "--to", "person", "--out", str(tmp_path / "p.html"), "--from", "US", *SENDER,
+            "--date", "2026-12-01")
+    assert r.code == 0, r.err
+    assert "ru-petrov-2026: letters to the person cannot go by post from US to RU" in r.err
