@@ -58,9 +58,11 @@ def total_line(files: list[FileCheck]) -> str:
     return f"{_n(len(files), 'file')}: {', '.join(parts)}, {_n(sum(len(f.findings) for f in files), 'warning')}"
 
 
-def check_file(path: str | None, today: dt.date | None = None, strict: bool = False) -> FileCheck:
+def check_file(path: str | None, today: dt.date | None = None, strict: bool = False,
+               sender: str | None = None) -> FileCheck:
     """Check one case file (None: $APPEALKIT_CASE's or ./appeal.yaml). An error that is not the
-    file's fault (no file given at all) is raised."""
+    file's fault (no file given at all) is raised. `sender`: the writer's country, for postal
+    routes and transit times."""
     from ..checks import run_checks
     from .run import load_one
 
@@ -70,16 +72,17 @@ def check_file(path: str | None, today: dt.date | None = None, strict: bool = Fa
         errs: list[AppealkitError] = list(e.errors) if isinstance(e, CaseErrors) else [e]
         first = next((x.where.file for x in errs if x.where and x.where.file), None)
         return FileCheck(path or first, False, errs, strict=strict)
-    findings = run_checks(c, today)
+    findings = run_checks(c, today, sender)
     return FileCheck(c.source, not (strict and findings), [], findings, strict)
 
 
-def check_each(paths: Iterable[str | None], today: dt.date | None = None, strict: bool = False) -> Iterator[FileCheck]:
+def check_each(paths: Iterable[str | None], today: dt.date | None = None, strict: bool = False,
+               sender: str | None = None) -> Iterator[FileCheck]:
     """check_file for each case file of `paths` (folders expanded), one at a time."""
     from ..case.many import expand_case_paths
 
     for p in expand_case_paths(list(paths) or [None]):
-        yield check_file(p, today, strict)
+        yield check_file(p, today, strict, sender)
 
 
 def check_files(paths: Iterable[str | None], today: dt.date | None = None, strict: bool = False) -> CheckReport:
