@@ -47,7 +47,7 @@ def make_pack(cases: list, out: str = "pack.pdf", *, writers: str | None = None,
     Each notice goes to `on_notice` as it comes, and into the report. A bad row or a case that
     fails is left out and named; the others are printed."""
     from ..address.countries import check_sender_country
-    from ..output import write_path
+    from ..output import remove_stale_temps, write_path
     from ..pack.html import build_pack
     from .run import CaseRun
     from .sender import resolve_sender, sender_notices
@@ -104,6 +104,7 @@ def make_pack(cases: list, out: str = "pack.pdf", *, writers: str | None = None,
     for prob in p.problems:
         say(Notice(Code.LETTER_FAILED, prob.message, "error", "row",
                    f"{writers}:{prob.line}" if writers else None))
+    remove_stale_temps(Path(out).parent)  # what an interrupted pack left beside it
     if html_out:
         write_path(out, p.html.encode("utf-8"), force)
     else:
