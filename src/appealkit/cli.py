@@ -279,8 +279,11 @@ def schemes(json_: Json = False):
             t.add_row(r["id"], r["name"], ", ".join(r["languages"]), r["used"])
         Console(no_color=not use_color()).print(t)
         return
+    from .output import out, table_row
+
+    out(table_row(["id", "name", "languages", "used"]))
     for r in rows:
-        sys.stdout.write(f"{r['id']}\t{r['name']}\t{','.join(r['languages'])}\t{r['used']}\n")
+        out(table_row([r["id"], r["name"], ",".join(r["languages"]), r["used"]]))
 
 
 # ------------------------------------------------------------------ list
