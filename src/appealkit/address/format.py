@@ -28,30 +28,27 @@ class Block:
     scheme: str | None
     style: str
     bilingual: bool = True
-    # where the country line goes in local and Latin (None: last); Russia's is before the postcode
-    country_at: tuple = (None, None)
 
     def as_dict(self) -> dict:
+        printed = self.lines("both")
         return {"to": self.to, "name": self.name, "local": self.local, "latin": self.latin,
                 "country": self.country, "country_line": self.country_line,
-                "scheme": self.scheme, "style": self.style}
+                "scheme": self.scheme, "style": self.style, "printed": printed,
+                # where the country line stands in `printed`: last of each block (UPU)
+                "country_line_at": [i for i, x in enumerate(printed) if self.country_line and x == self.country_line
+                                    and (i + 1 == len(printed) or printed[i + 1] == "")]}
 
     def lines(self, script: str = "both") -> list[str]:
         """The block as printed: local script, Latin, or both (a blank line between), each
-        ending in the country line; one block where the destination writes Latin."""
-        local, latin = self._with_country(self.local, 0), self._with_country(self.latin, 1)
+        ending in the country line (the UPU's rule: the origin post reads the last line, so the
+        postcode stands above it even for Russia); one block where the destination writes Latin."""
+        tail = [self.country_line] if self.country_line else []
+        local, latin = self.local + tail, self.latin + tail
         if not self.bilingual or script == "latin":
             return latin
         if script == "local":
             return local
         return local + [""] + latin
-
-    def _with_country(self, lines: list[str], which: int) -> list[str]:
-        if not self.country_line:
-            return list(lines)
-        at = self.country_at[which]
-        at = len(lines) if at is None else at
-        return lines[:at] + [self.country_line] + lines[at:]
 
     def text(self, script: str = "both") -> str:
         return "\n".join(self.lines(script))
@@ -107,18 +104,14 @@ _FIELD = re.compile(r"\{(\w+)\}")
 _MULTI = ("name", "lines")
 
 
-def _fill(layout: list[str], parts: dict, upper_fields=(), lang: str = "en") -> tuple[list[str], int | None]:
-    """The lines of `layout` filled from `parts`, and where a `{country}` line stands.
+def _fill(layout: list[str], parts: dict, upper_fields=(), lang: str = "en") -> list[str]:
+    """The lines of `layout` filled from `parts`.
 
     A literal between two fields is kept only when the field after it has a value (and a
     field before it does, or it opens the line: "AZ {postcode}", "〒{postcode}"), so an
     empty region leaves no stray comma."""
     out: list[str] = []
-    country_at = None
     for tmpl in layout:
-        if tmpl == "{country}":
-            country_at = len(out)
-            continue
         bits = _FIELD.split(tmpl)  # literal, field, literal, ..., literal
         if len(bits) == 1:
             if tmpl.strip():
@@ -156,7 +149,16 @@ def _fill(layout: list[str], parts: dict, upper_fields=(), lang: str = "en") -> 
         line = " ".join(line.split())
         if line:
             out.append(line)
-    return out, country_at
+    return out
+
+
+_NUMERO = re.compile(r"№\s*")
+
+
+def latin_marks(line: str) -> str:
+    """A Latin line without the Cyrillic world's marks a clerk abroad does not read: № becomes
+    "No.", guillemets straight quotes."""
+    return _NUMERO.sub("No. ", line).replace("«", '"').replace("»", '"')
 
 
 def _case(v: str, key: str, upper_fields, lang: str) -> str:
@@ -222,13 +224,15 @@ def format_address(address, name_local: list[str], name_latin: list[str] | None,
         "postcode": _postcode(country, address.postcode, latin_layout),
         "name": name_latin if name_latin is not None else [render(n) for n in name_local],
     }
-    local, local_at = _fill(local_layout, parts, country.upper, country.language)
-    latin, latin_at = _fill(latin_layout, lat, country.upper, "en")
+    # Google's capitals (its `upper` fields) where the origin post reads: the Latin block
+    local = _fill(local_layout, parts, (), country.language)
+    # capitals by the destination's rules where its own Latin text is printed ("SİLİVRİ")
+    latin = [latin_marks(x) for x in _fill(latin_layout, lat, country.upper, "en" if bilingual else country.language)]
     if not bilingual:
-        local, local_at = latin, latin_at
+        local = latin
     return Block(to=to, name=", ".join(lat["name"]), local=local, latin=latin,
                  country=address.country, country_line=country_line(address.country, sender),
-                 scheme=scheme_id, style=style, bilingual=bilingual, country_at=(local_at, latin_at))
+                 scheme=scheme_id, style=style, bilingual=bilingual)
 
 
 def embassy_block(recipient, sender: str | None, embassy_lines: list[str] | None, langs=("en",)) -> Block:
