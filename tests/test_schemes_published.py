@@ -25,6 +25,8 @@ ALPHABETS = {
     "ky": "абвгдеёжзийклмнңоөпрстуүфхцчшщъыьэюя",
     "ka": "აბგდევზთიკლმნოპჟრსტუფქღყშჩცძწჭხჯჰ",
     "hy": "աբգդեզէըթժիլխծկհձղճմյնշոչպջռսվտրցւփքօֆ",
+    "tg": "абвгғдеёжзиӣйкқлмнопрстуӯфхҳчҷшъэюя",     # the alphabet of the 1998 reform
+    "uz": "абвгдеёжзийклмнопрстуфхцчшъьэюяўқғҳ",
 }
 # the languages whose whole alphabet a scheme's samples cover; other (fallback) languages of a
 # scheme are covered where that language's own scheme is
@@ -32,6 +34,7 @@ COVERED = {
     "icao": ["ru", "uk", "be"], "bgn-pcgn": ["ru", "be", "kk", "ky"], "iso9": ["ru", "uk", "be", "kk", "ky"],
     "gost-b": ["ru", "uk", "be"], "scientific": ["ru", "uk", "be"], "wikipedia": ["ru"],
     "ua-2010": ["uk"], "by-2007": ["be"], "ge-2002": ["ka"], "am-2011": ["hy"],
+    "tj-1994": ["tg"], "uz-1995": ["uz"],
 }
 # letters a standard has but its language's published names hardly use
 RARE = {("bgn-pcgn", "kk"): "һъ", ("bgn-pcgn", "ky"): "щъэ"}

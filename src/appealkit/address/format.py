@@ -64,40 +64,59 @@ def _is_latin(ch: str) -> bool:
     return ch.isascii() or unicodedata.name(ch, "").startswith("LATIN")
 
 
-def _cyrillic_language(text: str, cc: str) -> str | None:
+def _cyrillic_language(text: str, cc: str, langs=(), whole: str | None = None) -> str | None:
     """The Cyrillic language of an address's text in country `cc` (ru, uk, ...), None without Cyrillic."""
-    return detect_language(text, cc) if ANY_CYR.search(text) else None
+    from .language import line_language
+
+    return line_language(text, get_country(cc), langs, whole) if ANY_CYR.search(text) else None
 
 
-def choose_scheme(country: Country, text: str, override: str | None) -> tuple[str, str | None]:
-    """(scheme id, Cyrillic language or None) for an address whose local text is `text`."""
-    lang = _cyrillic_language(text, country.code)
+def choose_scheme(country: Country, text: str, override: str | None, langs=(),
+                  whole: str | None = None) -> tuple[str, str | None]:
+    """(scheme id, Cyrillic language or None) for one line of an address (or its whole text,
+    whose language is `whole`): the scheme made for the line's own language (language.py
+    decides it), never another's."""
+    lang = _cyrillic_language(text, country.code, langs, whole)
     if override:
         return override, lang
+    from ..translit.schemes import default_scheme
+
     if lang is None:
         if not non_latin(text):
             return country.scheme, None
         # another script: the country's scheme for its language (ka, hy, ar, fa), else the
         # scheme made for that language, else ASCII
-        from ..translit.schemes import default_scheme
-
         other = script_language(text, country.code)
         return country.schemes.get(other) or default_scheme(other) or "ascii", other
-    return country.schemes.get(lang, country.scheme if country.scheme != "ascii" else "icao"), lang
+    if lang in country.schemes:
+        return country.schemes[lang], lang
+    main = country.scheme if country.scheme != "ascii" else "icao"
+    if lang in _covers(main):
+        return main, lang
+    return default_scheme(lang) or main, lang
 
 
-def _latin_writer(country: Country, text: str, override: str | None):
-    """(scheme id, language, a function writing a string in Latin by that scheme, spaces
-    collapsed) for an address whose local text is `text`."""
+@lru_cache(maxsize=None)
+def _covers(scheme_id: str) -> tuple[str, ...]:
     from ..translit import get_scheme
 
-    scheme_id, lang = choose_scheme(country, text, override)
-    sch = get_scheme(scheme_id)
+    return tuple(get_scheme(scheme_id).languages)
 
-    def tr(s: str) -> str:
-        return " ".join(sch.transliterate(s, lang).split())
 
-    return scheme_id, lang, tr
+def _latin_writer(country: Country, text: str, override: str | None, langs=()):
+    """(scheme id, language, writer) for an address whose local text is `text`: the id and
+    language are the whole text's; `writer(line)` gives the line's own language and a function
+    writing any part of that line in Latin by that language's scheme, spaces collapsed."""
+    from ..translit import get_scheme
+
+    scheme_id, lang = choose_scheme(country, text, override, langs)
+
+    def writer(line: str):
+        sid, lg = choose_scheme(country, line, override, langs, lang) if lang else (scheme_id, lang)
+        sch = get_scheme(sid)
+        return lg, lambda s: " ".join(sch.transliterate(s, lg).split())
+
+    return scheme_id, lang, writer
 
 
 _FIELD = re.compile(r"\{(\w+)\}")
@@ -183,32 +202,31 @@ def _postcode(country: Country, code: str | None, layout: list[str]) -> str | No
 
 def format_address(address, name_local: list[str], name_latin: list[str] | None, to: str,
                    sender: str | None = None, scheme: str | None = None,
-                   style: str = "translate") -> Block:
+                   style: str = "translate", langs=()) -> Block:
+    """The block for `address`; `langs` are the case's languages, which decide a line's
+    language after the destination country (language.py)."""
     if style not in STYLES:
         raise UsageError(f"unknown style '{style}'; choose translate or transliterate")
     country = get_country(address.country)
     local_text = address.local_text
-    scheme_id, lang, tr = _latin_writer(country, local_text, scheme)
+    scheme_id, lang, writer = _latin_writer(country, local_text, scheme, langs)
     bilingual = non_latin(local_text) or any(non_latin(n) for n in name_local)
     local_layout = country.layout
     latin_layout = country.latin_layout or country.layout
     parts = {"lines": list(address.lines), "postcode": _postcode(country, address.postcode, local_layout),
              "locality": address.locality, "district": address.district, "region": address.region,
              "name": name_local}
-    abbrev_langs = None
 
     def render(s: str | None) -> str | None:
-        nonlocal abbrev_langs
         if s is None:
             return None
         if not non_latin(s):
             return s
-        if style == "translate" and lang:
+        line_lang, tr = writer(s)
+        if style == "translate" and line_lang:
             from .abbrev import table_languages, translate_line
 
-            if abbrev_langs is None:
-                abbrev_langs = table_languages(country.abbreviations, lang)
-            return translate_line(s, abbrev_langs, tr)
+            return translate_line(s, table_languages(country.abbreviations, line_lang), tr)
         return tr(s)
 
     over = address.latin
@@ -322,8 +340,14 @@ def _blocks_for(case, to, sender, scheme, style, embassy_lines, decline) -> list
         local_names = recipient_names(r, non_latin(r.address.local_text), langs)
         latin_names = recipient_names(r, False, langs)
         out.append(format_address(r.address, local_names, None if any(map(non_latin, latin_names)) else latin_names,
-                                  t, sender, scheme, style))
+                                  t, sender, scheme, style, case_languages(case)))
     return out
+
+
+def case_languages(case) -> tuple[str, ...]:
+    """The languages a case is written in, for a line's language after its country's."""
+    person = getattr(case, "person", None)
+    return tuple(dict.fromkeys([getattr(case, "language", "en"), *(getattr(person, "languages", None) or [])]))
 
 
 def person_block(case, sender, scheme, style, decline: bool = True) -> Block:
@@ -341,8 +365,10 @@ def person_block(case, sender, scheme, style, decline: bool = True) -> Block:
     lang = _cyrillic_language(local_text, p.address.country)
     local_line = person_addressee(case, lang, local_name, decline)
     if non_latin(latin_name):  # no Latin spelling in the case: the scheme's
-        latin_name = _latin_writer(get_country(p.address.country), local_text, scheme)[2](latin_name)
+        latin_name = _latin_writer(get_country(p.address.country), local_text, scheme,
+                                   case_languages(case))[2](latin_name)[1](latin_name)
     latin_line = person_addressee_latin(case, lang, latin_name)
-    block = format_address(p.address, [local_line], [latin_line], "person", sender, scheme, style)
+    block = format_address(p.address, [local_line], [latin_line], "person", sender, scheme, style,
+                           case_languages(case))
     block.name = latin_name
     return block
