@@ -49,3 +49,38 @@ def test_english_posts_write_plain_english():
 def test_posts_file_names_real_codes():
     for table in [*POSTS["senders"].values(), *POSTS["languages"].values()]:
         assert all(is_iso_country(cc) for cc in table)
+
+
+@pytest.mark.parametrize("cc", ["AZ", "GB", "NG", "EG", "JP", "RU", "KZ"])
+def test_no_field_is_dropped(cc):
+    """A district and a region the case gives are printed, whatever the country's layout."""
+    from appealkit.address.format import format_address
+    from appealkit.case.model import Address
+
+    b = format_address(Address(cc, ["Main Street 1"], "1000", "Townsvale", district="Oldtown District",
+                               region="Northern Province"), ["A Person"], None, "person", "FR")
+    printed = "\n".join(b.lines("latin")).casefold()
+    assert "oldtown district" in printed and "northern province" in printed and "townsvale" in printed and "1000" in printed
+
+
+@pytest.mark.parametrize("text", ["زندان اوین، بند می‌خواهم", "خیابان شهید بهشتی‌نژاد", "👨\u200d👩\u200d👧"])
+def test_a_joiner_that_spells_is_not_invisible(text):
+    """Persian writes the zero-width non-joiner as part of a word (ZWNJ is spelling)."""
+    from appealkit.unicode_checks import invisible_chars
+
+    assert invisible_chars(text) == []
+
+
+@pytest.mark.parametrize("text", ["Ev\u200cin", "\u200cزندان", "ул.\u200cЛенина"])
+def test_a_stray_joiner_is_still_named(text):
+    from appealkit.unicode_checks import invisible_chars
+
+    assert invisible_chars(text) == ["holds invisible ZERO WIDTH NON-JOINER (U+200C); delete it"]
+
+
+def test_persian_address_keeps_its_zwnj():
+    from appealkit.address.format import format_address
+    from appealkit.case.model import Address
+
+    b = format_address(Address("IR", ["خیابان بهشتی‌نژاد"], None, "تهران"), ["Leila"], None, "person", "GB")
+    assert "خیابان بهشتی\u200cنژاد" in b.local

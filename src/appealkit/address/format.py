@@ -184,6 +184,29 @@ def _case(v: str, key: str, upper_fields, lang: str) -> str:
     return upper(v, lang) if key in upper_fields else v
 
 
+_ORDER = ("lines", "district", "locality", "region", "postcode")
+
+
+def with_every_field(layout: list[str], address) -> list[str]:
+    """`layout` with a line for each field the address gives that it has no place for, so that
+    nothing the case says is dropped (Google's Latin layout for Japan has no town; an
+    Azerbaijani district): just after the line of the field before it in the usual order
+    (lines, district, locality, region, postcode), else just before the line of the next."""
+    out = list(layout)
+
+    def where(key: str) -> int | None:
+        return next((i for i, t in enumerate(out) if "{" + key + "}" in t), None)
+
+    for n, key in enumerate(_ORDER):
+        if key == "lines" or not getattr(address, key, None) or where(key) is not None:
+            continue
+        before = [i for k in _ORDER[:n] if (i := where(k)) is not None]
+        after = [i for k in _ORDER[n + 1:] if (i := where(k)) is not None]
+        at = max(before) + 1 if before else min(after) if after else len(out)
+        out.insert(at, "{" + key + "}")
+    return out
+
+
 def _postcode(country: Country, code: str | None, layout: list[str]) -> str | None:
     """The postcode as the layout prints it: a country prefix ("AZ ") added unless the layout
     writes it itself, and never doubled when the case already gives it."""
@@ -211,8 +234,8 @@ def format_address(address, name_local: list[str], name_latin: list[str] | None,
     local_text = address.local_text
     scheme_id, lang, writer = _latin_writer(country, local_text, scheme, langs)
     bilingual = non_latin(local_text) or any(non_latin(n) for n in name_local)
-    local_layout = country.layout
-    latin_layout = country.latin_layout or country.layout
+    local_layout = with_every_field(country.layout, address)
+    latin_layout = with_every_field(country.latin_layout or country.layout, address)
     parts = {"lines": list(address.lines), "postcode": _postcode(country, address.postcode, local_layout),
              "locality": address.locality, "district": address.district, "region": address.region,
              "name": name_local}
