@@ -931,3 +931,22 @@ def _os_error(e: OSError) -> str:
 
 def _err(message: str) -> None:
     sys.stderr.write(f"appealkit: error: {message}\n")
+
+
+# ------------------------------------------------------------------ facts
+
+
+@app.command()
+def facts(
+    country: Annotated[Optional[str], typer.Option("--country", help="Only this country (ISO code, like RU).")] = None,
+    json_: Json = False,
+):
+    """What appealkit knows of office holders and renamed places, with sources and dates."""
+    from .address.facts import facts_text, known_facts
+    from .output import emit_json, out
+
+    data = known_facts(country)
+    if json_:
+        emit_json(data)
+    else:
+        out(facts_text(data))
