@@ -656,6 +656,8 @@ def tweet(
         emit_json(rows if (variants_ or thread_) else rows[0])
     elif not bad:
         for p in posts:
+            if p.to:  # a variant says whom it addresses
+                out(f"# {p.to}")
             out(p.intent_url or "" if intent else p.text)
     if is_tty() and not json_:
         for p in posts:
@@ -690,6 +692,8 @@ def _tweets(run, plat, lang, to, mode, limit, intent, instance, json_, moment):
         elif item.fits:
             out(f"# {item.case.id}")
             for p in item.posts:
+                if p.to:
+                    out(f"# {item.case.id} {p.to}")
                 out(p.intent_url or "" if intent else p.text)
             out()
     if json_:
