@@ -118,7 +118,10 @@ def test_template_errors(tmp_path):
 
 @pytest.mark.parametrize("text,expected", [
     ("a\nb\n\n- x\n- y\n\n\n\nc\n", [{"kind": "para", "lines": ["a", "b"]}, {"kind": "list", "lines": ["x", "y"]},
-                                     {"kind": "para", "lines": ["c"]}]),
+                                     {"kind": "gap", "lines": []}, {"kind": "para", "lines": ["c"]}]),
+    (" " * 36 + "Кому\n" + " " * 36 + "А. Б. Ву\n\nтекст\n\n\n1 марта 2026 г.          Anna Smith\n",
+     [{"kind": "right", "lines": ["Кому", "А. Б. Ву"]}, {"kind": "para", "lines": ["текст"]},
+      {"kind": "gap", "lines": []}, {"kind": "sign", "lines": ["1 марта 2026 г.", "Anna Smith"]}]),
     ("\n\n- x\nnot an item\n", [{"kind": "para", "lines": ["- x", "not an item"]}]),
     ("  \n\n", []),
 ])
@@ -197,7 +200,7 @@ def test_authority_context(tmp_path):
     r = letter(tmp_path, "--to", "excellency", "--template", str(t), "--from", "GB", case=FULL)
     assert r.code == 0, r.err
     assert r.out == ("excellency|minister|Sergei Lavrov|None|Your Excellency,|['Sergei Lavrov', 'Ilinka Street', "
-                     "'house 23', 'Moskva City', 'RUSSIA', '103132']|[]|[]|Russia\n")
+                     "'house 23', 'Moskva City', '103132', 'RUSSIA']|[]|[]|Russia\n")
 
 
 PRISON = """\

@@ -65,6 +65,8 @@ def vocative(given: str, patronymic: str) -> str:
             f = p.inflect({"voct"})
             g = same_case(given, f.word) if f else given
             break
+    if g == given:  # a name the dictionary does not put in the vocative (Володимир): the regular endings
+        g = _vocative_by_ending(given)
     if patronymic.endswith("вич"):
         pat = patronymic + "у"
     elif patronymic.endswith("вна"):
@@ -72,6 +74,17 @@ def vocative(given: str, patronymic: str) -> str:
     else:
         pat = patronymic
     return f"{g} {pat}"
+
+
+VOCATIVE_ENDINGS = (("ія", "іє"), ("я", "е"), ("а", "о"), ("о", "е"), ("й", "ю"), ("ь", "ю"),
+                    ("к", "ку"), ("г", "гу"), ("х", "ху"))  # Правопис 2019, § 70-71; else -е
+
+
+def _vocative_by_ending(given: str) -> str:
+    for end, voc in VOCATIVE_ENDINGS:
+        if given.endswith(end):
+            return given[: len(given) - len(end)] + voc
+    return given + "е" if given[-1:].isalpha() else given
 
 
 def _gender(name: str, pronoun: str) -> str | None:
