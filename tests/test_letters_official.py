@@ -217,3 +217,78 @@ def test_check_warns_of_a_copy_in_your_country(case):
     r = run("check", case)
     line = CASE.splitlines().index("copies:") + 2
     assert r.code == 0 and f":{line}:5: copies: 'in your country'" in r.err and "[copies-your-country]" in r.err
+
+
+LATIN = """\
+appealkit: 1
+id: latin-names
+title: Test
+summary: Phạm Đoan Trang is held.
+asks: [Release Phạm Đoan Trang.]
+person:
+  name: Phạm Đoan Trang
+  pronoun: she
+  address: {country: VN, lines: ["Trại giam An Phước"], locality: Bình Dương}
+recipients:
+  az:
+    role: minister
+    name: Bəxtiyar Hacıyev
+    title: Minister of Justice
+    address: {country: AZ, lines: ["Nizami küçəsi 1"], locality: Bakı, postcode: "AZ1000"}
+"""
+
+
+def test_latin_script_names_are_names_in_english_letters(tmp_path):
+    p = tmp_path / "latin.yaml"
+    p.write_text(LATIN, encoding="utf-8")
+    r = run("letter", str(p), "--to", "all", "--lang", "en", *SENDER)
+    assert r.code == 0, r.err
+    assert "\nDear Trang,\n" in r.out  # called by the given name, the last word in Vietnamese
+    assert "\nBəxtiyar Hacıyev\n" in r.out and "\n- Release Phạm Đoan Trang.\n" in r.out
+
+
+@pytest.mark.parametrize("name,want", [
+    ("Гусейнли Эльчин Ильхам оглы", "Э. И. Гусейнли"),
+    ("Токаев Касым-Жомарт Кемелевич", "К.-Ж. К. Токаеву"),
+    ("Рахмон Эмомали", "Э. Рахмону"),
+    ("Эмомали Рахмон", "Э. Рахмону"),
+    ("Гора Дмитрий", "Д. Горе"),
+    ("Дмитрий Гора", "Д. Горе"),
+])
+def test_names_as_registered_in_the_addressee_block(name, want):
+    from appealkit import grammar
+
+    assert grammar.dative_official("Президент", name, "he", "ru") == ["Президенту", want]
+
+
+def test_a_two_word_name_of_unclear_order_is_read_given_first_with_a_warning(tmp_path):
+    p = tmp_path / "c.yaml"
+    p.write_text(CASE.replace("name: {en: Marina Ivanova, ru: Иванова Марина Сергеевна, uk: Іванова Марина Сергіївна}",
+                              "name: {en: Aron Atabek, ru: Арон Атабек, uk: Арон Атабек}"), encoding="utf-8")
+    r = run("letter", str(p), "--to", "named", "--lang", "ru", *SENDER)
+    assert " А. Атабеку " in " " + top_right(r.out)[0] + " "
+    assert "recipients.named.name: 'Арон Атабек' does not show which word is the surname" in r.err
+
+
+@pytest.mark.parametrize("native,lang,want", [
+    ("Король Наталья Семёновна", "be", "Каму: Король Наталье Семёновне, 1980 г. р."),
+    ("Король Наталья Семёновна", "ru", "Кому: Король Наталье Семёновне, 1980 г. р."),
+])
+def test_the_envelope_names_the_person_as_the_prison_registers_them(tmp_path, native, lang, want):
+    p = tmp_path / "by.yaml"
+    p.write_text(f"""\
+appealkit: 1
+id: by-test
+title: Test
+summary: Held.
+asks: [Release her.]
+person:
+  name: {{en: Natallia Karol, be: Наталля Кароль, ru: Наталья Король}}
+  native_name: {native}
+  pronoun: she
+  born: 1980
+  address: {{country: BY, lines: ["ИК-4", "ул. Антошкина, 3"], postcode: "246035", locality: г. Гомель}}
+""", encoding="utf-8")
+    out = run("letter", str(p), "--to", "person", "--lang", lang, *SENDER).out
+    assert out.count(want) == 2  # in the letter and on the envelope
+    assert "Кароль Наталлі" not in out

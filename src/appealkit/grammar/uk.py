@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from . import _morph
-from ._names import join, official as _official, override, same_case, split
+from ._names import initials_of, join, official as _official, override, same_case, split
 
 FEMALE_SURNAME = re.compile(r"(ова|єва|ева|іна|їна|ська|цька|ая|а)$", re.I)
 PATRONYMIC_ENDINGS = {  # nominative ending -> case -> ending
@@ -19,7 +19,7 @@ PATRONYMIC_ENDINGS = {  # nominative ending -> case -> ending
 
 
 def _looks_given(word: str) -> bool:
-    return any("Name" in p.tag for p in _morph.analyzer("uk").parse(word)[:2])
+    return any("Name" in p.tag and p.tag.case == "nomn" for p in _morph.analyzer("uk").parse(word)[:2])
 
 
 def guess_gender(name: str) -> str | None:
@@ -115,7 +115,7 @@ def initials(name: str) -> tuple[str, str]:
     s, g, p, _ = split(name, None, _looks_given)
     if "." in g:
         return " ".join(x for x in (g, p) if x), s
-    return " ".join(x[0].upper() + "." for x in (g, p) if x), s
+    return initials_of(g, p), s
 
 
 def official(title: str | None, name: str | None, pronoun: str, forms=None) -> list[str]:

@@ -6,6 +6,7 @@ is loaded only for the languages that need it."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from ..address.countries import country_name
 from ..translit.detect import detect_language
@@ -25,7 +26,8 @@ def in_script(s: str, lang: str) -> bool:
     for its language, but never a Latin name in a Cyrillic letter or the reverse)."""
     if ANY_CYR.search(s):
         return lang in CYRILLIC_LANGS
-    return lang not in CYRILLIC_LANGS and all(ord(c) < 0x250 for c in s if c.isalpha())
+    # every letter Latin, by its Unicode name: Vietnamese ạ, Azerbaijani ə and ı are Latin too
+    return lang not in CYRILLIC_LANGS and all(unicodedata.name(c, "").startswith("LATIN") for c in s if c.isalpha())
 
 
 def written_in(s: str, lang: str, country: str | None = None) -> bool:

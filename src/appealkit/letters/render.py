@@ -201,7 +201,7 @@ def _context(case, to, lang, day, sender, blocks, message) -> dict:
     p = case.person
     pforms = p.forms.get(lang) if p.forms else None
     surname_first = full != name  # the native form, surname first
-    person = {"name": name, "full_name": full, "first_name": _first_name(name, lang),
+    person = {"name": name, "full_name": full, "first_name": _first_name(name, lang, p.address.country if p.address else None),
               "pronoun": p.pronoun, "born": p.born_year, "description": None, "address": [],
               "forms": declined(name, p.pronoun, lang, pforms, False if surname_first else None),
               "full_forms": declined(full, p.pronoun, lang, pforms, True if surname_first else None)}
@@ -211,6 +211,8 @@ def _context(case, to, lang, day, sender, blocks, message) -> dict:
         return " ".join(v.split()) if v is not None else None
 
     person["description"] = t(p.description)
+    if not surname_first:
+        _warn_order(name, "person.name", lang, warnings)
     if p.pronoun == "they" and lang in _grammar_langs():
         from .. import grammar
 
@@ -261,6 +263,8 @@ def _context(case, to, lang, day, sender, blocks, message) -> dict:
         return ctx
     r = case.recipients[to]
     rname, rtitle = t(r.name), t(r.title)
+    if rname:
+        _warn_order(rname, f"recipients.{r.id}.name", lang, warnings)
     inside = _inside_address(case, r, lang, blocks, rname, rtitle, d, sender)
     ctx["recipient"] = {"id": r.id, "role": r.role, "name": rname, "title": rtitle, "pronoun": r.pronoun,
                         "salutation": t(r.salutation), "address": inside}
@@ -273,14 +277,28 @@ def _context(case, to, lang, day, sender, blocks, message) -> dict:
     return ctx
 
 
+def _warn_order(name: str, where: str, lang: str, warnings: list) -> None:
+    if lang in ("ru", "uk"):
+        from .. import grammar
+
+        if grammar.order_unclear(name, lang):
+            warnings.append(f"{where}: '{name}' does not show which word is the surname; the letter reads it "
+                            "given name first, surname last (write it so, or give the full name with the patronymic)")
+
+
 def _in_script(s: str, lang: str) -> bool:
     from .naming import written_in
 
     return lang not in _grammar_langs() or any(written_in(s, x) for x in _grammar_langs())
 
 
-def _first_name(name: str, lang: str) -> str:
-    first = name.split()[0]
+# where names are written family name first and people are called by the last word
+# (Vietnamese: Phạm Đoan Trang is "Trang")
+GIVEN_LAST = ("VN",)
+
+
+def _first_name(name: str, lang: str, country: str | None = None) -> str:
+    first = name.split()[-1 if country in GIVEN_LAST and lang == "en" else 0]
     if lang == "uk":  # Ukrainian addresses a person in the vocative: «Добрий день, Дмитре!»
         from ..grammar import _morph
 
