@@ -292,3 +292,28 @@ person:
     out = run("letter", str(p), "--to", "person", "--lang", lang, *SENDER).out
     assert out.count(want) == 2  # in the letter and on the envelope
     assert "Кароль Наталлі" not in out
+
+
+@pytest.mark.parametrize("args,want", [
+    (("Anna Smith", ["1 High Street", "London N1 1AA"], "GB", "RU", "ru"),
+     ["Anna Smith", "1 High Street", "London N1 1AA", "ВЕЛИКОБРИТАНИЯ"]),
+    ((None, ["1 High Street", "London N1 1AA"], "GB", "RU", "en"), ["1 High Street", "London N1 1AA", "UNITED KINGDOM"]),
+    ((None, ["1 High Street", "London", "United Kingdom"], "GB", "RU", "ru"), ["1 High Street", "London", "United Kingdom"]),
+    (("A", ["1 High Street", "London"], "GB", "GB", "ru"), ["A", "1 High Street", "London"]),  # domestic: no country
+    (("A", ["Atatürk Cd. 1", "Ankara"], "TR", "RU", "tr"), ["A", "Atatürk Cd. 1", "Ankara", "TÜRKİYE"]),
+])
+def test_one_return_address_builder(args, want):
+    from appealkit.address.addressee import return_address
+
+    assert return_address(*args) == want
+
+
+def test_the_letters_return_address_is_the_builders():
+    from appealkit.address.addressee import return_address
+
+    out = run("letter", "examples/ru-aliyev.yaml", "--to", "person", "--lang", "ru", *SENDER).out
+    lines = return_address("Anna Smith", ["1 High Street", "London N1 1AA"], "GB", "RU", "ru")
+    assert out.endswith("От кого: " + "\n".join(lines) + "\n")
+    # the letter to the embassy in the writer's own country is domestic mail
+    amb = run("letter", "examples/ru-aliyev.yaml", "--to", "ambassador", "--lang", "ru", *SENDER).out
+    assert "ВЕЛИКОБРИТАНИЯ" not in amb

@@ -183,6 +183,7 @@ URGENT_DAYS = 14  # a deadline this close makes a letter say it is urgent
 
 
 def _context(case, to, lang, day, sender, blocks, message) -> dict:
+    from ..address.addressee import return_address
     from .naming import country_case, country_in_text, declined, person_name, state_case, with_preposition
 
     d = lang_data(lang)
@@ -226,7 +227,8 @@ def _context(case, to, lang, day, sender, blocks, message) -> dict:
         "case": {"id": case.id, "title": t(case.title), "organisation": case.organisation, "url": case.url},
         "person": person,
         "sender": {"name": sender.name or ph["name"],
-                   "address": _return_address(sender, _case_country(case), lang) or [ph["address"]],
+                   "address": return_address(None, sender.address, sender.country, _destination(case, to, sender), lang)
+                   or [ph["address"]],
                    "country": origin, "from": origin_from,
                    # a name in another script stays out of the running text (the signature has it)
                    "name_in_text": bool(sender.name) and _in_script(sender.name, lang)},
@@ -468,26 +470,15 @@ def _dative_copy(text: str, lang: str, warnings: list) -> str:
     return out
 
 
-def _return_address(sender, dest: str | None, lang: str) -> list[str]:
-    """The writer's address; for mail abroad, ending in the writer's country (in capitals, in the
-    letter's language, which the destination's post and a reply can read), unless a line names
-    it already."""
-    lines = list(sender.address)
-    if not lines or not sender.country or sender.country == dest:
-        return lines
-    from babel.languages import get_official_languages
-
-    from ..address.countries import country_name
-
-    # the names a writer may have typed: in English, in the letter's language, in their own
-    own = country_name(sender.country, lang)
-    known = {sender.country.casefold(), own.casefold()}
-    for lg in ("en", *get_official_languages(sender.country, de_facto=True)):
-        known.add(country_name(sender.country, lg).casefold())
-    known |= {"uk", "great britain", "usa", "us", "united states of america"} if sender.country in ("GB", "US") else set()
-    if any(x.strip(" ,.").casefold() in known for x in lines[-2:]):
-        return lines
-    return lines + [own.upper()]
+def _destination(case, to: str, sender) -> str | None:
+    """Where the letter goes: the person's prison, the recipient's address, an ambassador's
+    embassy in the writer's own country (domestic mail, no country line)."""
+    if to == "person":
+        return case.person.address.country if case.person.address else None
+    r = case.recipients[to]
+    if r.address is not None:
+        return r.address.country
+    return sender.country if r.role == "ambassador" else _case_country(case)
 
 
 def _case_country(case) -> str | None:
