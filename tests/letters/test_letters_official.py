@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import run
+from ..conftest import run
 from .test_letters_ru import top_right
 
 SENDER = ["--date", "2026-11-28", "--from", "GB", "--sender-name", "Anna Smith",
