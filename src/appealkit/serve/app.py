@@ -69,7 +69,13 @@ class _Headers:
                 message["headers"] = list(message["headers"]) + HEADERS
             await send(message)
 
-        await self.app(scope, receive, add if scope["type"] == "http" else send)
+        try:
+            await self.app(scope, receive, add if scope["type"] == "http" else send)
+        except Exception:
+            # Starlette re-raises what its error page (_crash) answered, for the server to log with
+            # a traceback: _crash has said it in one line already
+            if scope["type"] != "http":
+                raise
 
 
 @asynccontextmanager
@@ -237,17 +243,18 @@ async def censor(request: Request) -> Response:
             return JSONResponse({"error": "too long"}, 413)
     try:
         q = json.loads(raw.decode("utf-8"))
-        text, case_id, lang = str(q["text"])[:guard.FIELD_LIMITS["message"]], str(q["case"]), str(q.get("lang") or "")
+        text, case_id = str(q["text"])[:guard.FIELD_LIMITS["message"]], str(q["case"])
     except (ValueError, KeyError, TypeError):
-        return JSONResponse({"error": "send {text, case, lang}"}, 400)
-    case = night.cases.get(case_id)
-    if case is None:
+        return JSONResponse({"error": "send {text, case}"}, 400)
+    if case_id not in night.cases:
         return JSONResponse({"error": "no such case"}, 404)
-    langs = dict.fromkeys([letters.letter_language(case, lang or None), lang, case.language])
+    # a message may be in any language, whatever the letter's: every caution list reads it (and
+    # no language named by the request picks a file)
+    langs = [lg for lg, _ in state.languages()]
 
     def hits():
         with letters._compose:  # the morphology is shared with the letters being composed
-            return [{"word": w, "why": why} for lg in langs if lg for w, why in caution_hits(text, lg, morphology=True)]
+            return [{"word": w, "why": why} for lg in langs for w, why in caution_hits(text, lg, morphology=True)]
 
     found = {h["word"]: h for h in await run_in_threadpool(hits)}  # a word once, whichever language found it
     return JSONResponse({"warnings": list(found.values())})

@@ -8,6 +8,7 @@ import asyncio
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 WORKERS = min(2, os.cpu_count() or 1)
 QUEUE = 32  # renders waiting or running; the 33rd request is told to try again
@@ -45,7 +46,12 @@ class Renderer:
         self.waiting += 1
         try:
             async with self.slots:
-                return await asyncio.wrap_future(self.pool.submit(render, htmls))
+                try:
+                    return await asyncio.wrap_future(self.pool.submit(render, htmls))
+                except BrokenProcessPool:  # a worker died (out of memory?): the next render gets new ones
+                    self.close()
+                    self.start()
+                    raise
         finally:
             self.waiting -= 1
 

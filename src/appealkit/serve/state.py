@@ -51,7 +51,7 @@ def recipients(case) -> list[tuple[str, str]]:
             out.append((t, f"{case.person.name.pick(lang, 'en')} (a support letter)"))
             continue
         r = case.recipients[t]
-        who = " ".join(x.pick(lang, "en") for x in (r.title, r.name) if x is not None) or t
+        who = ", ".join(x.pick(lang, "en") for x in (r.name, r.title) if x is not None) or t
         out.append((t, who))
     return out
 
