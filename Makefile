@@ -65,7 +65,7 @@ mutants: $(BIN)/.installed
 BENCH := bench/.venv/bin
 $(BENCH)/.installed: pyproject.toml
 	test -x $(BENCH)/python || $(PYTHON) -m venv bench/.venv
-	$(BENCH)/python -m pip install --quiet --disable-pip-version-check -e '.[pack]' iuliia==0.13.0 twitter-text-parser==3.0.0
+	$(BENCH)/python -m pip install --quiet --disable-pip-version-check -e '.[pack,serve]' iuliia==0.13.0 twitter-text-parser==3.0.0
 	@$(MAKE) --no-print-directory system-libs
 	$(BENCH)/python -m compileall -q src > /dev/null
 	touch $@
