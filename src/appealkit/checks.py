@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from .errors import Where
 from .unicode_checks import invisible_chars, mixed_script
 
+
 @dataclass
 class Finding:
     level: str  # "warning" or "error"
@@ -47,6 +48,24 @@ def wrapped_in_quotes(s: str) -> str | None:
         return (f"the value is wrapped in typographic quotes {s[0]}…{s[-1]} (pasted from a word "
                 "processor?): they would be printed as part of it; delete them")
     return None
+
+
+def _n(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def total_line(results: list[dict]) -> str:
+    """The line that ends `check` over several files, from their JSON results:
+    '8 files: 8 ok, 4 warnings'; '8 files: 4 ok, 1 failed (2 errors), 3 failed (--strict), 6 warnings'."""
+    broken = [r for r in results if r["errors"]]
+    strict = [r for r in results if not r["ok"] and not r["errors"]]
+    parts = [f"{len(results) - len(broken) - len(strict)} ok"]
+    if broken:
+        parts.append(f"{len(broken)} failed ({_n(sum(len(r['errors']) for r in broken), 'error')})")
+    if strict:
+        parts.append(f"{len(strict)} failed (--strict)")
+    warnings = sum(len(r["warnings"]) for r in results)
+    return f"{_n(len(results), 'file')}: {', '.join(parts)}, {_n(warnings, 'warning')}"
 
 
 def run_checks(case, today: dt.date | None = None) -> list[Finding]:

@@ -34,6 +34,10 @@ Json = Annotated[bool, typer.Option("--json", help="JSON on stdout.")]
 MANY_HELP = ("Case files or folders (their *.yaml and *.yml files, in name order); '-' reads standard input. "
              "Default: $APPEALKIT_CASE, then ./appeal.yaml.")
 ManyCases = Annotated[Optional[List[str]], typer.Argument(help=MANY_HELP, envvar="APPEALKIT_CASE", show_envvar=True)]
+LOG_HELP = "The sent-letters log. Default: appealkit-log.sqlite in the cases' folder."
+LogPath = Annotated[Optional[str], typer.Option("--log", help=LOG_HELP, envvar="APPEALKIT_LOG")]
+Event = Annotated[str, typer.Option("--event", help="The letter-writing night or action, for the log's totals.")]
+NoLog = Annotated[bool, typer.Option("--no-log", help="Record nothing in the sent-letters log.")]
 
 
 class Style(str, Enum):
@@ -162,10 +166,15 @@ def check(
             note(f"{f.file}: failed, {_n(len(f.errors), 'error')}")
         else:
             note(f"{f.file}: {'ok' if f.ok else 'failed (--strict)'}, {_n(len(f.findings), 'warning')}")
-    if json_:
-        from .case.many import is_many
+    from .case.many import is_many
 
-        emit_json([f.as_dict() for f in results] if is_many(cases or []) else results[0].as_dict())
+    many = is_many(cases or [])
+    if many:
+        from .checks import total_line
+
+        note(total_line([f.as_dict() for f in results]))
+    if json_:
+        emit_json([f.as_dict() for f in results] if many else results[0].as_dict())
     if not all(f.ok for f in results):
         raise typer.Exit(1)
 
@@ -278,14 +287,27 @@ def list_(
     cases: ManyCases = None,
     today: Annotated[Optional[str], typer.Option("--today", help="Count days as of this date (YYYY-MM-DD).")] = None,
     json_: Json = False,
+    fewest: Annotated[bool, typer.Option("--fewest", help="The people with the fewest letters in the log first, with their last reply.")] = False,
+    days: Annotated[int, typer.Option("--days", min=1, help="With --fewest: count the letters of this many days.")] = 30,
+    log: LogPath = None,
 ):
-    """One row per case: person, country, deadline and days left, birthdays, addresses."""
-    from .output import emit_json, is_tty, use_color
+    """One row per case: person, country, deadline and days left, birthdays, addresses. People
+    not held (in transit, released...) are listed apart, at the end."""
     from .night.overview import overview
+    from .output import emit_json, is_tty, use_color
 
     day = _date(today, "--today") or dt.date.today()
     run = _run(cases, many=True)  # one broken file among many is named, never the end of the overview
     rows = overview(run, day)
+    if fewest:
+        from .log import Log, fewest_first, log_path
+
+        path = log_path(log, cases or ["."])
+        tallies = {}
+        if path.exists():
+            with Log(path) as lg:
+                tallies = lg.tallies(since=day - dt.timedelta(days=days - 1))
+        rows = fewest_first(rows, tallies)
     if json_:
         emit_json([r.as_dict() for r in rows])
     elif is_tty():
@@ -293,17 +315,18 @@ def list_(
         from rich.table import Table
 
         t = Table()
-        for name in ("id", "person", "cc", "deadline", "days left", "birthday", "addressed"):
+        for name in ("id", "person", "cc", "deadline", "days left", "birthday", "addressed",
+                     *((f"letters ({days} d)", "last reply") if fewest else ())):
             t.add_column(name, no_wrap=name in ("id", "deadline"))  # what identifies a row is never cut
         for r in rows:
             bday = ", ".join(f"{b.date:%d %b} ({b.age})" for b in r.birthdays)
             t.add_row(r.id, r.person, r.country or "", r.deadline or "none", _days(r), bday,
-                      _addressed(r), style="dim" if r.passed else None)
+                      _addressed(r), *_tally(r, fewest), style="dim" if r.passed or r.status != "held" else None)
         Console(no_color=not use_color()).print(t)
     else:
         for r in rows:
             sys.stdout.write("\t".join([r.id, r.person, r.country or "", r.deadline or "none", _days(r),
-                                        _birthdays(r), _addressed(r)]) + "\n")
+                                        _birthdays(r), _addressed(r), *_tally(r, fewest)]) + "\n")
     _finish(run)
 
 
@@ -315,13 +338,18 @@ def _days(r) -> str:
     return "today" if r.days_left == 0 else f"{r.days_left} day{'s' if r.days_left != 1 else ''}"
 
 
+def _tally(r, fewest: bool) -> tuple:
+    return (str(r.letters), r.last_reply or "no reply") if fewest else ()
+
+
 def _birthdays(r) -> str:
     return ", ".join(f"{b.date.isoformat()} ({b.age}, in {b.days} days)" if b.days else f"today ({b.age})"
                      for b in r.birthdays)
 
 
 def _addressed(r) -> str:
-    return f"{r.addressed}/{r.recipients}" + (" + person" if r.person_address else "")
+    return f"{r.addressed}/{r.recipients}" + (" + person" if r.person_address else "") + (
+        f"; person {r.status}" if r.status != "held" else "")
 
 
 # ------------------------------------------------------------------ address
@@ -385,8 +413,12 @@ def letter(
     out_dir: Annotated[Optional[str], typer.Option("--out-dir", help="Write one file per letter here (made if missing); print the paths.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing files in --out-dir.")] = False,
     json_: Json = False,
+    log: LogPath = None,
+    event: Event = "",
+    no_log: NoLog = False,
 ):
-    """Letters to the authorities and a support letter to the person, ready to sign."""
+    """Letters to the authorities and a support letter to the person, ready to sign. With
+    --writers, each letter written is recorded in the sent-letters log."""
     from .letters.render import as_html, load_template
     from .letters.sender import split_lines
     from .night.letters import letters_for_cases
@@ -407,7 +439,7 @@ def letter(
     fmt = format_.value
     if writers is not None:
         _merge(run.with_recipient(to), writers, to, out_dir, force, lang, day, fmt, user_template, message,
-               embassy, country)
+               embassy, country, None if no_log else _recorder(log, cases, event))
         _finish(run)
         return
     rows, texts = [], []
@@ -443,14 +475,20 @@ def letter(
     _finish(run)
 
 
-def _merge(cases, writers, to, out_dir, force, lang, day, fmt, template, message, embassy, country):
+def _recorder(log: Optional[str], cases: Optional[List[str]], event: str):
+    from .log import Recorder, log_path
+
+    return Recorder(log_path(log, cases or ["."]), event)
+
+
+def _merge(cases, writers, to, out_dir, force, lang, day, fmt, template, message, embassy, country, recorder=None):
     """The mail merge: letters written one at a time, their paths on stdout, each bad row as
     `writers.csv:LINE: what is wrong` on stderr, a summary at the end; exit 1 if a row failed."""
     from .night.merge import MailMerge
     from .output import note, out
 
     merge = MailMerge(cases, writers, to, out_dir, force=force, lang=lang, date=day, fmt=fmt, template=template,
-                      message=message, embassy_address=embassy, sender_country=country)
+                      message=message, embassy_address=embassy, sender_country=country, recorder=recorder)
     progress = _progress(writers)
     try:
         for o in merge:
@@ -464,6 +502,8 @@ def _merge(cases, writers, to, out_dir, force, lang, day, fmt, template, message
     finally:
         if progress:
             progress[0].stop()
+        if recorder is not None:  # what was written, even when the run stopped
+            recorder.save()
     note(merge.report.summary())
     if merge.report.failed:
         raise typer.Exit(1)
@@ -538,6 +578,9 @@ def pack(
     date: Annotated[Optional[str], typer.Option("--date", help="Date on the letters (YYYY-MM-DD); default today.")] = None,
     embassy_address: EmbassyAddress = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing pack.")] = False,
+    log: LogPath = None,
+    event: Event = "",
+    no_log: NoLog = False,
 ):
     """A printable pack for a letter-writing night: a large-print card per case, every letter,
     and every writer's envelopes (or labels), as one PDF (or HTML)."""
@@ -545,10 +588,13 @@ def pack(
     from .night.pack import make_pack
     from .output import note
 
+    recorder = None if no_log else _recorder(log, cases, event)
     report = make_pack(list(cases or []), out, writers=writers, to=to, paper=paper.value, envelope=envelope.value,
                        lang=lang, sender_name=sender_name, sender_address=sender_address, sender_country=from_,
                        date=_date(date, "--date"), embassy_address=split_lines(embassy_address) or None,
-                       force=force, on_notice=lambda n: _say(n, _PACK_HINTS))
+                       force=force, on_notice=lambda n: _say(n, _PACK_HINTS), recorder=recorder)
+    if recorder is not None:
+        recorder.save()
     sys.stdout.write(f"{out}\n")
     note(report.summary())
     if not report.ok:
@@ -729,8 +775,6 @@ def import_(
 log_app = typer.Typer(help="The sent-letters log: record letters by hand, replies, returns and censor notices; export counts.",
                       no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(log_app, name="log")
-LOG_HELP = "The log file. Default: appealkit-log.sqlite in the cases' folder (--cases), else here."
-LogPath = Annotated[Optional[str], typer.Option("--log", help=LOG_HELP, envvar="APPEALKIT_LOG")]
 LogCases = Annotated[Optional[str], typer.Option("--cases", help="The cases' folder, where the log lives.")]
 Day = Annotated[Optional[str], typer.Option("--date", help="The day (YYYY-MM-DD); default today.")]
 

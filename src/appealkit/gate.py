@@ -70,6 +70,7 @@ def _post(case):
 
 
 def _letters(case):
+    from .letters.checks import first_missing
     from .letters.translations import languages, missing_translations
 
     have = languages()
@@ -83,7 +84,7 @@ def _letters(case):
     if missing:
         yield ("missing-translation",
                f"letters in '{case.language}' (the case's language) need {', '.join(missing)} "
-               f"in '{case.language}'", ("summary",))
+               f"in '{case.language}'", first_missing(case, missing))
     from .letters.naming import missing_names
 
     # a letter never puts a name from another script into its text (`Anna Ivanova` in Russian)

@@ -184,3 +184,34 @@ def export_csv(log: Log, by: str) -> str:
 def _cell(v) -> str:
     s = str(v)
     return "'" + s if s[:1] in ("=", "+", "-", "@", "\t", "\r") else s
+
+
+class Recorder:
+    """Collects the letters of one run (a mail merge, a pack) and writes them to the log in one
+    transaction at the end: a run that stops halfway records what it wrote."""
+
+    def __init__(self, path: str | Path, event: str = "", channel: str = "post"):
+        self.path, self.event, self.channel = Path(path), event, channel
+        self.letters: list[Letter] = []
+
+    def letter(self, day: dt.date, case_id: str, recipient: str, writer: str = "") -> None:
+        self.letters.append(Letter(day, case_id, recipient, writer, self.event, self.channel))
+
+    def save(self) -> int:
+        if not self.letters:
+            return 0
+        with Log(self.path) as log:
+            n = log.record(self.letters)
+        self.letters = []
+        return n
+
+
+def fewest_first(rows: list, tallies: dict[str, Tally]) -> list:
+    """Overview rows with their letter counts and last replies filled in, the people with the
+    fewest letters first (the rule OVD-Info's letter service uses to share letters out); those
+    not held stay apart at the end. Ties keep the overview's order."""
+    for r in rows:
+        t = tallies.get(r.id)
+        r.letters = t.letters if t else 0
+        r.last_reply = t.last_reply.isoformat() if t and t.last_reply else None
+    return sorted(rows, key=lambda r: (r.status != "held", r.letters))

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from .. import handles
 from ..errors import CaseError, UsageError, did_you_mean
-from dataclasses import dataclass, field
-
 from . import spec
+from .derived import Derived
 from .spec import PLATFORMS, PRONOUNS, ROLES
 
 SLUG = re.compile(spec.SLUG)
@@ -153,7 +153,7 @@ class Case:
     share: Share | None = None
     source: str = ""
     positions: Any = None
-    cache: dict = field(default_factory=dict, compare=False, repr=False)  # derived values, per run
+    derived: Derived = field(default_factory=Derived, compare=False, repr=False)  # values a run derives
     copies_single: bool = False  # `copies` was one text, not a list
     origin: Origin | None = None  # the `source` key (`source` above is the file the case came from)
 
@@ -316,7 +316,9 @@ class _V:
 
     def str_list(self, v, path, min_items=0, pattern=None, what="string") -> list[str]:
         if not isinstance(v, list):
-            self.err(path, f"{key_path(path)} must be a list, not {_typename(v)}")
+            from .suggest import list_fix
+
+            self.err(path, f"{key_path(path)} must be a list, not {_typename(v)}{list_fix(str(path[-1]), v)}")
             return []
         if len(v) < min_items:
             self.err(path, f"{key_path(path)} needs at least {min_items} item{'s' if min_items > 1 else ''}")
@@ -353,7 +355,10 @@ def build_case(data, pos, errors) -> Case | None:
     if "id" in d:
         cid = v.string(d["id"], ("id",))
         if cid is not None and not SLUG.match(cid):
-            v.err(("id",), f"id '{cid}' is not a slug: use 1-64 of a-z, 0-9 and '-', starting with a letter or digit (e.g. kz-atabek-2014)")
+            from .suggest import slug_fix
+
+            v.err(("id",), f"id '{cid}' is not a slug: use 1-64 of a-z, 0-9 and '-', starting with a letter or digit "
+                           f"(e.g. kz-atabek-2014){slug_fix(cid, SLUG)}")
             cid = None
 
     title = v.text(d["title"], ("title",), lang) if "title" in d else None
@@ -369,7 +374,9 @@ def build_case(data, pos, errors) -> Case | None:
     asks: list[Text] = []
     if "asks" in d:
         if not isinstance(d["asks"], list):
-            v.err(("asks",), f"asks must be a list of texts, not {_typename(d['asks'])}")
+            from .suggest import list_fix
+
+            v.err(("asks",), f"asks must be a list of texts, not {_typename(d['asks'])}{list_fix('asks', d['asks'])}")
         elif not d["asks"]:
             v.err(("asks",), "asks is empty: give at least one thing the authorities are asked to do")
         else:
@@ -448,7 +455,9 @@ def _date(v, d, key, allow_immediately, path=()):
     if day is not None:
         return day
     what = "an ISO date (YYYY-MM-DD) or 'immediately'" if allow_immediately else "an ISO date (YYYY-MM-DD)"
-    v.err(path + (key,), f"{key_path(path + (key,))} must be {what}, not {val!r}")
+    from .suggest import date_fix
+
+    v.err(path + (key,), f"{key_path(path + (key,))} must be {what}, not {val!r}{'; ' + fix if (fix := date_fix(val)) else ''}")
     return None
 
 
@@ -556,7 +565,9 @@ def _born(v, val, path):
     day = _iso_date(val)
     if day is not None:
         return day
-    v.err(path, f"born must be a year (like 1983) or an ISO date (YYYY-MM-DD), not {val!r}")
+    from .suggest import date_fix
+
+    v.err(path, f"born must be a year (like 1983) or an ISO date (YYYY-MM-DD), not {val!r}{'; ' + fix if (fix := date_fix(val)) else ''}")
     return None
 
 
@@ -585,7 +596,9 @@ def _recipient(v, r, rid, lang):
         return None
     role = v.string(r["role"], path + ("role",)) if "role" in r else None
     if role is not None and role not in ROLES:
-        v.err(path + ("role",), f"unknown role '{role}'{did_you_mean(role, ROLES, 'roles')}")
+        from .suggest import role_fix
+
+        v.err(path + ("role",), f"unknown role '{role}'{role_fix(role, ROLES) or did_you_mean(role, ROLES, 'roles')}")
         role = None
     kw = {}
     for k in ("name", "title", "organisation", "salutation"):
@@ -616,7 +629,10 @@ def _address(v, a, path):
             if is_iso_country(c.upper()):
                 country = c.upper()
             else:
-                v.err(path + ("country",), f"'{c}' is not an ISO 3166-1 alpha-2 country code (like KZ, RU, GB)")
+                from .suggest import country_fix
+
+                v.err(path + ("country",), f"'{c}' is not an ISO 3166-1 alpha-2 country code"
+                                           f"{'; ' + fix if (fix := country_fix(c)) else ' (like KZ, RU, GB)'}")
     lines = v.str_list(a["lines"], path + ("lines",), min_items=1) if "lines" in a else []
     kw = {}
     for k in ("postcode", "locality", "district", "region"):

@@ -110,8 +110,8 @@ def syntax_hint(text: str, mark, msg: str) -> str:
     indent = len(here) - len(here.lstrip())
     if above and indent > len(above) - len(above.lstrip()) and not above.rstrip().endswith((":", "|", ">", "|-", ">-")) \
             and not above.lstrip().startswith("- ") and _KEY.match(here):
-        return (f" (this line is indented more than the line above, which already has its value: "
-                f"line up keys of one mapping, or end the line above with a colon)")
+        return (" (this line is indented more than the line above, which already has its value: "
+                "line up keys of one mapping, or end the line above with a colon)")
     m = _COLON_VALUE.match(here)
     if m and "mapping values" in msg:
         return f" (the value holds ': '; put it in quotes: {m.group(1)}: \"{m.group(2).strip()}\")"
@@ -172,8 +172,13 @@ class _Walker:
             except (ValueError, OverflowError, yaml.YAMLError):
                 pos.reported.add(path)
                 kind = node.tag[len(_CORE):]
-                hint = " (dates are YYYY-MM-DD)" if kind == "timestamp" else ""
-                self._error(f"'{node.value}' is not a valid {kind}{hint}", node.start_mark)
+                if kind == "timestamp":  # a date YAML recognises by its shape, that the calendar lacks
+                    from .suggest import date_fix
+
+                    fix = date_fix(node.value) or "dates are YYYY-MM-DD"
+                    self._error(f"'{node.value}' is not a date: {fix}", node.start_mark)
+                else:
+                    self._error(f"'{node.value}' is not a valid {kind}", node.start_mark)
                 return None
         if isinstance(node, yaml.SequenceNode):
             return [self.walk(child, path + (i,), depth + 1) for i, child in enumerate(node.value)]

@@ -47,7 +47,8 @@ def scan(folder: Path) -> list[Known]:
             continue  # not ours to judge here: `check` names what is wrong with it
         if not isinstance(data, dict) or not isinstance(data.get("source"), dict):
             continue
-        src, person = data["source"], data.get("person") if isinstance(data.get("person"), dict) else {}
+        src = data["source"]
+        person: dict = data["person"] if isinstance(data.get("person"), dict) else {}
         k = Known(p, list=str(src.get("list")))
         for key in ("id", "url"):
             if src.get(key) is not None:

@@ -131,12 +131,12 @@ def build(rec: Record, fmt: str, country: str | None, today: dt.date) -> Importe
         name["en"] = raw_name
 
     born: int | dt.date | None = None
-    for key in ("birthday", "birth_year"):
-        if rec.get(key) and born is None:
+    for col in ("birthday", "birth_year"):
+        if rec.get(col) and born is None:
             try:
-                born = parse_born(rec.get(key))
+                born = parse_born(rec.get(col))
             except ValueError:
-                return BadRow(rec.line, f"{key} '{rec.get(key)}' is not a date (YYYY-MM-DD, YYYY-MM, YYYY, "
+                return BadRow(rec.line, f"{col} '{rec.get(col)}' is not a date (YYYY-MM-DD, YYYY-MM, YYYY, "
                                         "M/D/YYYY or DD.MM.YYYY)")
 
     status, why, address = _where(rec, cc, lang, today)
@@ -152,6 +152,7 @@ def build(rec: Record, fmt: str, country: str | None, today: dt.date) -> Importe
     if rec.get("url").startswith(("http://", "https://")):
         source["url"] = rec.get("url")
     source["imported"] = today
+    key: tuple[str, str]
     if "id" in source:
         key = ("id", source["id"])
     elif "url" in source:
@@ -198,9 +199,9 @@ def _where(rec: Record, cc: str, lang: str, today: dt.date):
 
 
 def _case_id(cc: str, latin: str, list_id: str | None) -> str:
-    from ..output import safe_name
-
     from unidecode import unidecode
+
+    from ..output import safe_name
 
     slug = re.sub(r"[^a-z0-9]+", "-", unidecode(latin).lower()).strip("-")
     parts = [cc.lower(), slug or "person"]

@@ -26,6 +26,7 @@ class Pack:
     envelopes: int = 0
     problems: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    sent: list[tuple[str, str, str]] = field(default_factory=list)  # (case id, recipient, writer) per letter
 
 
 def build_pack(cases: list, writers: list, to: str = "all", *, paper: str = "a4", envelope: str = "dl",
@@ -37,8 +38,7 @@ def build_pack(cases: list, writers: list, to: str = "all", *, paper: str = "a4"
     `fonts` are @font-face rules (pack.fonts.font_faces); none: the browser's own. `message` is a
     personal message in every letter (the event page's volunteer adds one to theirs)."""
     from ..address.format import blocks_for
-    from ..letters.compose import compose_letters
-    from ..letters.compose import SENDER_WARNINGS
+    from ..letters.compose import SENDER_WARNINGS, compose_letters
     from ..night.assign import assignments
 
     if paper not in PAPERS:
@@ -73,6 +73,7 @@ def build_pack(cases: list, writers: list, to: str = "all", *, paper: str = "a4"
                 continue
             for x in composed:
                 letters.append({"to": x.to, "lang": x.language, "writer": w.name, "blocks": text_blocks(x.text)})
+                pack.sent.append((case.id, x.to, w.name))
                 # the safety note is on the card, the sender's are the run's; the rest is said once per case
                 pack.warnings += [f"{case.id}: {m}" for m in x.warnings if not m.startswith("safety:")
                                   and m not in SENDER_WARNINGS and f"{case.id}: {m}" not in pack.warnings]
