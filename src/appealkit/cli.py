@@ -873,7 +873,8 @@ def serve(
     """The letter-writing night in a browser: volunteers write and print letters on their phones,
     the organiser counts them and prints the pack. Offline; Ctrl-C stops it."""
     from .output import note
-    from .serve import make_night, serve as run, terminal_qr
+    from .serve import make_night, terminal_qr
+    from .serve import serve as run
 
     def started(s) -> None:
         note(f"serving {s.cases} case{'s' if s.cases != 1 else ''} at {s.url} (log: {s.log}); Ctrl-C stops")

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import io
 
-import pytest
-
 from .conftest import VOLUNTEER, csrf, form_of
 
 CASE = "ru-aliyev-2026"

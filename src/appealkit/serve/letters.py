@@ -12,9 +12,10 @@ from ..errors import AppealkitError
 
 CACHE_SLACK = 256  # derived values (one per sender and message) a case keeps between letters
 
-# a case's cache is a plain dict its builders fill: the server's threads compose one at a time
+# a case's derived values are a plain dict its builders fill: the server's threads compose one
+# at a time
 _compose = threading.Lock()
-_base: dict[str, int] = {}  # case id -> the values its first letter built (shared by every writer)
+_marks: dict[str, int] = {}  # case id -> what it held before its first letter here
 
 
 @dataclass
@@ -42,12 +43,14 @@ def preview(case, to: str, v: Volunteer, message: str | None, day: dt.date):
     from ..letters.compose import compose_letters
 
     with _compose:
+        mark = _marks.setdefault(case.id, case.derived.mark())
         try:
             (letter,) = compose_letters(case, to, lang=letter_language(case, v.lang), sender_name=v.name,
                                         sender_address=v.address, sender_country=v.country, date=day,
                                         message=message or None)
         finally:
-            _trim(case)
+            # a night of many volunteers (each a sender of their own) would keep one value per letter
+            case.derived.trim(mark, CACHE_SLACK)
     return letter
 
 
@@ -86,11 +89,13 @@ def _one(case, to: str, v: Volunteer, message: str | None, day: dt.date, envelop
     from ..pack.html import build_pack
 
     with _compose:
+        mark = _marks.setdefault(case.id, case.derived.mark())
         try:
             p = build_pack([case], [v.writer()], to, envelope=envelope, date=day, sender_country=v.country,
                            lang=letter_language(case, v.lang), fonts=font_faces(), message=message or None)
         finally:
-            _trim(case)
+            # a night of many volunteers (each a sender of their own) would keep one value per letter
+            case.derived.trim(mark, CACHE_SLACK)
     if not p.letters:
         why = p.problems[0].message if p.problems else (p.warnings[0] if p.warnings else "")
         raise AppealkitError(f"no letter to print for {to}: {why}".rstrip(": "))
@@ -99,12 +104,3 @@ def _one(case, to: str, v: Volunteer, message: str | None, day: dt.date, envelop
     # the pack's cards are what the page has shown: hidden, the letter starts on the first page
     return p.html.replace("</head>", "<style>.card { display: none; }</style>\n</head>", 1)
 
-
-def _trim(case) -> None:
-    """Drop the newest derived values beyond a margin: a night of many volunteers (each a sender
-    of their own) would otherwise keep one per letter."""
-    cache = case.cache
-    base = _base.setdefault(case.id, len(cache))
-    if len(cache) - base > CACHE_SLACK:
-        for key in list(cache)[base + CACHE_SLACK // 2:]:
-            del cache[key]
