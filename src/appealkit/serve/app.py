@@ -97,10 +97,10 @@ def _templates():
     """The letters' environment (sandboxed, autoescaped, strict), overlaid with the pages' loader."""
     from jinja2 import FileSystemLoader
 
-    from ..letters.render import _env as letters_env
+    from ..letters.render import environment
     from ..resources import data_path
 
-    return letters_env(True).overlay(loader=FileSystemLoader(str(data_path("serve"))))
+    return environment(True).overlay(loader=FileSystemLoader(str(data_path("serve"))))
 
 
 def _browser(request: Request) -> tuple[str, bool]:

@@ -103,11 +103,11 @@ class Recorder:
         import csv
         import io
 
-        from ..log import _cell
+        from ..log import safe_cell
 
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n")
         w.writerow(("day", "case", "recipient", "writer", "event", "channel"))
         for e in self.entries():
-            w.writerow([_cell(x) for x in (e.day.isoformat(), e.case_id, e.recipient, e.writer, e.event, "post")])
+            w.writerow([safe_cell(x) for x in (e.day.isoformat(), e.case_id, e.recipient, e.writer, e.event, "post")])
         return buf.getvalue()
