@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .. import scripts
+
 # "…, Иванову Ивану Ивановичу, 1985 г. р." (Memorial's letter addresses end so)
 _BORN = re.compile(r"^(\d{4})\s*г\.?\s*р\.?$")
-_NAME_WORD = re.compile(r"^[А-ЯЁІЎЄЇҐ][а-яёіўєїґ'’-]+$")
 _NUMBER = re.compile(r"^(№\s*)?\d+[\w/-]*$")
 
 
@@ -21,9 +22,16 @@ class Split:
     born_year: int | None = None  # from a trailing "ГГГГ г. р."
 
 
+def _name_word(w: str) -> bool:
+    """A capitalised Cyrillic word, hyphens and apostrophes allowed (Гусейнли, Сан-Мартин, Лук'яненко)."""
+    letters = w.replace("-", "").replace("'", "").replace("’", "")
+    return len(w) > 1 and w[0].isupper() and letters.isalpha() and scripts.only(letters, scripts.CYRILLIC) \
+        and w[1:] == w[1:].lower()
+
+
 def _is_name(seg: str) -> bool:
     words = seg.split()
-    return 2 <= len(words) <= 4 and all(_NAME_WORD.match(w) for w in words if w not in ("оглы", "кызы"))
+    return 2 <= len(words) <= 4 and all(_name_word(w) for w in words if w not in ("оглы", "кызы"))
 
 
 def split_address(text: str, country: str, lang: str) -> Split:

@@ -7,9 +7,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .. import scripts
 from .read import BadRow, Record, formats_data
 
-_CYR = re.compile(r"[А-Яа-яЁёІіЎўЄєЇїҐґ]")
 _MDY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")  # OVD-Info: M/D/YYYY
 _DMY = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")  # 12.03.1985
 _YM = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")  # 1985, 1985-03, 1985-03-12
@@ -115,7 +115,7 @@ def build(rec: Record, fmt: str, country: str | None, today: dt.date) -> Importe
     if not is_iso_country(cc):
         return BadRow(rec.line, f"'{cc}' is not an ISO country code (like BY, RU)")
 
-    native = " ".join(rec.get("native_name").split()) or (raw_name if _CYR.search(raw_name) else None)
+    native = " ".join(rec.get("native_name").split()) or (raw_name if scripts.has(raw_name, scripts.CYRILLIC) else None)
     name: dict[str, str] = {}
     scheme = None
     if native:
