@@ -145,12 +145,16 @@ async def case_page(request: Request) -> Response:
 
 
 def _card(case, night: Night) -> dict:
+    """The case's card as the pack has it (its QR code drawn once a day, not per page)."""
     from ..pack.html import card
 
-    c = card(case, night.day())
-    c["summary"] = " ".join(case.summary.pick(case.language, "en").split()) if case.summary else ""
-    c["id"] = case.id
-    return c
+    key = (case.id, night.day())
+    if key not in night.cards:
+        c = card(case, night.day())
+        c["summary"] = " ".join(case.summary.pick(case.language, "en").split()) if case.summary else ""
+        c["id"] = case.id
+        night.cards = {key: c, **{k: v for k, v in night.cards.items() if k[1] == key[1]}}
+    return night.cards[key]
 
 
 def _case(night: Night, case_id: str):

@@ -25,6 +25,7 @@ class Night:
     key: bytes = field(default_factory=lambda: secrets.token_bytes(32))  # signs the CSRF tokens
     open: bool = True
     today: dt.date | None = None  # fixed by tests; else the day of each request
+    cards: dict = field(default_factory=dict)  # (case id, day) -> the case's card for the page
 
     def day(self) -> dt.date:
         return self.today or dt.date.today()
