@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 
-from ..conftest import VOLUNTEER, csrf, form_of
+from .forms import VOLUNTEER, csrf, form_of
 
 CASE = "ru-aliyev-2026"
 
