@@ -13,7 +13,9 @@ import yaml
 from appealkit.address.countries import get_country, known_countries
 from appealkit.address.format import format_address, person_block
 from appealkit.case.model import Address, LatinParts, Person, Text
-from appealkit.translit.engine import ANY_CYR
+from appealkit.scripts import CYRILLIC, pattern
+
+ANY_CYR = pattern(CYRILLIC)
 
 HERE = Path(__file__).parent / "countries"
 FILES = sorted(HERE.glob("*.yaml"))

@@ -9,8 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import appealkit
+from appealkit.scripts import CYRILLIC, pattern
 from appealkit.translit import detect_language, list_schemes
-from appealkit.translit.engine import ANY_CYR
+
+ANY_CYR = pattern(CYRILLIC)
 
 SAMPLES = [(s.id, row[0], row[1], row[2]) for s in list_schemes() for row in s.samples]
 SCHEMES = sorted({s for s, *_ in SAMPLES})

@@ -34,6 +34,10 @@ Json = Annotated[bool, typer.Option("--json", help="JSON on stdout.")]
 MANY_HELP = ("Case files or folders (their *.yaml and *.yml files, in name order); '-' reads standard input. "
              "Default: $APPEALKIT_CASE, then ./appeal.yaml.")
 ManyCases = Annotated[Optional[List[str]], typer.Argument(help=MANY_HELP, envvar="APPEALKIT_CASE", show_envvar=True)]
+LOG_HELP = "The sent-letters log. Default: appealkit-log.sqlite in the cases' folder."
+LogPath = Annotated[Optional[str], typer.Option("--log", help=LOG_HELP, envvar="APPEALKIT_LOG")]
+Event = Annotated[str, typer.Option("--event", help="The letter-writing night or action, for the log's totals.")]
+NoLog = Annotated[bool, typer.Option("--no-log", help="Record nothing in the sent-letters log.")]
 
 
 class Style(str, Enum):
@@ -162,10 +166,15 @@ def check(
             note(f"{f.file}: failed, {_n(len(f.errors), 'error')}")
         else:
             note(f"{f.file}: {'ok' if f.ok else 'failed (--strict)'}, {_n(len(f.findings), 'warning')}")
-    if json_:
-        from .case.many import is_many
+    from .case.many import is_many
 
-        emit_json([f.as_dict() for f in results] if is_many(cases or []) else results[0].as_dict())
+    many = is_many(cases or [])
+    if many:
+        from .checks import total_line
+
+        note(total_line([f.as_dict() for f in results]))
+    if json_:
+        emit_json([f.as_dict() for f in results] if many else results[0].as_dict())
     if not all(f.ok for f in results):
         raise typer.Exit(1)
 
@@ -281,31 +290,45 @@ def list_(
     cases: ManyCases = None,
     today: Annotated[Optional[str], typer.Option("--today", help="Count days as of this date (YYYY-MM-DD).")] = None,
     json_: Json = False,
+    fewest: Annotated[bool, typer.Option("--fewest", help="The people with the fewest letters in the log first, with their last reply.")] = False,
+    days: Annotated[int, typer.Option("--days", min=1, help="With --fewest: count the letters of this many days.")] = 30,
+    log: LogPath = None,
 ):
-    """One row per case: person, country, deadline and days left, birthdays, addresses."""
+    """One row per case: person, country, deadline and days left, birthdays, addresses. People
+    not held (in transit, released...) are listed apart, at the end."""
     from .night.overview import overview
     from .output import emit_json, is_tty, note, out, use_color
 
     day = _date(today, "--today") or dt.date.today()
     run = _run(cases, many=True)  # one broken file among many is named, never the end of the overview
     rows = overview(run, day)
+    if fewest:
+        from .log import Log, fewest_first, log_path
+
+        path = log_path(log, cases or ["."])
+        tallies = {}
+        if path.exists():
+            with Log(path) as lg:
+                tallies = lg.tallies(since=day - dt.timedelta(days=days - 1))
+        rows = fewest_first(rows, tallies)
     if json_:
         emit_json([r.as_dict() for r in rows])
     elif is_tty():
         from rich.console import Console
 
         console = Console(no_color=not use_color())
-        table, left_out = _list_table(rows, console.width)
+        extra = (f"letters ({days} d)", "last reply") if fewest else ()
+        table, left_out = _list_table(rows, console.width, extra, lambda r: _tally(r, fewest))
         console.print(table)
         if left_out:
             note(f"left out to fit {console.width} columns: {', '.join(left_out)} (a wider window, a pipe or --json shows them)")
     else:
         from .output import table_row
 
-        out(table_row(LIST_COLUMNS))
+        out(table_row(LIST_COLUMNS + (("letters", "last reply") if fewest else ())))
         for r in rows:
             out(table_row([r.id, r.person, r.country or "", r.deadline or "none", _days(r), _birthdays(r),
-                           _addressed(r)]))
+                           _addressed(r), *_tally(r, fewest)]))
     _finish(run)
 
 
@@ -314,21 +337,22 @@ _LIST_DROP = ("addressed", "birthday", "cc", "days left")  # the first to go on 
 _LIST_NO_WRAP = ("id", "cc", "deadline")  # what identifies a row stays on one line
 
 
-def _list_table(rows, width: int):
+def _list_table(rows, width: int, extra: tuple = (), tally=lambda r: ()):
     """`list` as a rich table within `width` columns: the least needed columns dropped until the
     rest fit; a name (and the days, the birthday) wraps at its spaces, never cut."""
     from rich.cells import cell_len
     from rich.table import Table
 
+    columns = LIST_COLUMNS + tuple(extra)
     cells = [[r.id, r.person, r.country or "", r.deadline or "none", _days(r),
-              ", ".join(f"{b.date:%d %b} ({b.age})" for b in r.birthdays), _addressed(r)] for r in rows]
+              ", ".join(f"{b.date:%d %b} ({b.age})" for b in r.birthdays), _addressed(r), *tally(r)] for r in rows]
     # the least each column takes: its widest cell where it must not wrap, else its longest word
     least = {}
-    for i, c in enumerate(LIST_COLUMNS):
+    for i, c in enumerate(columns):
         texts = [c] + [x[i] for x in cells]
         pieces = texts if c in _LIST_NO_WRAP else [w for text in texts for w in text.split()]
         least[c] = max(map(cell_len, pieces), default=1) + 3  # and a space, a rule, a space
-    shown = list(LIST_COLUMNS)
+    shown = list(columns)
     for c in _LIST_DROP:
         if sum(least[x] for x in shown) + 1 <= width:
             break
@@ -337,8 +361,8 @@ def _list_table(rows, width: int):
     for c in shown:
         t.add_column(c, no_wrap=c in _LIST_NO_WRAP, min_width=least[c] - 3, overflow="fold")
     for r, x in zip(rows, cells):
-        t.add_row(*(x[LIST_COLUMNS.index(c)] for c in shown), style="dim" if r.passed else None)
-    return t, [c for c in LIST_COLUMNS if c not in shown]
+        t.add_row(*(x[columns.index(c)] for c in shown), style="dim" if r.passed or r.status != "held" else None)
+    return t, [c for c in columns if c not in shown]
 
 
 def _days(r) -> str:
@@ -349,13 +373,18 @@ def _days(r) -> str:
     return "today" if r.days_left == 0 else f"{r.days_left} day{'s' if r.days_left != 1 else ''}"
 
 
+def _tally(r, fewest: bool) -> tuple:
+    return (str(r.letters), r.last_reply or "no reply") if fewest else ()
+
+
 def _birthdays(r) -> str:
     return ", ".join(f"{b.date.isoformat()} ({b.age}, in {b.days} days)" if b.days else f"today ({b.age})"
                      for b in r.birthdays)
 
 
 def _addressed(r) -> str:
-    return f"{r.addressed}/{r.recipients}" + (" + person" if r.person_address else "")
+    return f"{r.addressed}/{r.recipients}" + (" + person" if r.person_address else "") + (
+        f"; person {r.status}" if r.status != "held" else "")
 
 
 # ------------------------------------------------------------------ address
@@ -419,8 +448,12 @@ def letter(
     out_dir: Annotated[Optional[str], typer.Option("--out-dir", help="Write one file per letter here (made if missing); print the paths.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing files in --out-dir.")] = False,
     json_: Json = False,
+    log: LogPath = None,
+    event: Event = "",
+    no_log: NoLog = False,
 ):
-    """Letters to the authorities and a support letter to the person, ready to sign."""
+    """Letters to the authorities and a support letter to the person, ready to sign. With
+    --writers, each letter written is recorded in the sent-letters log."""
     from .letters.render import as_html, load_template
     from .letters.sender import split_lines
     from .night.letters import letters_for_cases
@@ -441,7 +474,7 @@ def letter(
     fmt = format_.value
     if writers is not None:
         _merge(run.with_recipient(to), writers, to, out_dir, force, lang, day, fmt, user_template, message,
-               embassy, country)
+               embassy, country, None if no_log else _recorder(log, cases, event))
         _finish(run)
         return
     rows, texts, kept = [], [], 0
@@ -481,14 +514,20 @@ def letter(
     _finish(run)
 
 
-def _merge(cases, writers, to, out_dir, force, lang, day, fmt, template, message, embassy, country):
+def _recorder(log: Optional[str], cases: Optional[List[str]], event: str):
+    from .log import Recorder, log_path
+
+    return Recorder(log_path(log, cases or ["."]), event)
+
+
+def _merge(cases, writers, to, out_dir, force, lang, day, fmt, template, message, embassy, country, recorder=None):
     """The mail merge: letters written one at a time, their paths on stdout, each bad row as
     `writers.csv:LINE: what is wrong` on stderr, a summary at the end; exit 1 if a row failed."""
     from .night.merge import MailMerge
     from .output import note, out
 
     merge = MailMerge(cases, writers, to, out_dir, force=force, lang=lang, date=day, fmt=fmt, template=template,
-                      message=message, embassy_address=embassy, sender_country=country)
+                      message=message, embassy_address=embassy, sender_country=country, recorder=recorder)
     progress = _progress(writers)
     try:
         for o in merge:
@@ -502,6 +541,8 @@ def _merge(cases, writers, to, out_dir, force, lang, day, fmt, template, message
     finally:
         if progress:
             progress[0].stop()
+        if recorder is not None:  # what was written, even when the run stopped
+            recorder.save()
     note(merge.report.summary())
     if merge.report.failed:
         raise typer.Exit(1)
@@ -576,6 +617,9 @@ def pack(
     date: Annotated[Optional[str], typer.Option("--date", help="Date on the letters (YYYY-MM-DD); default today.")] = None,
     embassy_address: EmbassyAddress = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing pack.")] = False,
+    log: LogPath = None,
+    event: Event = "",
+    no_log: NoLog = False,
 ):
     """A printable pack for a letter-writing night: a large-print card per case, every letter,
     and every writer's envelopes (or labels), as one PDF (or HTML)."""
@@ -583,10 +627,13 @@ def pack(
     from .night.pack import make_pack
     from .output import note
 
+    recorder = None if no_log else _recorder(log, cases, event)
     report = make_pack(list(cases or []), out, writers=writers, to=to, paper=paper.value, envelope=envelope.value,
                        lang=lang, sender_name=sender_name, sender_address=sender_address, sender_country=from_,
                        date=_date(date, "--date"), embassy_address=split_lines(embassy_address) or None,
-                       force=force, on_notice=lambda n: _say(n, _PACK_HINTS))
+                       force=force, on_notice=lambda n: _say(n, _PACK_HINTS), recorder=recorder)
+    if recorder is not None:
+        recorder.save()
     sys.stdout.write(f"{out}\n")
     note(report.summary())
     if not report.ok:
@@ -710,6 +757,145 @@ def _limit(platform: str) -> int:
     from .posts.count import LIMITS
 
     return LIMITS[platform]
+
+
+# ------------------------------------------------------------------ import (issue 26)
+
+
+class ListFormat(str, Enum):
+    viasna = "viasna"
+    memorial = "memorial"
+    ovd = "ovd"
+    csv = "csv"
+
+
+@app.command("import")
+def import_(
+    file: Annotated[str, typer.Argument(help="The list's export (CSV).")],
+    format_: Annotated[ListFormat, typer.Option("--format", help="Whose list: Viasna's, Memorial's, OVD-Info's, or any CSV.")],
+    out_dir: Annotated[str, typer.Option("--out-dir", help="Folder of case files (made when missing).")] = "cases",
+    map_: Annotated[Optional[List[str]], typer.Option("--map", help="COLUMN=KEY: read this column as that key (name, born, address, ...).")] = None,
+    country: Annotated[Optional[str], typer.Option("--country", help="The country (ISO code) of rows that name none.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite a case file of the same name that is not this person's.")] = False,
+    today: Annotated[Optional[str], typer.Option("--today", help="The import date (YYYY-MM-DD).")] = None,
+    json_: Json = False,
+):
+    """Case files from a published list, one per person; a re-import updates what the list changed
+    (a moved prison, a release) and keeps your edits."""
+    from .importers import import_list
+    from .importers.read import parse_map
+    from .output import emit_json, note, out
+
+    report = import_list(file, format_.value, out_dir, column_map=parse_map(map_ or []),
+                         country=_sender_country(country), force=force, today=_date(today, "--today"))
+    for b in report.bad:
+        _err(f"{file}:{b.line}: {b.message}")
+    if json_:
+        emit_json(report.as_dict())
+    else:
+        for d in report.done:
+            if d.action == "unchanged":
+                continue
+            why = f" (no letter address: {d.status}{f', the list says {d.why!r}' if d.why else ''})" if d.status != "held" else ""
+            out(f"{d.action}\t{d.path}{why}")
+            for c in d.changes:
+                out(f"\t{c}")
+    for gone in report.gone:
+        note(f"{gone}: no longer on the list (its case file is kept)")
+    counts = {a: sum(d.action == a for d in report.done) for a in ("new", "updated", "unchanged")}
+    note(f"{counts['new']} new, {counts['updated']} updated, {counts['unchanged']} unchanged, {len(report.bad)} bad row"
+         f"{'' if len(report.bad) == 1 else 's'}")
+    if report.bad:
+        raise typer.Exit(1)
+
+
+# ------------------------------------------------------------------ the sent-letters log (issue 26)
+
+log_app = typer.Typer(help="The sent-letters log: record letters by hand, replies, returns and censor notices; export counts.",
+                      no_args_is_help=True, rich_markup_mode=None)
+app.add_typer(log_app, name="log")
+LogCases = Annotated[Optional[str], typer.Option("--cases", help="The cases' folder, where the log lives.")]
+Day = Annotated[Optional[str], typer.Option("--date", help="The day (YYYY-MM-DD); default today.")]
+
+
+def _log(path: Optional[str], cases: Optional[str], create: bool = True):
+    from .log import Log, log_path
+
+    return Log(log_path(path, [cases] if cases else None), create=create)
+
+
+class Channel(str, Enum):
+    post = "post"
+    email = "email"
+    fax = "fax"
+    e_letter = "e-letter"
+    hand = "hand"
+
+
+@log_app.command("add")
+def log_add(
+    case_id: Annotated[str, typer.Argument(help="The case's id.")],
+    to: Annotated[str, typer.Option("--to", help="Whom the letter went to: person or a recipient id.")] = "person",
+    writer: Annotated[str, typer.Option("--writer", help="Who wrote it.")] = "",
+    event: Annotated[str, typer.Option("--event", help="The letter-writing night or action.")] = "",
+    channel: Annotated[Channel, typer.Option("--channel", help="How it went.")] = "post",  # type: ignore[assignment]
+    count: Annotated[int, typer.Option("--count", min=1, help="How many such letters.")] = 1,
+    date: Day = None,
+    log: LogPath = None,
+    cases: LogCases = None,
+):
+    """Record letters written by hand."""
+    from .log import Letter
+
+    day = _date(date, "--date") or dt.date.today()
+    with _log(log, cases) as lg:
+        lg.record([Letter(day, case_id, to, writer, event, Channel(channel).value)] * count)
+
+
+def _mark(kind: str, case_id: str, date, note: str, log, cases) -> None:
+    day = _date(date, "--date") or dt.date.today()
+    with _log(log, cases) as lg:
+        lg.mark(kind, case_id, day, note)
+
+
+Note = Annotated[str, typer.Option("--note", help="A word on it (what came back, who noticed).")]
+CaseId = Annotated[str, typer.Argument(help="The case's id.")]
+
+
+@log_app.command("reply")
+def log_reply(case_id: CaseId, date: Day = None, note: Note = "", log: LogPath = None, cases: LogCases = None):
+    """Record a reply from the person."""
+    _mark("reply", case_id, date, note, log, cases)
+
+
+@log_app.command("returned")
+def log_returned(case_id: CaseId, date: Day = None, note: Note = "", log: LogPath = None, cases: LogCases = None):
+    """Record a letter that came back undelivered."""
+    _mark("returned", case_id, date, note, log, cases)
+
+
+@log_app.command("censored")
+def log_censored(case_id: CaseId, date: Day = None, note: Note = "", log: LogPath = None, cases: LogCases = None):
+    """Record a censor's notice (a letter withheld)."""
+    _mark("censored", case_id, date, note, log, cases)
+
+
+class LogBy(str, Enum):
+    case = "case"
+    event = "event"
+
+
+@log_app.command("export")
+def log_export(
+    by: Annotated[LogBy, typer.Option("--by", help="Totals per case, or per event.")] = LogBy.case,
+    log: LogPath = None,
+    cases: LogCases = None,
+):
+    """Counts as CSV on stdout: per case (letters, replies, returned, censored) or per event."""
+    from .log import export_csv
+
+    with _log(log, cases, create=False) as lg:
+        sys.stdout.write(export_csv(lg, by.value))
 
 
 # ------------------------------------------------------------------ the error boundary

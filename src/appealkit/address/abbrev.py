@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .. import scripts
 from ..resources import data_path, load_data
-from ..translit.engine import ANY_CYR
 
 # languages whose addresses borrow Russian abbreviations
 FALLBACK = {"kk": ["ru"], "ky": ["ru"], "be": ["ru"], "tg": ["ru"], "uz": ["ru"], "uk": [], "ru": []}
@@ -85,7 +85,7 @@ def is_institution(text: str, langs: tuple[str, ...]) -> bool:
     tokens = text.split()
     for i, tok in enumerate(tokens):
         word = tok.rstrip(".,;:")
-        if tok.lower() in tab or word.lower() in tab or not word.isupper() or not ANY_CYR.search(word):
+        if tok.lower() in tab or word.lower() in tab or not word.isupper() or not scripts.has(word, scripts.CYRILLIC):
             continue
         numbered = i + 1 < len(tokens) and tokens[i + 1][:1].isdigit()  # "ЯС 3/1"
         if _CODE.match(word) or (word.isalpha() and len(word) >= 2 and (mixed or numbered)):

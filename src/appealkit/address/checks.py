@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .. import scripts
 from ..resources import load_data
-from ..translit.engine import ANY_CYR
 from .countries import get_country
 from .format import choose_scheme, non_latin
 
@@ -82,7 +82,7 @@ def approximate(addr) -> str | None:
     standard here covers (ASCII fallback) or a scheme marked `approximate` (Arabic script
     writes no short vowels)."""
     local = addr.local_text
-    if not non_latin(local) or ANY_CYR.search(local):
+    if not non_latin(local) or scripts.has(local, scripts.CYRILLIC):
         return None
     from ..translit import get_scheme
 

@@ -4,13 +4,12 @@ sender and the origin post, and the country line, in the destination's line orde
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .. import scripts
 from ..errors import CaseError, UsageError
 from ..translit.detect import detect_language, script_language
-from ..translit.engine import ANY_CYR
 from .countries import Country, country_line, get_country, upper
 
 STYLES = ("translate", "transliterate")
@@ -59,17 +58,12 @@ class Block:
 
 @lru_cache(maxsize=4096)
 def non_latin(s: str) -> bool:
-    return not s.isascii() and any(ch.isalpha() and not _is_latin(ch) for ch in s)
-
-
-@lru_cache(maxsize=4096)
-def _is_latin(ch: str) -> bool:
-    return ch.isascii() or unicodedata.name(ch, "").startswith("LATIN")
+    return not s.isascii() and not scripts.only(s, scripts.LATIN)
 
 
 def _cyrillic_language(text: str, cc: str) -> str | None:
     """The Cyrillic language of an address's text in country `cc` (ru, uk, ...), None without Cyrillic."""
-    return detect_language(text, cc) if ANY_CYR.search(text) else None
+    return detect_language(text, cc) if scripts.has(text, scripts.CYRILLIC) else None
 
 
 def choose_scheme(country: Country, text: str, override: str | None) -> tuple[str, str | None]:
@@ -293,11 +287,7 @@ def blocks_for(case, to: str = "person", sender: str | None = None, scheme: str 
     for a caller that only needs to know the blocks can be made (check: no morphology)."""
     # a case's blocks are asked for again and again in one run (letters, checks, loops)
     key = (to, sender, scheme, style, tuple(embassy_lines or ()), decline)
-    cache = case.cache.setdefault("blocks", {})
-    if key in cache:
-        return cache[key]
-    cache[key] = out = _blocks_for(case, to, sender, scheme, style, embassy_lines, decline)
-    return out
+    return case.derived.get("blocks", key, lambda: _blocks_for(case, to, sender, scheme, style, embassy_lines, decline))
 
 
 def _blocks_for(case, to, sender, scheme, style, embassy_lines, decline) -> list[Block]:

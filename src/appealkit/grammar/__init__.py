@@ -25,7 +25,9 @@ def _lang(lang: str):
 
 
 def _cyrillic(name: str) -> str:
-    if not any("\u0400" <= c <= "\u04ff" for c in name):
+    from .. import scripts
+
+    if not scripts.has(name, scripts.CYRILLIC):
         raise ValueError(f"'{name}' is not written in Cyrillic")  # a Latin name is never declined
     return name
 

@@ -143,13 +143,9 @@ def _grammar_langs() -> tuple[str, ...]:
 def context(case, *, to: str, lang: str, day: dt.date, sender, blocks, message: str | None = None) -> dict:
     """The template context (see the module docstring); built once per case, recipient,
     language, date, sender and message in a run."""
-    # blocks are kept alive in the entry, so their ids stay theirs while it exists
-    key = ("context", to, lang, day, sender.name, tuple(sender.address), sender.country, message,
-           tuple(map(id, blocks)))
-    hit = case.cache.get(key)
-    if hit is None:
-        hit = case.cache[key] = (blocks, _context(case, to, lang, day, sender, blocks, message))
-    return hit[1]
+    key = (to, lang, day, sender.name, tuple(sender.address), sender.country, message,
+           tuple(b.text() for b in blocks))
+    return case.derived.get("context", key, lambda: _context(case, to, lang, day, sender, blocks, message))
 
 
 URGENT_DAYS = 14  # a deadline this close makes a letter say it is urgent

@@ -63,11 +63,12 @@ class MailMerge:
     def __init__(self, cases: list[Case], writers_path: str, to: str, out_dir: str, *, force: bool = False,
                  lang: str | None = None, date: dt.date | None = None, fmt: str = "text",
                  template=None, message: str | None = None, embassy_address: list[str] | None = None,
-                 sender_country: str | None = None):
+                 sender_country: str | None = None, recorder=None):
         self.cases, self.writers_path, self.to, self.out_dir = cases, writers_path, to, out_dir
         self.force, self.lang, self.date, self.fmt = force, lang, date, fmt
         self.template, self.message, self.embassy_address = template, message, embassy_address
         self.sender_country = sender_country
+        self.recorder = recorder  # log.Recorder, or anything with .letter(day, case_id, recipient, writer)
         self.report = MergeReport(force=force)
 
     def __iter__(self) -> Iterator[Outcome]:
@@ -96,7 +97,7 @@ class MailMerge:
         write_files(folder, [], create=True)  # makes the folder, or says why it cannot
         remove_stale_temps(folder)  # what an interrupted run left
         day = self.date or dt.date.today()
-        base = {id(c): len(c.cache) for c in self.cases}
+        base = {id(c): c.derived.mark() for c in self.cases}
         shared = shared_slugs(self.writers_path)
         first: dict[str, int] = {}  # identity -> its first line, for the writers whose slug is shared
         warned: set[str] = set()
@@ -159,8 +160,10 @@ class MailMerge:
                     if m not in warned and m not in SENDER_WARNINGS:  # said per row, above
                         warned.add(m)
                         yield Outcome("notice", w.line, notice=Notice(Code.LETTER, f"{case.id}: {m}"))
+                if self.recorder is not None:
+                    self.recorder.letter(day, case.id, t, w.name)
                 yield Outcome("written", w.line, path)
-            _trim(case.cache, base[id(case)])
+            case.derived.trim(base[id(case)], CACHE_SLACK)
         if writer is not None:
             yield Outcome("row", writer.line)
         sync_all()  # one flush to disk for the batch: an fsync per letter took two thirds of the time
@@ -197,12 +200,3 @@ def merge_letters(cases: list, writers: str, out_dir: str, *, to: str = "all", f
             merge.report.notices.append(o.notice)
     merge.report.failures = run.failures
     return merge.report
-
-
-def _trim(cache: dict, base: int) -> None:
-    # values derived per writer (a context holds the sender) would pile up for every writer;
-    # keep what the first writers built (shared by all), drop the newest beyond a margin
-    extra = len(cache) - base
-    if extra > CACHE_SLACK:
-        for key in list(cache)[base + CACHE_SLACK // 2:]:
-            del cache[key]

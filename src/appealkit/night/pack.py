@@ -40,12 +40,13 @@ def make_pack(cases: list, out: str = "pack.pdf", *, writers: str | None = None,
               sender_name: str | None = None, sender_address: str | list[str] | None = None,
               sender_country: str | None = None, date: dt.date | None = None,
               embassy_address: list[str] | None = None, force: bool = False,
-              on_notice: Callable[[Notice], None] | None = None) -> PackReport:
+              on_notice: Callable[[Notice], None] | None = None, recorder=None) -> PackReport:
     """The printable pack of `cases` (paths, folders or Case objects) at `out` (.pdf, or .html
     for a browser): a card per case, every letter and every envelope (or label) of each writer
     in the CSV `writers`, or of one sender (the given values, completed from sender.yaml).
     Each notice goes to `on_notice` as it comes, and into the report. A bad row or a case that
-    fails is left out and named; the others are printed."""
+    fails is left out and named; the others are printed. Each letter in the written pack goes to
+    `recorder` (log.Recorder: .letter(day, case_id, recipient, writer))."""
     from ..address.countries import check_sender_country
     from ..output import remove_stale_temps, write_path
     from ..pack.html import build_pack
@@ -115,6 +116,9 @@ def make_pack(cases: list, out: str = "pack.pdf", *, writers: str | None = None,
             say(Notice(Code.MISSING_GLYPHS, f"no font here has {', '.join(missing)}: printed as empty boxes", scope="run"))
         write_path(out, data, force)
     report.cases, report.letters, report.envelopes = len(good), p.letters, p.envelopes
+    if recorder is not None:
+        for case_id, recipient, writer in p.sent:
+            recorder.letter(day, case_id, recipient, writer)
     return report
 
 

@@ -26,6 +26,7 @@ class Pack:
     envelopes: int = 0
     problems: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    sent: list[tuple[str, str, str]] = field(default_factory=list)  # (case id, recipient, writer) per letter
 
 
 def build_pack(cases: list, writers: list, to: str = "all", *, paper: str = "a4", envelope: str = "dl",
@@ -69,6 +70,7 @@ def build_pack(cases: list, writers: list, to: str = "all", *, paper: str = "a4"
                 continue
             for x in composed:
                 letters.append({"to": x.to, "lang": x.language, "writer": w.name, "blocks": text_blocks(x.text)})
+                pack.sent.append((case.id, x.to, w.name))
                 # the safety note is on the card, the sender's are the run's; the rest is said once per case
                 pack.warnings += [f"{case.id}: {m}" for m in x.warnings if not m.startswith("safety:")
                                   and m not in SENDER_WARNINGS and f"{case.id}: {m}" not in pack.warnings]
