@@ -98,6 +98,10 @@ def make_pack(cases: list, out: str = "pack.pdf", *, writers: str | None = None,
         if not html_out:
             raise
         fonts = None  # a browser has fonts of its own
+    from ..routes import post_warnings
+
+    for m in post_warnings(good, to, {w.country or country for w in people}, day):
+        say(Notice(Code.POST_ROUTE, m))
     p = build_pack(good, people, to, paper=paper, envelope=envelope, lang=lang, date=day,
                    sender_country=country, embassy_address=embassy_address, fonts=fonts)
     for m in p.warnings:
