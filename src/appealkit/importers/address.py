@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-# "…, Иванову Ивану Ивановичу, 1985 г. р." (Memorial's letter addresses end so)
-_BORN = re.compile(r"^(\d{4})\s*г\.?\s*р\.?$")
-_NAME_WORD = re.compile(r"^[А-ЯЁІЎЄЇҐ][а-яёіўєїґ'’-]+$")
+# "…, Иванову Ивану Ивановичу, 1985 г. р." (Memorial's letter addresses end so; "1985 г.р.",
+# "1985 года рождения" too, with or without the comma before the year)
+_BORN = re.compile(r"(?:^|\s)(\d{4})\s*(?:г\.?\s*р\.?|года\s+рождения)$")
 _NUMBER = re.compile(r"^(№\s*)?\d+[\w/-]*$")
 
 
@@ -21,9 +21,21 @@ class Split:
     born_year: int | None = None  # from a trailing "ГГГГ г. р."
 
 
+def _name_word(w: str) -> bool:
+    """A capitalised Cyrillic word (Иванову, Мамед-оглы) or initials (И., И.И.)."""
+    from ..scripts import CYRILLIC, only
+
+    if not only(w, CYRILLIC) or not w[:1].isupper():
+        return False
+    if w.endswith("."):
+        return all(len(p) == 1 and p.isupper() for p in w[:-1].split("."))
+    rest = w[1:].replace("-", "").replace("'", "").replace("’", "")
+    return rest.isalpha() and rest.islower()
+
+
 def _is_name(seg: str) -> bool:
     words = seg.split()
-    return 2 <= len(words) <= 4 and all(_NAME_WORD.match(w) for w in words if w not in ("оглы", "кызы"))
+    return 2 <= len(words) <= 4 and all(_name_word(w) for w in words if w not in ("оглы", "кызы"))
 
 
 def split_address(text: str, country: str, lang: str) -> Split:
@@ -42,11 +54,17 @@ def split_address(text: str, country: str, lang: str) -> Split:
             if seg:
                 segs.append(seg)
     for i, seg in enumerate(segs):
-        m = _BORN.match(seg)
+        m = _BORN.search(seg)
         if m:
             out.born_year = int(m.group(1))
             drop = {i}
-            if i > 0 and _is_name(segs[i - 1]):  # the addressee, in the dative: the envelope writes it
+            before = seg[:m.start()].strip()
+            if before and not _is_name(before):  # not the addressee: an address part, kept
+                segs[i] = before
+                drop = set()
+            elif before:
+                pass  # "Иванову Ивану Ивановичу 1985 г. р.": the name went with the year
+            elif i > 0 and _is_name(segs[i - 1]):  # the addressee, in the dative: the envelope writes it
                 drop.add(i - 1)
             elif i > 0 and ". " in segs[i - 1]:  # "д. 1. Иванову Ивану Ивановичу"
                 before, _, name = segs[i - 1].rpartition(". ")

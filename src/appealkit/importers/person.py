@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 from .read import BadRow, Record, formats_data
 
-_CYR = re.compile(r"[А-Яа-яЁёІіЎўЄєЇїҐґ]")
 _MDY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")  # OVD-Info: M/D/YYYY
 _DMY = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")  # 12.03.1985
 _YM = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")  # 1985, 1985-03, 1985-03-12
@@ -42,7 +41,7 @@ def parse_born(text: str) -> int | dt.date | None:
             y, mo, d = (int(m.group(i)) for i in order)
             return _date(y, mo, d)
     m = _YM.match(text)
-    if m and m.group(3):
+    if m and m.group(3) and int(m.group(2)) and int(m.group(3)):  # 1985-00-00: the year alone
         return _date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     if m and 1900 <= int(m.group(1)) <= 2100:
         return int(m.group(1))
@@ -115,7 +114,9 @@ def build(rec: Record, fmt: str, country: str | None, today: dt.date) -> Importe
     if not is_iso_country(cc):
         return BadRow(rec.line, f"'{cc}' is not an ISO country code (like BY, RU)")
 
-    native = " ".join(rec.get("native_name").split()) or (raw_name if _CYR.search(raw_name) else None)
+    from ..scripts import CYRILLIC, has
+
+    native = " ".join(rec.get("native_name").split()) or (raw_name if has(raw_name, CYRILLIC) else None)
     name: dict[str, str] = {}
     scheme = None
     if native:
@@ -199,9 +200,9 @@ def _where(rec: Record, cc: str, lang: str, today: dt.date):
 
 
 def _case_id(cc: str, latin: str, list_id: str | None) -> str:
-    from ..output import safe_name
-
     from unidecode import unidecode
+
+    from ..output import safe_name
 
     slug = re.sub(r"[^a-z0-9]+", "-", unidecode(latin).lower()).strip("-")
     parts = [cc.lower(), slug or "person"]
