@@ -12,8 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from .conftest import ROOT, run
-from .test_case_load import MINIMAL, write
+from .conftest import MINIMAL, ROOT, run, write
 
 VOLUNTEER = sorted((ROOT / "tests" / "volunteer").glob("*.yaml"))
 

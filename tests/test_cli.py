@@ -7,8 +7,7 @@ import json
 
 import pytest
 
-from .conftest import ROOT, run, run_process
-from .test_case_load import MINIMAL
+from .conftest import MINIMAL, ROOT, run, run_process
 
 COMMANDS = ["check", "init", "schema", "translit", "schemes", "address", "letter", "tweet", "post", "list", "pack", "import"]
 

@@ -12,8 +12,7 @@ from appealkit.errors import AppealkitError, CaseError, CaseErrors, OutputError,
 from appealkit.letters.sender import Sender, read_sender_file, split_lines
 from appealkit.output import dumps, safe_name, use_color, write_files
 
-from .conftest import run
-from .test_case_load import MINIMAL, write
+from .conftest import MINIMAL, run, write
 
 
 @pytest.mark.parametrize("where,text,as_dict", [

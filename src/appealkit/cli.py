@@ -174,9 +174,9 @@ def check(
 
     many = is_many(cases or [])
     if many:
-        from .checks import total_line
+        from .night.check import total_line
 
-        note(total_line([f.as_dict() for f in results]))
+        note(total_line(results))
     if json_:
         emit_json([f.as_dict() for f in results] if many else results[0].as_dict())
     if not all(f.ok for f in results):

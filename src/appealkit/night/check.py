@@ -36,6 +36,27 @@ class CheckReport:
         rows = [f.as_dict() for f in self.files]
         return rows if self.many else rows[0]
 
+    @property
+    def total(self) -> str:
+        """The line that ends `check` over several files: '8 files: 8 ok, 4 warnings'."""
+        return total_line(self.files)
+
+
+def _n(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def total_line(files: list[FileCheck]) -> str:
+    """'8 files: 8 ok, 4 warnings'; '8 files: 4 ok, 1 failed (2 errors), 3 failed (--strict), 6 warnings'."""
+    broken = [f for f in files if f.errors]
+    strict = [f for f in files if not f.ok and not f.errors]
+    parts = [f"{len(files) - len(broken) - len(strict)} ok"]
+    if broken:
+        parts.append(f"{len(broken)} failed ({_n(sum(len(f.errors) for f in broken), 'error')})")
+    if strict:
+        parts.append(f"{len(strict)} failed (--strict)")
+    return f"{_n(len(files), 'file')}: {', '.join(parts)}, {_n(sum(len(f.findings) for f in files), 'warning')}"
+
 
 def check_file(path: str | None, today: dt.date | None = None, strict: bool = False,
                sender: str | None = None) -> FileCheck:
