@@ -140,8 +140,6 @@ def build(rec: Record, fmt: str, country: str | None, today: dt.date) -> Importe
                                         "M/D/YYYY or DD.MM.YYYY)")
 
     status, why, address = _where(rec, cc, lang, today)
-    if isinstance(address, BadRow):
-        return address
     split_born = address.pop("_born", None) if address else None
     if born is None and split_born:
         born = split_born
