@@ -279,8 +279,11 @@ def schemes(json_: Json = False):
             t.add_row(r["id"], r["name"], ", ".join(r["languages"]), r["used"])
         Console(no_color=not use_color()).print(t)
         return
+    from .output import out, table_row
+
+    out(table_row(["id", "name", "languages", "used"]))
     for r in rows:
-        sys.stdout.write(f"{r['id']}\t{r['name']}\t{','.join(r['languages'])}\t{r['used']}\n")
+        out(table_row([r["id"], r["name"], ",".join(r["languages"]), r["used"]]))
 
 
 # ------------------------------------------------------------------ list
@@ -787,6 +790,8 @@ def tweet(
         emit_json(rows if (variants_ or thread_) else rows[0])
     elif not bad:
         for p in posts:
+            if p.to:  # a variant says whom it addresses
+                out(f"# {p.to}")
             out(p.intent_url or "" if intent else p.text)
     if is_tty() and not json_:
         for p in posts:
@@ -821,6 +826,8 @@ def _tweets(run, plat, lang, to, mode, limit, intent, instance, json_, moment):
         elif item.fits:
             out(f"# {item.case.id}")
             for p in item.posts:
+                if p.to:
+                    out(f"# {item.case.id} {p.to}")
                 out(p.intent_url or "" if intent else p.text)
             out()
     if json_:
@@ -1084,3 +1091,22 @@ def _os_error(e: OSError) -> str:
 
 def _err(message: str) -> None:
     sys.stderr.write(f"appealkit: error: {message}\n")
+
+
+# ------------------------------------------------------------------ facts
+
+
+@app.command()
+def facts(
+    country: Annotated[Optional[str], typer.Option("--country", help="Only this country (ISO code, like RU).")] = None,
+    json_: Json = False,
+):
+    """What appealkit knows of office holders and renamed places, with sources and dates."""
+    from .address.facts import facts_text, known_facts
+    from .output import emit_json, out
+
+    data = known_facts(country)
+    if json_:
+        emit_json(data)
+    else:
+        out(facts_text(data))

@@ -19,7 +19,7 @@ KAZAKHSTAN
 
 Aron Atabek
 Uchrezhdenie AP-162/1, Tsiolkovskogo Street b/n
-140000 Pavlodar City
+140000 PAVLODAR
 KAZAKHSTAN
 """
 
@@ -52,7 +52,7 @@ def test_from_env(monkeypatch):
 def test_transliterate_style_and_scheme():
     r = run("address", "examples/atabek.yaml", "--style", "transliterate", "--script", "latin")
     assert "Uchrezhdenie AP-162/1, ul.Tsiolkovskogo bn." in r.out
-    assert "140000 g. Pavlodar" in r.out
+    assert "140000 G. PAVLODAR" in r.out
     r = run("address", "examples/atabek.yaml", "--scheme", "bgn-pcgn", "--json")
     assert json.loads(r.out)["latin"][1] == "Uchrezhdeniye AP-162/1, Tsiolkovskogo Street b/n"
 
@@ -62,7 +62,8 @@ def test_json_shape_and_all():
     rows = json.loads(r.out)
     assert [x["to"] for x in rows] == ["person", "president", "minister", "ambassador"]
     for row in rows:
-        assert set(row) == {"to", "name", "local", "latin", "country", "country_line", "scheme", "style"}
+        assert set(row) == {"to", "name", "local", "latin", "country", "country_line", "scheme", "style",
+                            "printed", "country_line_at"}
     assert rows[1]["latin"][:2] == ["President of Kazakhstan", "Nursultan Nazarbayev"]
 
 
@@ -80,7 +81,7 @@ def test_latin_country_prints_one_block(tmp_path):
 
 def test_latin_override_replaces_rendering():
     r = run("address", "examples/ru-penal-colony.yaml", "--to", "prosecutor", "--json")
-    assert "ul. Bolshaya Dmitrovka, 15a" in json.loads(r.out)["latin"]
+    assert "UL. BOLSHAYA DMITROVKA, 15A" in json.loads(r.out)["latin"]
 
 
 def test_unknown_recipient_is_usage_error():

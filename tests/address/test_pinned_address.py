@@ -42,7 +42,7 @@ KAZAKHSTAN
 LATIN = """\
 Aron Atabek
 Uchrezhdenie AP-162/1, Tsiolkovskogo Street b/n
-140000 Pavlodar City
+140000 PAVLODAR
 KAZAKHSTAN
 """
 
@@ -57,7 +57,7 @@ def test_script(script, expected):
 def test_script_local_where_the_destination_writes_latin(tmp_path):
     r = run("address", write(tmp_path, RECIPIENTS), "--to", "org", "--script", "local")
     assert r.code == 0
-    assert r.out == "Anna Smith\nMinistry of Justice\n1 High Street\nLondon\nN1 1AA\nUNITED KINGDOM\n"
+    assert r.out == "Anna Smith\nMinistry of Justice\n1 High Street\nLONDON\nN1 1AA\nUNITED KINGDOM\n"
 
 
 def test_to_all_without_the_persons_address(tmp_path):
@@ -83,13 +83,13 @@ H.E. the Ambassador
 Anna Smith
 Ministry of Justice
 1 High Street
-London
+LONDON
 N1 1AA
 
 # orgonly
 Ministry of Justice
 1 High Street
-London
+LONDON
 N1 1AA
 """
 
@@ -103,10 +103,12 @@ def test_named_ambassador_with_embassy_address(tmp_path):
 def test_block_json(tmp_path):
     r = run("address", write(tmp_path, RECIPIENTS), "--to", "org", "--json")
     assert r.code == 0
-    lines = ["Anna Smith", "Ministry of Justice", "1 High Street", "London", "N1 1AA"]
+    lines = ["Anna Smith", "Ministry of Justice", "1 High Street", "LONDON", "N1 1AA"]
     assert json.loads(r.out) == {"to": "org", "name": "Anna Smith, Ministry of Justice", "local": lines,
                                  "latin": lines, "country": "GB", "country_line": "UNITED KINGDOM",
-                                 "scheme": "icao", "style": "translate"}
+                                 "scheme": "icao", "style": "translate",
+                                 # the country line is the last printed line (UPU)
+                                 "printed": lines + ["UNITED KINGDOM"], "country_line_at": [5]}
 
 
 @pytest.mark.parametrize("args,code,err", [
@@ -134,7 +136,7 @@ def test_ambassador_with_an_address(tmp_path):
 """
     r = run("address", write(tmp_path, text), "--to", "amb4", "--from", "DE")
     assert r.code == 0
-    assert r.out == "H.E. Ivan Petrov\n6/7 Kensington Palace Gardens\nLondon\nW8 4QP\nVEREINIGTES KÖNIGREICH\n"
+    assert r.out == "H.E. Ivan Petrov\n6/7 Kensington Palace Gardens\nLONDON\nW8 4QP\nVEREINIGTES KÖNIGREICH\n"
 
 
 def test_latin_destination_prints_one_block_with_the_latin_parts(tmp_path):
@@ -142,5 +144,5 @@ def test_latin_destination_prints_one_block_with_the_latin_parts(tmp_path):
     `latin` parts included, for the local post as well."""
     text = RECIPIENTS.replace("lines: [1 High Street], postcode", "lines: [1 High St], latin: {lines: [1 High Street]}, postcode")
     r = run("address", write(tmp_path, text), "--to", "org", "--json")
-    lines = ["Anna Smith", "Ministry of Justice", "1 High Street", "London", "N1 1AA"]
+    lines = ["Anna Smith", "Ministry of Justice", "1 High Street", "LONDON", "N1 1AA"]
     assert (json.loads(r.out)["local"], json.loads(r.out)["latin"]) == (lines, lines)

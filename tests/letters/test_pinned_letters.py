@@ -117,7 +117,10 @@ def test_template_errors(tmp_path):
 
 @pytest.mark.parametrize("text,expected", [
     ("a\nb\n\n- x\n- y\n\n\n\nc\n", [{"kind": "para", "lines": ["a", "b"]}, {"kind": "list", "lines": ["x", "y"]},
-                                     {"kind": "para", "lines": ["c"]}]),
+                                     {"kind": "gap", "lines": []}, {"kind": "para", "lines": ["c"]}]),
+    (" " * 36 + "Кому\n" + " " * 36 + "А. Б. Ву\n\nтекст\n\n\n1 марта 2026 г.          Anna Smith\n",
+     [{"kind": "right", "lines": ["Кому", "А. Б. Ву"]}, {"kind": "para", "lines": ["текст"]},
+      {"kind": "gap", "lines": []}, {"kind": "sign", "lines": ["1 марта 2026 г.", "Anna Smith"]}]),
     ("\n\n- x\nnot an item\n", [{"kind": "para", "lines": ["- x", "not an item"]}]),
     ("  \n\n", []),
 ])
@@ -184,8 +187,8 @@ def test_support_context(tmp_path):
     assert r.out == (
         "en|test-case|A title|https://example.org/jane|Jane Doe|she|poet|['ул. Ленина', 'д. 1', 'г. Москва', '101000']|"
         "None|A B|['1 X', 'Y', 'UNITED KINGDOM']|Something happened.|['Release Jane Doe.']|the embassy|Hello  there|"
-        "['Доу Джейн Ивановне', 'ул. Ленина', 'д. 1', 'г. Москва', 'RUSSIA', '101000', '', 'Jane Doe', 'Lenina Street', "
-        "'house 1', 'Moskva City', 'RUSSIA', '101000']|With warm wishes,||\n")
+        "['Доу Джейн Ивановне', 'ул. Ленина', 'д. 1', 'г. Москва', '101000', 'RUSSIA', '', 'Jane Doe', 'LENINA STREET', "
+        "'1', 'MOSKVA', '101000', 'RUSSIA']|With warm wishes,||\n")
 
 
 def test_authority_context(tmp_path):
@@ -195,8 +198,8 @@ def test_authority_context(tmp_path):
                  encoding="utf-8")
     r = letter(tmp_path, "--to", "excellency", "--template", str(t), "--from", "GB", case=FULL)
     assert r.code == 0, r.err
-    assert r.out == ("excellency|minister|Sergei Lavrov|None|Your Excellency,|['Sergei Lavrov', 'Ilinka Street', "
-                     "'house 23', 'Moskva City', 'RUSSIA', '103132']|[]|[]|Russia\n")
+    assert r.out == ("excellency|minister|Sergei Lavrov|None|Your Excellency,|['Sergei Lavrov', 'ILINKA STREET', "
+                     "'23', 'MOSKVA', '103132', 'RUSSIA']|[]|[]|Russia\n")
 
 
 PRISON = """\

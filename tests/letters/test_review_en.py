@@ -68,7 +68,7 @@ def test_the_state_is_named_without_a_possessive(letters):
 
 def test_the_envelope_labels_its_latin_block(letters):
     text = letters["person"].text
-    assert "RUSSIA\n601446\n\nThe same in Latin letters, for your post office:\nTest Person, born 1980\n" in text
+    assert "601446\nRUSSIA\n\nThe same in Latin letters, for your post office:\nTest Person, born 1980\n" in text
 
 
 @pytest.mark.parametrize("cc, name", [

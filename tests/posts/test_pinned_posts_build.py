@@ -38,7 +38,12 @@ QUOTED_X = QUOTED.replace("%20%40amnesty", "")
     # a tag already in the text (any case) is not added again, nor a mention already there
     ([], f"{BODY} @amnesty\n", ""),
     (["--to", "pm"], f"{BODY} @PM_Office @amnesty\n", ""),
-    (["--variants"], f"{BODY} @PM_Office @amnesty\n{BODY} @FM_Office @amnesty\n", ""),
+    # each variant labelled with its recipient
+    (["--variants"], f"# pm\n{BODY} @PM_Office @amnesty\n# fm\n{BODY} @FM_Office @amnesty\n", ""),
+    # no recipient has a handle there: the plain post, with a note
+    (["--variants", "--platform", "mastodon"], f"{BODY}\n",
+     "appealkit: note: no recipient has a Mastodon handle (recipients.<id>.handles.mastodon): "
+     "the one post, without a recipient's mention\n" + NOTE.format("Mastodon", "Mastodon")),
     (["--intent"], f"https://twitter.com/intent/tweet?text={QUOTED}\n", ""),
     # X handles stay out of other platforms' posts
     (["--platform", "threads", "--intent"], f"https://www.threads.net/intent/post?text={QUOTED_X}\n",
@@ -56,8 +61,6 @@ def test_post(tmp_path, args, out, err):
 
 
 @pytest.mark.parametrize("args,code,err", [
-    (["--variants", "--platform", "mastodon"], 1,
-     ":10:3: no recipient has a Mastodon handle (recipients.<id>.handles.mastodon)"),
     (["--intent", "--platform", "mastodon"], 2,
      "--instance: a Mastodon share link needs the server's host name (e.g. mastodon.social)"),
     (["--intent", "--platform", "mastodon", "--instance", "a/b"], 2, "--instance: 'a/b' is not a host name"),
@@ -111,7 +114,7 @@ def test_bluesky_links(text, found, shown):
 
 
 @pytest.mark.parametrize("text,message", [
-    ("a" * 50, "cannot split into posts that fit mastodon's limit of 20"),
+    ("a" * 50, f"'{'a' * 40}' alone is longer than mastodon's limit of 20"),
     ("ok " + "b" * 50, f"'{'b' * 40}' alone is longer than mastodon's limit of 20"),
     ("c" * 50 + " ok", f"'{'c' * 40}' alone is longer than mastodon's limit of 20"),
 ])

@@ -14,6 +14,9 @@ from ..resources import data_path, load_data
 from .translations import languages, missing_translations
 
 WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+# a copy "in your country" means the writer's; printed to that country's own officials it would
+# name theirs: letters name the embassy for the writer's country instead (the `embassy` item)
+IN_YOUR_COUNTRY = re.compile(r"in your country|в вашей стране|у вашій країні|в вашій країні|у вашай краіне", re.I)
 MORPH_LANGS = ("ru", "uk")
 
 
@@ -165,6 +168,12 @@ def letter_findings(case):
                    f"letters in '{lang}' need {', '.join(missing)} in '{lang}' too: give each as "
                    f"{{{case.language}: ..., {lang}: ...}}", first_missing(case, missing))
     yield from _person_language(case)
+    for i, c in enumerate(case.copies):
+        if c.kind == "text" and c.text is not None and IN_YOUR_COUNTRY.search(" ".join(c.text.values.values())):
+            yield ("copies-your-country",
+                   "copies: 'in your country' would name the recipients' own country in letters to its officials; "
+                   "letters name the embassy in the writer's country instead (write `embassy` to say so)",
+                   case.copies_path(i))
     if case.person.description:
         for lang, s in case.person.description.values.items():
             hits = _description_hits(s, lang)

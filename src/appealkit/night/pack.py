@@ -48,7 +48,7 @@ def make_pack(cases: list, out: str = "pack.pdf", *, writers: str | None = None,
     fails is left out and named; the others are printed. Each letter in the written pack goes to
     `recorder` (log.Recorder: .letter(day, case_id, recipient, writer))."""
     from ..address.countries import check_sender_country
-    from ..output import write_path
+    from ..output import remove_stale_temps, write_path
     from ..pack.html import build_pack
     from .run import CaseRun
     from .sender import resolve_sender, sender_notices
@@ -109,6 +109,7 @@ def make_pack(cases: list, out: str = "pack.pdf", *, writers: str | None = None,
     for prob in p.problems:
         say(Notice(Code.LETTER_FAILED, prob.message, "error", "row",
                    f"{writers}:{prob.line}" if writers else None))
+    remove_stale_temps(Path(out).parent)  # what an interrupted pack left beside it
     if html_out:
         write_path(out, p.html.encode("utf-8"), force)
     else:
