@@ -40,6 +40,12 @@ def _env(autoescape: bool):
     )
 
 
+def environment(autoescape: bool):
+    """The letters' Jinja2 environment (sandboxed, strict undefined); the event page's templates
+    are rendered in it, through a loader of their own (Environment.overlay)."""
+    return _env(autoescape)
+
+
 @lru_cache(maxsize=1024)
 def _template(lang: str, kind: str):
     return _env(False).get_template(f"{lang}/{kind}.txt.j2")
