@@ -6,11 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 
-<<<<<<< HEAD
-from .conftest import VOLUNTEER, csrf, form_of
-=======
 from .forms import VOLUNTEER, csrf, form_of
->>>>>>> serve
 
 CASE = "ru-aliyev-2026"
 
