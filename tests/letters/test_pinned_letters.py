@@ -117,7 +117,10 @@ def test_template_errors(tmp_path):
 
 @pytest.mark.parametrize("text,expected", [
     ("a\nb\n\n- x\n- y\n\n\n\nc\n", [{"kind": "para", "lines": ["a", "b"]}, {"kind": "list", "lines": ["x", "y"]},
-                                     {"kind": "para", "lines": ["c"]}]),
+                                     {"kind": "gap", "lines": []}, {"kind": "para", "lines": ["c"]}]),
+    (" " * 36 + "Кому\n" + " " * 36 + "А. Б. Ву\n\nтекст\n\n\n1 марта 2026 г.          Anna Smith\n",
+     [{"kind": "right", "lines": ["Кому", "А. Б. Ву"]}, {"kind": "para", "lines": ["текст"]},
+      {"kind": "gap", "lines": []}, {"kind": "sign", "lines": ["1 марта 2026 г.", "Anna Smith"]}]),
     ("\n\n- x\nnot an item\n", [{"kind": "para", "lines": ["- x", "not an item"]}]),
     ("  \n\n", []),
 ])

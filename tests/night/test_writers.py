@@ -73,10 +73,13 @@ def test_merge_writes_good_rows_names_bad_ones_and_never_overwrites(tmp_path):
         f"appealkit: error: {WRITERS}:8: ru-petrov-2026: no letters in 'de' for this case (it has en, ru)"]
     assert r.err.endswith("appealkit: 4 written, 0 skipped (already there; --force overwrites), 4 failed in 4 rows\n")
     text = (tmp_path / GOOD[0]).read_text(encoding="utf-8")
-    assert text.startswith("Анна Смирнова\nул. Мира, д. 1\n050000 Алматы\n") and "\n1 декабря 2026 г.\n" in text
-    assert "Уважаемый господин Генеральный прокурор!" in text
+    # the writer's details at the top right, the date on the signature's line (ГОСТ Р 7.0.97-2016)
+    assert "\n" + " " * 36 + "от Анна Смирнова\n" + " " * 36 + "ул. Мира, д. 1\n" + " " * 36 + "050000 Алматы\n" in text
+    assert "\n1 декабря 2026 г." in text and text.split("\n1 декабря 2026 г.")[1].split("\n")[0].endswith(" Анна Смирнова")
+    assert "Уважаемый Игорь Викторович!" in text
     de = (tmp_path / GOOD[3]).read_text(encoding="utf-8")
-    assert de.startswith("Jürgen Weber\nHauptstraße 5\n10115 Berlin\n") and "RUSSLAND" in de  # country line from DE
+    assert de.startswith("Jürgen Weber\nHauptstraße 5\n10115 Berlin\n") and "RUSSLAND" not in de
+    assert "\nRUSSIA\n" in de  # the letter's own addressee block, in the letter's language
     (tmp_path / GOOD[0]).write_text("signed already", encoding="utf-8")
     again = run(*args)
     assert again.code == 1 and again.out == ""

@@ -53,7 +53,7 @@ def test_print_order_and_page_sizes(night):
     assert [t.count("1 декабря 2026 г.") for t in texts[4:7]] == [1, 1, 1]
     assert all("Anna Smith" in t for t in texts[1:4]) and all("Анна Смирнова" in t for t in texts[4:7])
     assert "Dear Prosecutor General," in texts[2]
-    assert "Уважаемый господин Генеральный прокурор!" in texts[5]
+    assert "Уважаемый Игорь Викторович!" in texts[5]
     assert sizes.count(dl) == 7 and len(pdf.pages) == 4 + 9 + 7
 
 

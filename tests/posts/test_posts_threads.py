@@ -12,7 +12,7 @@ from appealkit.errors import UsageError
 from appealkit.posts.build import article, check_instance, thread
 from appealkit.posts.count import fits
 
-from .conftest import MINIMAL, run, write
+from ..conftest import MINIMAL, run, write
 
 SENTENCES = ("Aron Atabek is a poet. He has been in prison since 2006. His health is failing and he "
              "needs care now. ") * 6

@@ -9,7 +9,7 @@ import pytest
 
 from appealkit.address.checks import stale_addressee
 
-from .conftest import run
+from ..conftest import run
 
 
 def test_facts_text_names_holder_date_and_source():
