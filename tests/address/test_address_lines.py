@@ -117,7 +117,7 @@ recipients:
 def warnings28(tmp_path):
     import json
 
-    from .conftest import run
+    from ..conftest import run
 
     p = tmp_path / "c.yaml"
     p.write_text(CASE28, encoding="utf-8")
