@@ -9,7 +9,8 @@ import pytest
 
 from .conftest import MINIMAL, ROOT, run, run_process
 
-COMMANDS = ["check", "init", "schema", "translit", "schemes", "address", "letter", "tweet", "post", "list", "pack", "import", "facts"]
+COMMANDS = ["check", "init", "schema", "translit", "schemes", "address", "letter", "tweet", "post", "list", "pack", "import",
+            "facts", "serve"]
 
 
 def test_the_list_of_commands_is_the_apps():

@@ -997,6 +997,32 @@ def log_export(
         sys.stdout.write(export_csv(lg, by.value))
 
 
+# ------------------------------------------------------------------ serve (issue 27)
+
+
+@app.command()
+def serve(
+    cases: ManyCases = None,
+    port: Annotated[int, typer.Option("--port", help="The port to listen on.")] = 8000,
+    lan: Annotated[bool, typer.Option("--lan", help="Listen on the local network too (phones on the same Wi-Fi), not only on this computer.")] = False,
+    event: Annotated[Optional[str], typer.Option("--event", help="The event's name in the log. Default: letter-writing night and the date.")] = None,
+    log: LogPath = None,
+):
+    """The letter-writing night in a browser: volunteers write and print letters on their phones,
+    the organiser counts them and prints the pack. Offline; Ctrl-C stops it."""
+    from .output import note
+    from .serve import make_night, terminal_qr
+    from .serve import serve as run
+
+    def started(s) -> None:
+        note(f"serving {s.cases} case{'s' if s.cases != 1 else ''} at {s.url} (log: {s.log}); Ctrl-C stops")
+        note(f"organiser: {s.organiser_url}")
+        if s.lan:
+            sys.stderr.write(terminal_qr(s.url))
+
+    run(make_night(list(cases or []), event=event, log=log, on_failure=_failed), port=port, lan=lan, on_start=started)
+
+
 # ------------------------------------------------------------------ the error boundary
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..errors import AppealkitError, UsageError, Where
+from ..errors import AppealkitError, Where
 from ..resources import data_path, load_data
 from .layout import letter_blocks, right_block, signature_line
 
@@ -40,6 +40,12 @@ def _env(autoescape: bool):
     )
 
 
+def environment(autoescape: bool):
+    """The letters' Jinja2 environment (sandboxed, strict undefined); the event page's templates
+    are rendered in it, through a loader of their own (Environment.overlay)."""
+    return _env(autoescape)
+
+
 @lru_cache(maxsize=1024)
 def _template(lang: str, kind: str):
     return _env(False).get_template(f"{lang}/{kind}.txt.j2")
@@ -54,19 +60,18 @@ class UserTemplate:
 
 
 def load_template(path: str) -> UserTemplate:
+    """A user's template, read and compiled in a sandbox with limits (letters.limits)."""
     from jinja2 import TemplateSyntaxError
 
+    from . import limits
+
+    source = limits.read_source(path)
     try:
-        with open(path, encoding="utf-8") as fh:
-            source = fh.read()
-    except OSError as e:
-        raise UsageError(f"cannot read {path}: {e.strerror or e}", param="template") from None
-    except UnicodeDecodeError:
-        raise UsageError(f"{path} is not UTF-8", param="template") from None
-    try:
-        return UserTemplate(path, _env(False).from_string(source))
+        return UserTemplate(path, limits.environment().from_string(source))
     except TemplateSyntaxError as e:
         raise AppealkitError(f"template error: {e.message}", Where(path, e.lineno)) from None
+    except (RecursionError, MemoryError):  # nesting deeper than the compiler can follow
+        raise AppealkitError("template error: the template nests too deeply", Where(path)) from None
 
 
 @lru_cache(maxsize=1024)
@@ -491,14 +496,16 @@ def _case_country(case) -> str | None:
 def render(ctx: dict, kind: str, lang: str, template: UserTemplate | None = None) -> str:
     from jinja2 import TemplateError, TemplateSyntaxError
 
+    if template:
+        from . import limits
+
+        return _tidy(limits.render(template.compiled, ctx, template.path))
     try:
-        text = (template.compiled if template else _template(lang, kind)).render(ctx)
+        text = _template(lang, kind).render(ctx)
     except TemplateSyntaxError as e:
         raise AppealkitError(f"template error: {e.message}", Where(e.filename, e.lineno)) from None
-    except TemplateError as e:  # undefined names, sandbox refusals and the rest
-        raise AppealkitError(f"template error: {e}", Where(template.path if template else f"{lang}/{kind}.txt.j2")) from None
-    if template:
-        return _tidy(text)
+    except TemplateError as e:  # undefined names and the rest
+        raise AppealkitError(f"template error: {e}", Where(f"{lang}/{kind}.txt.j2")) from None
     # the built-in templates leave no stray spaces or blank runs (the goldens hold them to it);
     # only the end needs evening out
     return text if text.endswith("\n") and not text.endswith("\n\n") else text.rstrip("\n") + "\n"
