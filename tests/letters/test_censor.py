@@ -9,7 +9,7 @@ import pytest
 from appealkit.letters.checks import censor_findings
 from appealkit.resources import load_data
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 LANGS = ["ru", "uk", "be", "en"]
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import run
+from ..conftest import run
 
 ARGS = ("--to", "person", "--sender-name", "A", "--sender-address", "B", "--date", "2026-11-28")
 
