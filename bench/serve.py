@@ -1,7 +1,7 @@
 """The event server under load, on 127.0.0.1 only and bounded in time: requests per second of
 the case page and of the letter page (8 clients), then 30 volunteers writing at once (each
 reads the case, sees the letter, downloads the PDF; one in five clicks twice) for SERVE_SECONDS
-(default 90), reading each letter for SERVE_THINK seconds (default 3) before its PDF and as long
+(default 90), then Ctrl-C while they still write, reading each letter for SERVE_THINK seconds (default 3) before its PDF and as long
 before the next person. Reports the median and 95th percentile time from the click to the PDF, checks that the log holds
 each letter exactly once, and samples the server's memory (its process and the PDF workers).
 
@@ -13,6 +13,7 @@ import http.client
 import os
 import re
 import shutil
+import signal
 import socket
 import sqlite3
 import statistics
@@ -139,8 +140,8 @@ def run() -> list[dict]:
         try:
             return _measure(port, proc, Path(tmp) / "cases" / "appealkit-log.sqlite")
         finally:
-            proc.send_signal(2)  # Ctrl-C: what is under way finishes
-            proc.wait(timeout=120)
+            if proc.poll() is None:
+                proc.kill()
 
 
 def _measure(port: int, proc: subprocess.Popen, log: Path) -> list[dict]:
@@ -166,11 +167,22 @@ def _measure(port: int, proc: subprocess.Popen, log: Path) -> list[dict]:
     lock = threading.Lock()
     t0 = time.monotonic()
     end = t0 + SECONDS
+    stop = threading.Event()  # set at Ctrl-C: the volunteers stop once their connection is refused
+    cut = [0]  # volunteers whose next request met the stopped server
 
     def volunteer(i: int) -> None:
+        try:
+            write(i)
+        except (OSError, http.client.HTTPException):
+            if not stop.is_set():
+                raise
+            with lock:
+                cut[0] += 1
+
+    def write(i: int) -> None:
         b = Browser(port)
         k = 0
-        while time.monotonic() < end:
+        while not stop.is_set():
             case = CASES[(i + k) % len(CASES)]
             status, html, _ = b.request("GET", f"/case/{case}")
             data = {"csrf": _csrf(html), "case": case, "to": "person", **_volunteer(i),
@@ -200,20 +212,21 @@ def _measure(port: int, proc: subprocess.Popen, log: Path) -> list[dict]:
                     with lock:
                         errors.append(f"pdf {status}")
             k += 1
-            time.sleep(THINK)
-
-    def sample() -> None:
-        while time.monotonic() < end:
-            memory.append((time.monotonic() - t0, _rss_kb(proc.pid)))
-            time.sleep(5)
+            stop.wait(THINK)
 
     threads = [threading.Thread(target=volunteer, args=(i,)) for i in range(VOLUNTEERS)]
-    threads.append(threading.Thread(target=sample))
     for t in threads:
         t.start()
+    while time.monotonic() < end:
+        memory.append((time.monotonic() - t0, _rss_kb(proc.pid)))
+        time.sleep(5)
+    elapsed = time.monotonic() - t0
+    # Ctrl-C in the middle of the night: the requests under way finish, and are in the log
+    proc.send_signal(signal.SIGINT)
+    stop.set()
     for t in threads:
         t.join()
-    elapsed = time.monotonic() - t0
+    code = proc.wait(timeout=120)
     with sqlite3.connect(log) as db:
         rows = db.execute("SELECT n.uid FROM night_letters n JOIN letters l ON l.id = n.letter WHERE l.event = 'bench'").fetchall()
     logged = [u for (u,) in rows]
@@ -226,10 +239,11 @@ def _measure(port: int, proc: subprocess.Popen, log: Path) -> list[dict]:
     first = later[0] if later else 0
     last = memory[-1][1] if memory else 0
     growth = last / first if first else float("nan")
-    print(f"serve: {len(times)} PDFs by {VOLUNTEERS} volunteers in {elapsed:.0f} s, {busy[0]} busy answers, "
+    print(f"serve: {len(times)} PDFs by {VOLUNTEERS} volunteers in {elapsed:.0f} s, then Ctrl-C (exit {code}, "
+          f"{cut[0]} volunteers cut off between requests), {busy[0]} busy answers, "
           f"{len(errors)} errors {errors[:3]}; log {len(logged)} rows, {lost} lost, {dup} duplicated, {extra} unasked; "
           f"memory {first // 1024}->{last // 1024} MB", file=sys.stderr)
-    ok_log = lost == 0 and dup == 0 and extra == 0 and not errors and len(logged) == len(got)
+    ok_log = lost == 0 and dup == 0 and extra == 0 and not errors and len(logged) == len(got) and code == 130
     return [
         {"figure": "serve: the case page, requests/s (8 clients)", "appealkit": f"{case_rps:.0f}/s",
          "peer": "100/s", "ratio": case_rps / 100, "goal": ">= 1x", "ok": case_rps >= 100,
@@ -241,7 +255,7 @@ def _measure(port: int, proc: subprocess.Popen, log: Path) -> list[dict]:
          "appealkit": f"{med:.2f} s", "peer": "10 s", "ratio": med / 10, "goal": "<= 1x", "ok": med <= 10},
         {"figure": "serve: time to the PDF, 95th percentile", "appealkit": f"{p95:.2f} s", "peer": "30 s",
          "ratio": p95 / 30, "goal": "<= 1x", "ok": p95 <= 30},
-        {"figure": f"serve: log records of {len(got)} PDFs (lost, duplicated)", "appealkit": f"{lost}, {dup}",
+        {"figure": f"serve: log records of {len(got)} PDFs, Ctrl-C at the end (lost, duplicated)", "appealkit": f"{lost}, {dup}",
          "peer": "0, 0", "ratio": 1.0 if ok_log else 0.0, "goal": "exact", "ok": ok_log},
         {"figure": "serve: memory, end over a quarter in (server and PDF workers)", "appealkit": f"{last // 1024} MB",
          "peer": f"{first // 1024} MB", "ratio": growth, "goal": "<= 1.2x", "ok": growth <= 1.2},

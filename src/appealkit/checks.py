@@ -31,7 +31,8 @@ AFFECTS = {
     "address-fails": ("address", "letter"), "letter-language": ("letter",),
     "missing-translation": ("letter",), "empty-field": ("address", "letter"),
     "no-locality": ("address", "letter"), "no-postcode": ("address", "letter"),
-    "pasted-address": ("address", "letter"),
+    "pasted-address": ("address", "letter"), "split-address": ("address", "letter"),
+    "latin-in-cyrillic": ("address", "letter"),
 }
 
 

@@ -84,3 +84,80 @@ def test_persian_address_keeps_its_zwnj():
 
     b = format_address(Address("IR", ["خیابان بهشتی‌نژاد"], None, "تهران"), ["Leila"], None, "person", "GB")
     assert "خیابان بهشتی\u200cنژاد" in b.local
+
+
+# ------------------------------------------------------------------ check's address messages (issue 28)
+
+CASE28 = """\
+appealkit: 1
+id: t28
+title: A title
+person:
+  name: Osman Kavala
+  address:
+    country: TR
+    lines: ["Marmara Cezaevleri Kampüsü, 34570 Silivri/İstanbul"]
+summary: Something happened.
+asks:
+  - Release him.
+recipients:
+  fsin:
+    role: official
+    address: {country: RU, lines: [ФСИН России, ул. Житная, д. 14], postcode: "119049", locality: г. Москва}
+  mvd:
+    role: official
+    address: {country: UA, lines: ["ул. Logvinenko, 41"], postcode: "01001", locality: м. Київ}
+  tr:
+    role: official
+    address: {country: TR, lines: ["Adalet Bakanlığı"], postcode: "06659"}
+"""
+
+
+@pytest.fixture()
+def warnings28(tmp_path):
+    import json
+
+    from ..conftest import run
+
+    p = tmp_path / "c.yaml"
+    p.write_text(CASE28, encoding="utf-8")
+    r = run("check", str(p), "--json")
+    return {(w["code"], w["line"]): w["message"] for w in json.loads(r.out)["warnings"]}
+
+
+def test_a_flow_list_that_splits_an_address_warns(warnings28):
+    msg = warnings28[("split-address", 15)]
+    assert msg.startswith("address line 3 'д. 14' is a number alone, cut off from 'ул. Житная'")
+    assert 'lines: ["ул. Житная, д. 14"]' in msg
+
+
+def test_a_latin_word_in_a_cyrillic_line_warns(warnings28):
+    assert "the Latin word 'Logvinenko' among Cyrillic ones" in warnings28[("latin-in-cyrillic", 18)]
+
+
+def test_a_turkish_postcode_and_town_pasted_into_lines_are_recognised(warnings28):
+    assert warnings28[("pasted-address", 8)].startswith(
+        "address line 1 holds parts that have fields of their own: postcode '34570' (move it to postcode:); "
+        "locality 'Silivri' (move it to locality:); region 'İstanbul' (move it to region:)")
+    assert not any(code == "no-locality" and line < 12 for code, line in warnings28)
+
+
+def test_the_missing_town_fix_is_the_countrys_own(warnings28):
+    msg = next(m for (code, line), m in warnings28.items() if code == "no-locality" and line > 18)
+    assert "like 'Silivri'" in msg and "г." not in msg
+
+
+@pytest.mark.parametrize("cc,line,whole,lang", [
+    ("TJ", "Ҷумҳурии Тоҷикистон", None, "tg"),            # not Kazakh (қ ғ) nor Russian
+    ("UZ", "Қўнғирот тумани", None, "uz"),                  # ў is not Belarusian here
+    ("BY", "вул. Сурганава, д. 75", "be", "be"),            # Russian letters only, in a Belarusian address
+    ("KZ", "Республики Казахстан", "kk", "ru"),             # one Kazakh street elsewhere changes nothing
+    ("KZ", "Мәңгілік Ел даңғ.", "kk", "kk"),
+    ("RU", "ул. Ленина", None, "ru"),
+    ("UA", "вул. Банкова, 11", "uk", "uk"),
+])
+def test_each_line_has_its_own_language(cc, line, whole, lang):
+    from appealkit.address.countries import get_country
+    from appealkit.address.language import line_language
+
+    assert line_language(line, get_country(cc), (), whole) == lang

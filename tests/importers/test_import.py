@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -90,6 +91,8 @@ def test_reimport_keeps_hand_edits_and_reports_the_move_and_the_release(tmp_path
     assert "\taddress: Исправительная колония № 15, Славгородское шоссе, 183, г. Могилёв -> " \
            "Исправительная колония № 22, ул. Садовая, 1, п. Доманово" in r.out
     assert "\tstatus: held -> released (former)" in r.out
+    kaval = (tmp_path / "cases" / "by-maryia-kaval-1002.yaml").read_text(encoding="utf-8")
+    assert re.search(r"\n  status: released +# the list says: former\n", kaval)
     after = path.read_text(encoding="utf-8")
     assert "# our group's words\nsummary: Pavel, a teacher, writes back to everyone.  # keep" in after
     assert "handles: {x: example_head}" in after

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 
-from .conftest import VOLUNTEER, csrf, form_of
+from .forms import VOLUNTEER, csrf, form_of
 
 CASE = "ru-aliyev-2026"
 
@@ -48,7 +48,7 @@ def test_cases_with_fewer_letters_come_first(client, night):
     rows = night.ordered()
     assert rows[0].id != first
     # open cases by their letters, fewest first; passed deadlines after them all
-    counts = night.recorder.letters_since(night.day() - dt.timedelta(days=365))
+    counts = {cid: t.letters for cid, t in night.recorder.tallies(night.day() - dt.timedelta(days=365)).items()}
     open_counts = [counts.get(r.id, 0) for r in rows if not r.passed]
     assert open_counts == sorted(open_counts) and counts[first] >= 2
     assert [r.passed for r in rows] == sorted(r.passed for r in rows)

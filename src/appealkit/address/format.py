@@ -58,7 +58,7 @@ def non_latin(s: str) -> bool:
     return not s.isascii() and not scripts.only(s, scripts.LATIN)
 
 
-def _cyrillic_language(text: str, cc: str, langs=(), whole: str | None = None) -> str | None:
+def cyrillic_language(text: str, cc: str, langs=(), whole: str | None = None) -> str | None:
     """The Cyrillic language of an address's text in country `cc` (ru, uk, ...), None without Cyrillic."""
     from .language import line_language
 
@@ -70,7 +70,7 @@ def choose_scheme(country: Country, text: str, override: str | None, langs=(),
     """(scheme id, Cyrillic language or None) for one line of an address (or its whole text,
     whose language is `whole`): the scheme made for the line's own language (language.py
     decides it), never another's."""
-    lang = _cyrillic_language(text, country.code, langs, whole)
+    lang = cyrillic_language(text, country.code, langs, whole)
     if override:
         return override, lang
     from ..translit.schemes import default_scheme
@@ -375,7 +375,7 @@ def person_block(case, sender, scheme, style, decline: bool = True) -> Block:
     latin_name = own or p.name.pick("en", case.language)
     local_name = p.native_name or pick_text(p.name, non_latin(local_text), (case.language, "en"))
     # the year-of-birth forms are Cyrillic: a Latin-script address (Uzbek Latin) gets none
-    lang = _cyrillic_language(local_text, p.address.country)
+    lang = cyrillic_language(local_text, p.address.country)
     local_line = person_addressee(case, lang, local_name, decline)
     if non_latin(latin_name):  # no Latin spelling in the case: the scheme's
         latin_name = _latin_writer(get_country(p.address.country), local_text, scheme,

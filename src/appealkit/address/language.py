@@ -6,6 +6,7 @@ Kazakh address Russian."""
 
 from __future__ import annotations
 
+from .. import scripts
 from ..translit.detect import detect_language
 
 # the letters each Cyrillic language adds to the Russian alphabet
@@ -16,7 +17,6 @@ EXTRA = {
 # the Cyrillic languages of a country's addresses, after its file's `language`
 COUNTRY = {"BY": ("be",), "UA": ("uk",), "KZ": ("kk",), "KG": ("ky",), "TJ": ("tg",), "UZ": ("uz",)}
 _RUSSIAN = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
-_CYRILLIC = frozenset(chr(c) for c in range(0x0400, 0x0530))
 
 
 # letters a language does not write: a line with one of them is not in that language
@@ -29,7 +29,7 @@ def line_language(text: str, country, langs=(), whole: str | None = None) -> str
     that is Belarusian or Ukrainian and the line could be ("вул. Сурганава"); otherwise it is
     Russian: a Kazakh street name elsewhere does not make "Республики Казахстан" Kazakh."""
     low = text.lower()
-    extra = {ch for ch in low if ch.isalpha() and ch not in _RUSSIAN and ch in _CYRILLIC}
+    extra = {ch for ch in low if ch.isalpha() and ch not in _RUSSIAN and scripts.has(ch, scripts.CYRILLIC)}
     if not extra:
         if whole in NEVER and NEVER[whole].isdisjoint(low):
             return whole

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .. import scripts
+
 # "…, Иванову Ивану Ивановичу, 1985 г. р." (Memorial's letter addresses end so; "1985 г.р.",
 # "1985 года рождения" too, with or without the comma before the year)
 _BORN = re.compile(r"(?:^|\s)(\d{4})\s*(?:г\.?\s*р\.?|года\s+рождения)$")
@@ -22,15 +24,14 @@ class Split:
 
 
 def _name_word(w: str) -> bool:
-    """A capitalised Cyrillic word (Иванову, Мамед-оглы) or initials (И., И.И.)."""
-    from ..scripts import CYRILLIC, only
-
-    if not only(w, CYRILLIC) or not w[:1].isupper():
-        return False
-    if w.endswith("."):
-        return all(len(p) == 1 and p.isupper() for p in w[:-1].split("."))
-    rest = w[1:].replace("-", "").replace("'", "").replace("’", "")
-    return rest.isalpha() and rest.islower()
+    """A capitalised Cyrillic word, hyphens and apostrophes allowed (Гусейнли, Сан-Мартин, Лук'яненко),
+    or initials (И., И.И.)."""
+    if w.endswith(".") and w[:-1]:
+        parts = w[:-1].split(".")
+        return all(len(p) == 1 and p.isupper() and scripts.only(p, scripts.CYRILLIC) for p in parts)
+    letters = w.replace("-", "").replace("'", "").replace("’", "")
+    return len(w) > 1 and w[0].isupper() and letters.isalpha() and scripts.only(letters, scripts.CYRILLIC) \
+        and w[1:] == w[1:].lower()
 
 
 def _is_name(seg: str) -> bool:

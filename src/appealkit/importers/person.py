@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .. import scripts
 from .read import BadRow, Record, formats_data
 
 _MDY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")  # OVD-Info: M/D/YYYY
@@ -114,9 +115,7 @@ def build(rec: Record, fmt: str, country: str | None, today: dt.date) -> Importe
     if not is_iso_country(cc):
         return BadRow(rec.line, f"'{cc}' is not an ISO country code (like BY, RU)")
 
-    from ..scripts import CYRILLIC, has
-
-    native = " ".join(rec.get("native_name").split()) or (raw_name if has(raw_name, CYRILLIC) else None)
+    native = " ".join(rec.get("native_name").split()) or (raw_name if scripts.has(raw_name, scripts.CYRILLIC) else None)
     name: dict[str, str] = {}
     scheme = None
     if native:
@@ -141,8 +140,6 @@ def build(rec: Record, fmt: str, country: str | None, today: dt.date) -> Importe
                                         "M/D/YYYY or DD.MM.YYYY)")
 
     status, why, address = _where(rec, cc, lang, today)
-    if isinstance(address, BadRow):
-        return address
     split_born = address.pop("_born", None) if address else None
     if born is None and split_born:
         born = split_born

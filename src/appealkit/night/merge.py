@@ -98,7 +98,7 @@ class MailMerge:
         remove_stale_temps(folder)  # what an interrupted run left
         day = self.date or dt.date.today()
         base = {id(c): c.derived.mark() for c in self.cases}
-        shared = shared_slugs(self.writers_path)
+        slugs, shared = name_slugs(self.writers_path)
         first: dict[str, int] = {}  # identity -> its first line, for the writers whose slug is shared
         warned: set[str] = set()
         notes: list[str] = []
@@ -123,8 +123,8 @@ class MailMerge:
                     yield Outcome("notice", w.line, notice=Notice(
                         Code.WRITER_NO_COUNTRY, "no country for this writer, and none for all: "
                         "their letters carry placeholders for their country", scope="row", where=self._row(w.line)))
-                is_shared = slug(w.name) in shared
-                name = writer_part(w, is_shared)
+                is_shared = (slugs.get(w.name) or slug(w.name)) in shared
+                name = writer_part(w, is_shared, slugs.get(w.name))
                 if is_shared and first.setdefault(identity(w), w.line) != w.line:
                     yield Outcome("notice", w.line, notice=Notice(
                         Code.DUPLICATE_ROW, f"the same writer as line {first[identity(w)]} (name, address, "
@@ -169,15 +169,22 @@ class MailMerge:
         sync_all()  # one flush to disk for the batch: an fsync per letter took two thirds of the time
 
 
-def shared_slugs(writers_path: str) -> set[str]:
-    """The name slugs that more than one good row of the writers' file has (a first pass over
-    the file: the names must not depend on which row comes first)."""
+def name_slugs(writers_path: str) -> tuple[dict[str, str], set[str]]:
+    """Each good row's name with its slug, and the slugs that more than one row has (a first
+    pass over the file: a writer's file names must not depend on which row comes first)."""
     from collections import Counter
 
     from .writers import Writer, read_writers, slug
 
-    counts = Counter(slug(w.name) for w in read_writers(writers_path) if isinstance(w, Writer))
-    return {s for s, n in counts.items() if n > 1}
+    slugs: dict[str, str] = {}
+    counts: Counter[str] = Counter()
+    for w in read_writers(writers_path):
+        if isinstance(w, Writer):
+            s = slugs.get(w.name)
+            if s is None:
+                s = slugs[w.name] = slug(w.name)
+            counts[s] += 1
+    return slugs, {s for s, n in counts.items() if n > 1}
 
 
 def merge_letters(cases: list, writers: str, out_dir: str, *, to: str = "all", force: bool = False,

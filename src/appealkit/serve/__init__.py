@@ -57,23 +57,34 @@ def serve(night, *, port: int = 8000, lan: bool = False, on_start: Callable[[Sta
         from .app import create_app
     except ImportError:
         raise AppealkitError(f"the event page needs Starlette and uvicorn: {INSTALL}") from None
-    if not 0 < port < 65536:
-        raise UsageError(f"port {port} is not a port number (1-65535)", param="port")
+    if not 0 <= port < 65536:
+        raise UsageError(f"port {port} is not a port number (1-65535, or 0 for any free one)", param="port")
     host = "0.0.0.0" if lan else "127.0.0.1"
-    shown = lan_address() if lan else "127.0.0.1"
-    url = f"http://{shown}:{port}/"
-    config = uvicorn.Config(create_app(night), host=host, port=port, log_level="warning", access_log=False,
-                            server_header=False, timeout_graceful_shutdown=60, limit_concurrency=200,
+    sock = _listen(host, port)  # bound before anything is printed: a port in use is one clear error
+    port = sock.getsockname()[1]
+    url = f"http://{lan_address() if lan else host}:{port}/"
+    config = uvicorn.Config(create_app(night), log_level="warning", access_log=False, server_header=False,
+                            timeout_graceful_shutdown=60, limit_concurrency=200,
                             h11_max_incomplete_event_size=16 * 1024, lifespan="on")
-    server = uvicorn.Server(config)
     if on_start is not None:
         on_start(Started(url, f"{url}organiser?token={night.token}", lan, len(night.cases), night.recorder.log.path))
+    with sock:
+        uvicorn.Server(config).run(sockets=[sock])  # Ctrl-C: uvicorn finishes, then raises it again
+
+
+def _listen(host: str, port: int):
+    import socket
+
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
-        server.run()
-    except SystemExit:  # uvicorn exits 1 when it cannot bind the port
-        raise AppealkitError(f"cannot listen on {host}:{port}: is another server using it? (--port)") from None
-    if not server.started and not server.should_exit:
-        raise AppealkitError(f"cannot listen on {host}:{port}: is another server using it? (--port)")
+        sock.bind((host, port))
+        sock.listen(128)
+    except OSError as e:
+        sock.close()
+        raise AppealkitError(f"cannot listen on {host}:{port}: {e.strerror or e}; is another server using "
+                             "the port? (--port)") from None
+    return sock
 
 
 def lan_address() -> str:

@@ -93,10 +93,10 @@ class Recorder:
         return [Entry(u, dt.date.fromisoformat(d), c, r, w, json.loads(a), cc, lg, m, ev)
                 for u, d, c, r, w, a, cc, lg, m, ev in rows]
 
-    def letters_since(self, since: dt.date) -> dict[str, int]:
-        """case id -> letters in the whole log since `since` (any event): who has had fewest."""
+    def tallies(self, since: dt.date) -> dict:
+        """case id -> its letters in the whole log since `since` (any event) and its last reply."""
         with self.lock:
-            return {cid: t.letters for cid, t in self.log.tallies(since).items()}
+            return self.log.tallies(since)
 
     def csv(self) -> str:
         """The event's letters, one row each (no address: the export leaves the laptop)."""

@@ -31,16 +31,15 @@ class Night:
         return self.today or dt.date.today()
 
     def ordered(self) -> list:
-        """The cases for the volunteers: fewest letters lately first, then the nearest deadline
-        (the overview's order); passed deadlines last, as the card tells not to send."""
+        """The cases for the volunteers as `list --fewest` orders them: the fewest letters in the
+        log's last FEWEST_DAYS days first, then the nearest deadline; passed deadlines last."""
+        from ..log import fewest_first
         from ..night.overview import overview
 
         day = self.day()
-        counts = self.recorder.letters_since(day - dt.timedelta(days=FEWEST_DAYS))
-        rows = overview(list(self.cases.values()), day)
-        place = {r.id: i for i, r in enumerate(rows)}
-        passed = {r.id for r in rows if r.passed}
-        return sorted(rows, key=lambda r: (r.id in passed, counts.get(r.id, 0), place[r.id]))
+        rows = fewest_first(overview(list(self.cases.values()), day),
+                            self.recorder.tallies(day - dt.timedelta(days=FEWEST_DAYS - 1)))
+        return sorted(rows, key=lambda r: r.passed)  # stable: the order above within each part
 
 
 def recipients(case) -> list[tuple[str, str]]:
