@@ -618,6 +618,22 @@ class Envelope(str, Enum):
     labels = "labels"
 
 
+class Labels(str, Enum):
+    l7163 = "l7163"
+    l7160 = "l7160"
+    avery5160 = "5160"
+
+
+class By(str, Enum):
+    case = "case"
+    writer = "writer"
+
+
+class SupportIn(str, Enum):
+    prison = "prison"
+    writer = "writer"
+
+
 @app.command()
 def pack(
     cases: ManyCases = None,
@@ -627,7 +643,16 @@ def pack(
     to: Annotated[str, typer.Option("--to", help="A recipient id, person, or all.")] = "all",
     paper: Annotated[Paper, typer.Option("--paper", help="Paper for the cards and letters.")] = Paper.a4,
     envelope: Annotated[Envelope, typer.Option(
-        "--envelope", help="DL 220x110 mm, C5 229x162, C6 162x114, or labels (Avery L7163 on A4).")] = Envelope.dl,
+        "--envelope", help="DL 220x110 mm, C5 229x162, C6 162x114, or labels (see --labels).")] = Envelope.dl,
+    labels: Annotated[Labels, typer.Option(
+        "--labels", help="Label sheet: Avery L7163 (2x7, A4), L7160 (3x7, A4) or 5160 (3x10, US Letter).")] = Labels.l7163,
+    start_label: Annotated[int, typer.Option(
+        "--start-label", help="The first free label on a used sheet (1: top left, row by row).")] = 1,
+    by: Annotated[By, typer.Option(
+        "--by", help="Order: case (each case's card, letters, envelopes) or writer (one bundle per writer).")] = By.case,
+    support_in: Annotated[SupportIn, typer.Option(
+        "--support-in", help="Support letters in the prison's language, with the writer's own copy "
+                             "(default), or in the writer's (the prison may not pass them).")] = SupportIn.prison,
     lang: Annotated[Optional[str], typer.Option("--lang", help="Letter language where a writer gives none; default the case's.")] = None,
     sender_name: Annotated[Optional[str], typer.Option(
         "--sender-name", help="Your name (without --writers).", envvar="APPEALKIT_SENDER_NAME")] = None,
@@ -641,17 +666,22 @@ def pack(
     """A printable pack for a letter-writing night: a large-print card per case, every letter,
     and every writer's envelopes (or labels), as one PDF (or HTML)."""
     from .letters.sender import split_lines
-    from .output import note, warn, write_path
-    from .pack.html import build_pack
+    from .output import note, warn
+    from .pack.build import write_pack
+    from .pack.html import Options
+    from .pack.pdf import check_target
     from .writers import BadRow, Writer, read_writers
 
     day = _date(date, "--date") or dt.date.today()
     html_out = out.lower().endswith((".html", ".htm"))
     if not html_out and not out.lower().endswith(".pdf"):
         raise UsageError(f"--out '{out}': name a .pdf or an .html file")
-    if os.path.lexists(out) and not force:
-        raise AppealkitError(f"{out}: already exists", param="force")
-    country = _sender_country(from_)
+    opts = Options(to=to, paper=paper.value, envelope=envelope.value, labels=labels.value, start_label=start_label,
+                   by=by.value, lang=lang, support_in=support_in.value, date=day,
+                   embassy_address=split_lines(embassy_address) or None)
+    opts.check()
+    check_target(out, force)  # before any work
+    opts.sender_country = country = _sender_country(from_)
     failed = 0
     if writers is not None:
         people = []
@@ -684,30 +714,44 @@ def pack(
         if not html_out:
             raise
         fonts = None  # a browser has fonts of its own
-    p = build_pack(good, people, to, paper=paper.value, envelope=envelope.value, lang=lang, date=day,
-                   sender_country=country, embassy_address=split_lines(embassy_address) or None, fonts=fonts)
-    for m in p.warnings:
-        if not m.split(": ", 1)[-1].startswith("no sender"):
-            warn(m)
-    for prob in p.problems:
-        failed += 1
-        _err(f"{writers}:{prob.line}: {prob.message}" if writers else prob.message)
-    if html_out:
-        write_path(out, p.html.encode("utf-8"), force)
-    else:
-        from .pack.pdf import html_to_pdf
-
-        data, missing = html_to_pdf(p.html)
-        if missing:
-            warn(f"no font here has {', '.join(missing)}: printed as empty boxes")
-        write_path(out, data, force)
+    bar = _bar("pack")
+    try:
+        p = write_pack(good, people, out, opts, fonts=fonts, force=force, progress=bar[0] if bar else None)
+    finally:
+        if bar:
+            bar[1]()
+    for n in p.notices:
+        where = f"{writers}:{n.line}: " if n.line and writers else f"{n.case}: " if n.case else ""
+        if n.code == "left-out":
+            failed += 1
+            _err(where + n.message.removeprefix(f"{n.case}: "))
+        else:
+            warn(where + n.message)
+    if p.missing:
+        warn(f"no font here has {', '.join(p.missing)}: printed as empty boxes")
     sys.stdout.write(f"{out}\n")
-    note(f"{_n(len(good), 'case')}, {_n(p.letters, 'letter')}, "
-         f"{_n(p.envelopes, 'label' if envelope.value == 'labels' else 'envelope')}"
+    note(f"{_n(len(good), 'case')}, {_n(p.letters, 'letter')}"
+         + (f" (and {p.copies} writer's cop{'y' if p.copies == 1 else 'ies'})" if p.copies else "")
+         + f", {_n(p.envelopes, 'label' if envelope.value == 'labels' else 'envelope')}"
          + (f"; {failed} left out (see above)" if failed else ""))
     if failed:
         raise typer.Exit(1)
     run.finish()
+
+
+def _bar(what: str):
+    """(update(done, total), stop()) of a progress bar on stderr, on a terminal only."""
+    from .output import is_tty
+
+    if not is_tty(sys.stderr):
+        return None
+    from rich.console import Console
+    from rich.progress import Progress
+
+    p = Progress(console=Console(stderr=True), transient=True)
+    task = p.add_task(what, total=None)
+    p.start()
+    return (lambda done, total: p.update(task, completed=done, total=total)), p.stop
 
 
 def _n(count: int, noun: str) -> str:
@@ -901,7 +945,8 @@ def main(argv: Optional[list] = None) -> None:
 
 
 # the core names the API parameter an error is about; the CLI names its option
-_FLAGS = {"paper": "--paper", "envelope": "--envelope", "to": "--to", "lang": "--lang", "template": "--template", "instance": "--instance",
+_FLAGS = {"paper": "--paper", "envelope": "--envelope", "labels": "--labels", "start_label": "--start-label",
+          "by": "--by", "support_in": "--support-in", "to": "--to", "lang": "--lang", "template": "--template", "instance": "--instance",
           "limit": "--limit", "thread": "--thread", "sender_country": "--from", "scheme": "--scheme",
           "format": "--format", "date": "--date", "platform": "--platform"}
 _HINTS = {"force": "; use --force to overwrite", "split": " (--thread)"}
