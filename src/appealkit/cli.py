@@ -721,7 +721,8 @@ def pack(
         if bar:
             bar[1]()
     for n in p.notices:
-        where = f"{writers}:{n.line}: " if n.line and writers else f"{n.case}: " if n.case else ""
+        rows = ",".join(map(str, n.lines[:10])) + (f" and {len(n.lines) - 10} more rows" if len(n.lines) > 10 else "")
+        where = (f"{writers}:{rows or n.line}: " if n.line and writers else f"{n.case}: " if n.case else "")
         if n.code == "left-out":
             failed += 1
             _err(where + n.message.removeprefix(f"{n.case}: "))

@@ -27,6 +27,7 @@ class Notice:
     message: str
     case: str | None = None
     line: int | None = None
+    lines: list[int] = field(default_factory=list)  # every writers-file line it is about
 
 
 @dataclass
@@ -118,8 +119,7 @@ def layout(cases: list, writers: list, opts: Options, report: Report) -> Iterato
             for x in bundle:
                 yield from buf.add(x)
             yield from _envelopes(envelopes, labels, buf, opts)
-    for w in writers:
-        run.say_fallback(w)
+    run.say_fallbacks(writers)
     if labels:
         for sheet in label_sheets(labels, LABEL_SHEETS[opts.labels], opts.start_label):
             yield from buf.add(sheet)
@@ -159,9 +159,13 @@ class _CaseNight:
         from ..merge import letter_languages
         from .rules import closed, open_targets
 
+        from ..letters.naming import missing_names
+
         self.case = case
-        self.langs = letter_languages(case)
         self.targets = open_targets(case, opts.to, day)
+        # the languages the authority letters can go in: every text and every name there
+        authorities = [t for t in self.targets if t != "person"]
+        self.langs = [lg for lg in letter_languages(case) if not missing_names(case, authorities, lg)]
         self.closed = closed(case, day)
         self.blocks: dict[str | None, dict] = {}  # sender country -> {target: Block}
         self.opts = opts
@@ -203,9 +207,14 @@ class _Run:
         cases = self.fallback.get(w.line, [])
         return [fallback_text(self._lang(w), cases)] if cases else []
 
-    def say_fallback(self, w) -> None:
-        for m in self.writer_notes(w):
-            self.say("fallback", m, line=w.line or None)
+    def say_fallbacks(self, writers: list) -> None:
+        """One note per writer, and writers with the same note in one line (`lines`)."""
+        same: dict[str, list[int]] = {}
+        for w in writers:
+            for m in self.writer_notes(w):
+                same.setdefault(m, []).append(w.line)
+        for m, lines in same.items():
+            self.report.notices.append(Notice("fallback", m, line=lines[0] or None, lines=lines))
 
     def _lang(self, w) -> str | None:
         return w.lang or self.opts.lang
@@ -273,7 +282,7 @@ def _language_name(lang: str | None) -> str | None:
 def fallback_text(lang: str | None, cases: list[str]) -> str:
     shown = ", ".join(cases[:4]) + (f" and {len(cases) - 4} more" if len(cases) > 4 else "")
     return (f"no letters in '{lang}' for {len(cases)} case{'s' if len(cases) > 1 else ''} ({shown}): "
-            "this writer's letters to the authorities there are in the case's language")
+            "the letters to the authorities there are in the case's language")
 
 
 def _sender_of(writers: list, opts: Options) -> str | None:
