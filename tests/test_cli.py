@@ -104,7 +104,8 @@ def test_schemes_listing():
     ids = {r["id"] for r in rows}
     assert {"icao", "bgn-pcgn", "iso9", "gost-b", "scientific", "wikipedia", "kz-2021", "ua-2010", "ascii"} <= ids
     plain = run("schemes").out
-    assert "\x1b[" not in plain and plain.count("\n") == len(rows)
+    assert "\x1b[" not in plain and plain.count("\n") == len(rows) + 1  # and the header line
+    assert plain.splitlines()[0] == "id\tname\tlanguages\tused"
 
 
 def test_json_is_utf8_not_escaped():

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from appealkit import transliterate
-from appealkit.address.countries import check_sender_country, country_line, country_name, upper
 from appealkit.address.abbrev import translate_line
+from appealkit.address.countries import check_sender_country, country_line, country_name, upper
 from appealkit.errors import UsageError
 
 

@@ -72,7 +72,7 @@ def test_latin_override_silences_the_script_finding(tmp_path):
 
 
 @pytest.mark.parametrize("to,err", [
-    ("pres", [f"15:55: postcode '01000' does not fit KZ's pattern (like 140000)", f"14:11: {TOKAYEV}",
+    ("pres", ["15:55: postcode '01000' does not fit KZ's pattern (like 140000)", f"14:11: {TOKAYEV}",
               f"15:74: {ASTANA}"]),
     ("person", [f"7:12: {LATIN}"]),
     ("far", []),

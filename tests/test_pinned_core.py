@@ -5,7 +5,6 @@ Expected values are written out by hand."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -245,6 +244,7 @@ def test_a_full_disk_is_named(tmp_path, monkeypatch):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", full)
+    monkeypatch.setattr(os, "link", full)  # a new file is claimed by a link, an overwrite by a rename
     with pytest.raises(OutputError) as info:
         write_files(tmp_path, [("a.txt", "x")])
     assert info.value.message == "cannot write: No space left on device"

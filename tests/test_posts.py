@@ -7,8 +7,7 @@ import json
 
 import pytest
 
-from appealkit.posts import fits, length
-from appealkit.posts import entities
+from appealkit.posts import entities, fits, length
 from appealkit.posts.build import thread
 from appealkit.posts.count import mastodon_length
 

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import appealkit
-from appealkit.translit import detect_language, get_scheme, list_schemes
+from appealkit.translit import detect_language, list_schemes
 from appealkit.translit.engine import ANY_CYR
 
 SAMPLES = [(s.id, row[0], row[1], row[2]) for s in list_schemes() for row in s.samples]

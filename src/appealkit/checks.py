@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from .errors import Where
 from .unicode_checks import invisible_chars, mixed_script
 
+
 @dataclass
 class Finding:
     level: str  # "warning" or "error"

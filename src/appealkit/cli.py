@@ -3,17 +3,16 @@
 No `from __future__ import annotations` here: Typer would then evaluate every parameter's
 annotation from a string at each run (2 ms of start-up)."""
 
-import contextlib  # loaded by Typer already
 import datetime as dt
 import os
 import sys
 from enum import Enum
-from typing import Annotated, List, Optional
+from typing import Annotated, List, Literal, Optional
 
 import typer
 
 from . import __version__
-from .errors import AppealkitError, CaseError, CaseErrors, UsageError
+from .errors import AppealkitError, UsageError
 
 app = typer.Typer(
     name="appealkit",
@@ -86,64 +85,43 @@ def _date(value: Optional[str], option: str) -> Optional[dt.date]:
         raise UsageError(f"{option} '{value}' is not a date (YYYY-MM-DD)") from None
 
 
-def _load(case: Optional[str]):
-    from .case import load_case
+def _run(cases: Optional[List[str]], many: bool = False):
+    """The cases of a run (night.run.CaseRun): a case that fails among several is named at once."""
+    from .night.run import CaseRun
 
-    return load_case(_case_path(case))
-
-
-def _case_path(case: Optional[str]) -> str:
-    """The case argument (or $APPEALKIT_CASE, which Typer fills in), then ./appeal.yaml."""
-    if case:
-        return case
-    if os.path.isfile("appeal.yaml"):
-        return "appeal.yaml"
-    raise AppealkitError("no case file given, $APPEALKIT_CASE is unset and there is no appeal.yaml here; "
-                         "start one with 'appealkit init'")
+    return CaseRun(list(cases or []), on_failure=_failed, many=many)
 
 
-class _Run:
-    """The cases of one run. One file behaves as it always has (its error is the run's error);
-    with several files or a folder, an error in one names that file, the others still run,
-    and the run exits 1 at the end (finish)."""
+def _failed(f) -> None:
+    """A case of a several-case run failed (a night.run.Failure, or its Notice): each line names its file."""
+    path = getattr(f, "path", None) or f.where
+    for line in _describe(f.error).splitlines():
+        _err(line if line.startswith(path) else f"{path}: {line}")
 
-    def __init__(self, cases: Optional[List[str]]):
-        from .case.many import is_many
 
-        self.paths = list(cases) if cases else [_case_path(None)]  # Typer fills in $APPEALKIT_CASE
-        self.many = is_many(self.paths)
-        self.failed = 0
+def _finish(run) -> None:
+    """A several-case run in which a case failed exits 1 (once the others are done)."""
+    if run.failed:
+        raise typer.Exit(1)
 
-    def __iter__(self):
-        if not self.many:
-            yield _load(self.paths[0])
-            return
-        from .case.many import load_cases
 
-        for item in load_cases(self.paths):
-            if item.error is not None:
-                self.fail(item.error, item.path)
-            else:
-                yield item.case
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
-    def fail(self, e: AppealkitError, path: str) -> None:
-        if not self.many:
-            raise e
-        self.failed += 1
-        for line in _describe(e).splitlines():
-            _err(line if line.startswith(path) else f"{path}: {line}")
 
-    @contextlib.contextmanager
-    def guard(self, case):
-        """A context in which an error stops this case only (several cases), or the run (one)."""
-        try:
-            yield
-        except AppealkitError as e:
-            self.fail(e, case.source)
+def _say(n, hints: Optional[dict] = None) -> None:
+    """A notice (night.notices.Notice) on stderr: an error line, a warning (with what the CLI's
+    user can do about it), or a note."""
+    from .output import note, warn
 
-    def finish(self) -> None:
-        if self.failed:
-            raise typer.Exit(1)
+    if n.code.value == "case-failed" and n.error is not None:
+        _failed(n)  # where: the file
+    elif n.level == "error":
+        _err(str(n))
+    elif n.level == "note":
+        note(str(n))
+    else:
+        warn(str(n) + (hints or _NOTICE_HINTS).get(n.code.value, ""))
 
 
 def _sender_country(value: Optional[str]) -> Optional[str]:
@@ -168,46 +146,28 @@ def check(
     today: Annotated[Optional[str], typer.Option("--today", help="Judge deadlines as of this date (YYYY-MM-DD).")] = None,
 ):
     """Check case files: errors (exit 1) and warnings (exit 0 unless --strict)."""
-    from .case.many import expand_case_paths, is_many
+    from .night.check import check_each
+    from .output import emit_json, note, warn
 
     day = _date(today, "--today")
-    paths = expand_case_paths(list(cases or []) or [None])
-    many = is_many(cases or [])
-    results = [_check_one(p, day, strict, json_, many) for p in paths]
-    if json_:
-        from .output import emit_json
-
-        emit_json(results if many else results[0])
-    if not all(r["ok"] for r in results):
-        raise typer.Exit(1)
-
-
-def _check_one(path: Optional[str], day: Optional[dt.date], strict: bool, json_: bool, many: bool) -> dict:
-    """Check one file: print its warnings (unless JSON) and a summary line; return its JSON."""
-    from .checks import run_checks
-    from .output import note, warn
-
-    try:
-        c = _load(path)
-    except AppealkitError as e:
-        if not isinstance(e, CaseError):
-            raise  # not the file's fault (no file given at all): main says it
-        errs = e.errors if isinstance(e, CaseErrors) else [e]
+    results = []
+    for f in check_each(list(cases or []), day, strict):  # each file's report said as it comes
+        results.append(f)
         if not json_:
-            for x in errs:
-                _err(str(x))
-        first = next((x.where.file for x in errs if x.where and x.where.file), None)
-        name = path or first
-        note(f"{name}: failed, {len(errs)} error{'s' if len(errs) != 1 else ''}")
-        return {"file": name, "ok": False, "errors": [x.as_dict() for x in errs], "warnings": []}
-    findings = run_checks(c, day)
-    if not json_:
-        for f in findings:
-            warn(f"{f.where}: {f.message} [{f.code}]")
-    n = len(findings)
-    note(f"{c.source}: {'failed (--strict)' if strict and n else 'ok'}, {n} warning{'s' if n != 1 else ''}")
-    return {"file": c.source, "ok": not (strict and findings), "errors": [],
-            "warnings": [f.as_dict() for f in findings]}
+            for e in f.errors:
+                _err(str(e))
+            for x in f.findings:
+                warn(f"{x.where}: {x.message} [{x.code}]")
+        if f.errors:
+            note(f"{f.file}: failed, {_n(len(f.errors), 'error')}")
+        else:
+            note(f"{f.file}: {'ok' if f.ok else 'failed (--strict)'}, {_n(len(f.findings), 'warning')}")
+    if json_:
+        from .case.many import is_many
+
+        emit_json([f.as_dict() for f in results] if is_many(cases or []) else results[0].as_dict())
+    if not all(f.ok for f in results):
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -306,8 +266,11 @@ def schemes(json_: Json = False):
             t.add_row(r["id"], r["name"], ", ".join(r["languages"]), r["used"])
         Console(no_color=not use_color()).print(t)
         return
+    from .output import out, table_row
+
+    out(table_row(["id", "name", "languages", "used"]))
     for r in rows:
-        sys.stdout.write(f"{r['id']}\t{r['name']}\t{','.join(r['languages'])}\t{r['used']}\n")
+        out(table_row([r["id"], r["name"], ",".join(r["languages"]), r["used"]]))
 
 
 # ------------------------------------------------------------------ list
@@ -320,32 +283,62 @@ def list_(
     json_: Json = False,
 ):
     """One row per case: person, country, deadline and days left, birthdays, addresses."""
-    from .output import emit_json, is_tty, use_color
-    from .overview import overview
+    from .night.overview import overview
+    from .output import emit_json, is_tty, note, out, use_color
 
     day = _date(today, "--today") or dt.date.today()
-    run = _Run(cases)
-    run.many = True  # one broken file among many is named, never the end of the overview
-    rows = overview(list(run), day)
+    run = _run(cases, many=True)  # one broken file among many is named, never the end of the overview
+    rows = overview(run, day)
     if json_:
         emit_json([r.as_dict() for r in rows])
     elif is_tty():
         from rich.console import Console
-        from rich.table import Table
 
-        t = Table()
-        for name in ("id", "person", "cc", "deadline", "days left", "birthday", "addressed"):
-            t.add_column(name, no_wrap=name in ("id", "deadline"))  # what identifies a row is never cut
-        for r in rows:
-            bday = ", ".join(f"{b.date:%d %b} ({b.age})" for b in r.birthdays)
-            t.add_row(r.id, r.person, r.country or "", r.deadline or "none", _days(r), bday,
-                      _addressed(r), style="dim" if r.passed else None)
-        Console(no_color=not use_color()).print(t)
+        console = Console(no_color=not use_color())
+        table, left_out = _list_table(rows, console.width)
+        console.print(table)
+        if left_out:
+            note(f"left out to fit {console.width} columns: {', '.join(left_out)} (a wider window, a pipe or --json shows them)")
     else:
+        from .output import table_row
+
+        out(table_row(LIST_COLUMNS))
         for r in rows:
-            sys.stdout.write("\t".join([r.id, r.person, r.country or "", r.deadline or "none", _days(r),
-                                        _birthdays(r), _addressed(r)]) + "\n")
-    run.finish()
+            out(table_row([r.id, r.person, r.country or "", r.deadline or "none", _days(r), _birthdays(r),
+                           _addressed(r)]))
+    _finish(run)
+
+
+LIST_COLUMNS = ("id", "person", "cc", "deadline", "days left", "birthday", "addressed")
+_LIST_DROP = ("addressed", "birthday", "cc", "days left")  # the first to go on a narrow terminal
+_LIST_NO_WRAP = ("id", "cc", "deadline")  # what identifies a row stays on one line
+
+
+def _list_table(rows, width: int):
+    """`list` as a rich table within `width` columns: the least needed columns dropped until the
+    rest fit; a name (and the days, the birthday) wraps at its spaces, never cut."""
+    from rich.cells import cell_len
+    from rich.table import Table
+
+    cells = [[r.id, r.person, r.country or "", r.deadline or "none", _days(r),
+              ", ".join(f"{b.date:%d %b} ({b.age})" for b in r.birthdays), _addressed(r)] for r in rows]
+    # the least each column takes: its widest cell where it must not wrap, else its longest word
+    least = {}
+    for i, c in enumerate(LIST_COLUMNS):
+        texts = [c] + [x[i] for x in cells]
+        pieces = texts if c in _LIST_NO_WRAP else [w for text in texts for w in text.split()]
+        least[c] = max(map(cell_len, pieces), default=1) + 3  # and a space, a rule, a space
+    shown = list(LIST_COLUMNS)
+    for c in _LIST_DROP:
+        if sum(least[x] for x in shown) + 1 <= width:
+            break
+        shown.remove(c)
+    t = Table()
+    for c in shown:
+        t.add_column(c, no_wrap=c in _LIST_NO_WRAP, min_width=least[c] - 3, overflow="fold")
+    for r, x in zip(rows, cells):
+        t.add_row(*(x[LIST_COLUMNS.index(c)] for c in shown), style="dim" if r.passed else None)
+    return t, [c for c in LIST_COLUMNS if c not in shown]
 
 
 def _days(r) -> str:
@@ -380,41 +373,27 @@ def address(
     json_: Json = False,
 ):
     """Print postal addresses: local script, Latin, and the country line."""
-    from . import addresses
-    from .address.checks import address_warnings
-    from .address.format import no_address
     from .letters.sender import split_lines
-    from .output import emit_json, out, warn
+    from .night.addresses import addresses_for_cases
+    from .output import emit_json, out
 
     sender = _sender_country(from_)
-    embassy = split_lines(embassy_address) or None
-    run = _Run(cases)
+    run = _run(cases)
     rows, texts = [], []
-    for c in run:
-        with run.guard(c):
-            blocks = addresses(c, to, sender_country=sender, scheme=scheme, style=style.value,
-                               embassy_address=embassy)
-            have = {b.to for b in blocks}
-            for rid in c.targets(to):
-                if rid not in have:
-                    warn(_in(run, c, no_address(c.recipients[rid])))
-            for message in address_warnings(c, have, scheme):
-                warn(_in(run, c, message))
-            data = [b.as_dict() for b in blocks] if to == "all" else blocks[0].as_dict()
-            rows.append({"case": c.id, "file": c.source, "addresses": data} if run.many else data)
-            for b in blocks:
-                head = f"# {c.id} {b.to}\n" if run.many else f"# {b.to}\n" if to == "all" else ""
-                texts.append(head + b.text(script.value))
+    for item in addresses_for_cases(run, to, sender_country=sender, scheme=scheme, style=style.value,
+                                    embassy_address=split_lines(embassy_address) or None):
+        c, blocks = item.case, item.blocks
+        for n in item.notices:
+            _say(n)
+        data = [b.as_dict() for b in blocks] if to == "all" else blocks[0].as_dict()
+        rows.append({"case": c.id, "file": c.source, "addresses": data} if run.many else data)
+        texts += [(f"# {c.id} {b.to}\n" if run.many else f"# {b.to}\n" if to == "all" else "") + b.text(script.value)
+                  for b in blocks]
     if json_:
         emit_json(rows if run.many else rows[0])
     elif texts:
         out("\n\n".join(texts))
-    run.finish()
-
-
-def _in(run, case, message: str) -> str:
-    """A warning names its case when a run has several."""
-    return f"{case.source}: {message}" if run.many else message
+    _finish(run)
 
 
 # ------------------------------------------------------------------ letter
@@ -442,11 +421,10 @@ def letter(
     json_: Json = False,
 ):
     """Letters to the authorities and a support letter to the person, ready to sign."""
-    from . import compose_letters
-    from .letters.compose import FORMAT_EXTENSIONS
     from .letters.render import as_html, load_template
     from .letters.sender import split_lines
-    from .output import emit_json, out, warn
+    from .night.letters import letters_for_cases
+    from .output import emit_json, out
 
     day = _date(date, "--date") or dt.date.today()
     if writers is not None:
@@ -458,96 +436,74 @@ def letter(
     embassy = split_lines(embassy_address) or None
     if writers is None:
         sender = _sender(sender_name, sender_address, country)
-    run = _Run(cases)
+    run = _run(cases)
     user_template = load_template(template) if template else None
     fmt = format_.value
     if writers is not None:
-        good = []
-        for c in run:
-            with run.guard(c):
-                c.targets(to)  # a recipient this case lacks stops this case, before any letter
-                good.append(c)
-        _merge(good, writers, to, out_dir, force, lang, day, fmt, user_template, message, embassy, country)
-        run.finish()
+        _merge(run.with_recipient(to), writers, to, out_dir, force, lang, day, fmt, user_template, message,
+               embassy, country)
+        _finish(run)
         return
-    rows, texts, warned = [], [], set()
+    rows, texts, kept = [], [], 0
     html_lang, html_title = "en", ""
-    for c in run:
-        with run.guard(c):
-            # a single html page holds all the letters: compose them as text, wrap them once
-            letters = compose_letters(c, to, lang=lang, sender_name=sender.name, sender_address=sender.address,
-                                      sender_country=sender.country, date=day,
-                                      fmt="text" if fmt == "html" and not (out_dir or json_) else fmt,
-                                      template=user_template, message=message, embassy_address=embassy)
-            for w in dict.fromkeys(w for x in letters for w in x.warnings):
-                if w.startswith("no sender"):  # the run's, not the case's: said once
-                    if w not in warned:
-                        warned.add(w)
-                        warn(f"{w} (use {_FROM_HINT if 'country' in w else _SENDER_HINT})")
-                    continue
-                warn(_in(run, c, w))
-            if out_dir:
-                from .output import safe_name, write_files
-
-                ext = FORMAT_EXTENSIONS[fmt]
-                files = [(safe_name(f"{c.id}-{x.to}-{x.language}.{ext}"), x.text) for x in letters]
-                for path in write_files(out_dir, files, force, create=True):
-                    out(str(path))
-                continue
-            if json_:
-                rows += [{"case": c.id, **x.as_dict()} if run.many else x.as_dict() for x in letters]
-                continue
-            texts += [x.text for x in letters]
-            if letters:
-                html_lang = letters[0].language
-                html_title = c.id if len(letters) > 1 or run.many else f"{c.id} {letters[0].to}"
+    # a single html page holds all the letters: compose them as text, wrap them once
+    for item in letters_for_cases(run, to, lang=lang, sender=sender, date=day,
+                                  fmt="text" if fmt == "html" and not (out_dir or json_) else fmt,
+                                  template=user_template, message=message, embassy_address=embassy,
+                                  out_dir=out_dir, force=force):
+        for n in item.notices:
+            _say(n)
+        for path in item.paths:
+            out(str(path))
+        kept += len(item.kept)
+        if out_dir:
+            continue
+        if json_:
+            rows += [{"case": item.case.id, **x.as_dict()} if run.many else x.as_dict() for x in item.letters]
+        else:
+            texts += [x.text for x in item.letters]
+            if item.letters:
+                html_lang = item.letters[0].language
+                html_title = (item.case.id if len(item.letters) > 1 or run.many
+                              else f"{item.case.id} {item.letters[0].to}")
     if json_:
         emit_json(rows if to == "all" or run.many else rows[0])
     elif out_dir:
-        pass
+        if kept:
+            from .output import note
+
+            note(f"{_n(kept, 'letter')} already there with the same text: left as {'they are' if kept > 1 else 'it is'}")
     elif fmt == "html":
         if texts:
             sys.stdout.write(as_html(texts, html_lang, html_title))
     else:
         sys.stdout.write("\f\n".join(texts))
-    run.finish()
+    _finish(run)
 
 
 def _merge(cases, writers, to, out_dir, force, lang, day, fmt, template, message, embassy, country):
     """The mail merge: letters written one at a time, their paths on stdout, each bad row as
     `writers.csv:LINE: what is wrong` on stderr, a summary at the end; exit 1 if a row failed."""
-    from .merge import merge_letters
-    from .output import note, out, warn
+    from .night.merge import MailMerge
+    from .output import note, out
 
-    counts = {"written": 0, "skipped": 0, "failed": 0}
-    failed_rows: set = set()
+    merge = MailMerge(cases, writers, to, out_dir, force=force, lang=lang, date=day, fmt=fmt, template=template,
+                      message=message, embassy_address=embassy, sender_country=country)
     progress = _progress(writers)
     try:
-        for o in merge_letters(cases, writers, to, out_dir, force=force, lang=lang, date=day, fmt=fmt,
-                               template=template, message=message, embassy_address=embassy,
-                               sender_country=country):
+        for o in merge:
             if o.kind == "row":
                 if progress:
                     progress[0].advance(progress[1])
-            elif o.kind == "warning":
-                warn(o.message)
-            elif o.kind == "row-warning":
-                warn(f"{writers}:{o.line}: {o.message} (give a country column, or --from)")
-            elif o.kind == "failed":
-                counts["failed"] += 1
-                failed_rows.add(o.line)
-                _err(f"{writers}:{o.line}: {o.message}")
-            else:
-                counts[o.kind] += 1
-                if o.kind == "written":
-                    out(str(o.path))
+            elif o.notice is not None:
+                _say(o.notice)
+            elif o.kind == "written":
+                out(str(o.path))
     finally:
         if progress:
             progress[0].stop()
-    note(f"{counts['written']} written, {counts['skipped']} skipped (already there"
-         f"{'' if force else '; --force overwrites'}), {counts['failed']} failed"
-         f"{f' in {len(failed_rows)} row' + ('s' if len(failed_rows) > 1 else '') if failed_rows else ''}")
-    if counts["failed"]:
+    note(merge.report.summary())
+    if merge.report.failed:
         raise typer.Exit(1)
 
 
@@ -574,33 +530,16 @@ def _progress(path: str):
 # where a sender's details come from, for the warnings when they are missing
 _SENDER_HINT = "--sender-name/--sender-address, APPEALKIT_SENDER_* or sender.yaml"
 _FROM_HINT = "--from, APPEALKIT_FROM or sender.yaml"
+# what a notice's reader can do about it, in the CLI's words (by night.notices.Code)
+_NOTICE_HINTS = {"no-sender": f" (use {_SENDER_HINT})", "no-sender-country": f" (use {_FROM_HINT})",
+                 "writer-no-country": " (give a country column, or --from)"}
 
 
 def _sender(name: Optional[str], address: Optional[str], country: Optional[str]):
-    """Options (and their environment variables) first, then sender.yaml in $APPEALKIT_HOME
-    (default: the user config folder, XDG on Linux)."""
-    from .letters.sender import Sender, read_sender_file, split_lines
+    """Options (and their environment variables) first, then sender.yaml (night.sender)."""
+    from .night.sender import resolve_sender
 
-    s = Sender(name or None, split_lines(address), country)
-    if s.name and s.address and s.country:
-        return s
-    path = _config_home() / "sender.yaml"
-    if path.is_file():
-        f = read_sender_file(str(path))
-        s = Sender(s.name or f.name, s.address or f.address, s.country or _sender_country(f.country))
-    return s
-
-
-def _config_home():
-    from pathlib import Path
-
-    if os.environ.get("APPEALKIT_HOME"):
-        return Path(os.environ["APPEALKIT_HOME"])
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Application Support" / "appealkit"
-    if os.name == "nt":
-        return Path(os.environ.get("APPDATA", Path.home())) / "appealkit"
-    return Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "appealkit"
+    return resolve_sender(name, address, country)
 
 
 # ------------------------------------------------------------------ pack
@@ -666,78 +605,27 @@ def pack(
     """A printable pack for a letter-writing night: a large-print card per case, every letter,
     and every writer's envelopes (or labels), as one PDF (or HTML)."""
     from .letters.sender import split_lines
-    from .output import note, warn
-    from .pack.build import write_pack
-    from .pack.html import Options
-    from .pack.pdf import check_target
-    from .writers import BadRow, Writer, read_writers
+    from .night.pack import make_pack
+    from .output import note
 
-    day = _date(date, "--date") or dt.date.today()
-    html_out = out.lower().endswith((".html", ".htm"))
-    if not html_out and not out.lower().endswith(".pdf"):
-        raise UsageError(f"--out '{out}': name a .pdf or an .html file")
-    opts = Options(to=to, paper=paper.value, envelope=envelope.value, labels=labels.value, start_label=start_label,
-                   by=by.value, lang=lang, support_in=support_in.value, date=day,
-                   embassy_address=split_lines(embassy_address) or None)
-    opts.check()
-    check_target(out, force)  # before any work
-    opts.sender_country = country = _sender_country(from_)
-    failed = 0
-    if writers is not None:
-        people = []
-        for w in read_writers(writers):
-            if isinstance(w, BadRow):
-                failed += 1
-                _err(f"{writers}:{w.line}: {w.message}")
-            else:
-                people.append(w)
-    else:
-        s = _sender(sender_name, sender_address, country)
-        people = [Writer(0, s.name or "", s.address, s.country, None)]
-        if not s.name or not s.address:
-            warn("no sender name or address given: the letters carry placeholders "
-                 f"(use --writers, {_SENDER_HINT})")
-        if not s.country:
-            warn("no sender country given: the letters carry placeholders for your country, where you "
-                 f"write from and the embassy in it (use {_FROM_HINT})")
-    run = _Run(cases)
-    good = []
-    for c in run:
-        with run.guard(c):
-            c.targets(to)
-            good.append(c)
-    from .pack.fonts import font_faces
-
-    try:
-        fonts = font_faces()
-    except AppealkitError:
-        if not html_out:
-            raise
-        fonts = None  # a browser has fonts of its own
     bar = _bar("pack")
     try:
-        p = write_pack(good, people, out, opts, fonts=fonts, force=force, progress=bar[0] if bar else None)
+        report = make_pack(list(cases or []), out, writers=writers, to=to, paper=paper.value,
+                           envelope=envelope.value, labels=labels.value, start_label=start_label, by=by.value,
+                           support_in=support_in.value, lang=lang, sender_name=sender_name,
+                           sender_address=sender_address, sender_country=from_, date=_date(date, "--date"),
+                           embassy_address=split_lines(embassy_address) or None, force=force,
+                           on_notice=lambda n: _say(n, _PACK_HINTS), progress=bar[0] if bar else None)
     finally:
         if bar:
             bar[1]()
-    for n in p.notices:
-        rows = ",".join(map(str, n.lines[:10])) + (f" and {len(n.lines) - 10} more rows" if len(n.lines) > 10 else "")
-        where = (f"{writers}:{rows or n.line}: " if n.line and writers else f"{n.case}: " if n.case else "")
-        if n.code == "left-out":
-            failed += 1
-            _err(where + n.message.removeprefix(f"{n.case}: "))
-        else:
-            warn(where + n.message)
-    if p.missing:
-        warn(f"no font here has {', '.join(p.missing)}: printed as empty boxes")
     sys.stdout.write(f"{out}\n")
-    note(f"{_n(len(good), 'case')}, {_n(p.letters, 'letter')}"
-         + (f" (and {p.copies} writer's cop{'y' if p.copies == 1 else 'ies'})" if p.copies else "")
-         + f", {_n(p.envelopes, 'label' if envelope.value == 'labels' else 'envelope')}"
-         + (f"; {failed} left out (see above)" if failed else ""))
-    if failed:
+    note(report.summary())
+    if not report.ok:
         raise typer.Exit(1)
-    run.finish()
+
+
+_PACK_HINTS = {**_NOTICE_HINTS, "no-sender": f" (use --writers, {_SENDER_HINT})"}
 
 
 def _bar(what: str):
@@ -753,10 +641,6 @@ def _bar(what: str):
     task = p.add_task(what, total=None)
     p.start()
     return (lambda done, total: p.update(task, completed=done, total=total)), p.stop
-
-
-def _n(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 # ------------------------------------------------------------------ tweet
@@ -778,7 +662,7 @@ def tweet(
 ):
     """Build the case's post, counted exactly as the platform counts it (also named post)."""
     from .output import emit_json, is_tty, note, out
-    from .posts.build import Post, intent_url, over_limit_error, thread
+    from .posts.build import over_limit_error
 
     plat = platform.value
     if limit is not None and plat != "mastodon":
@@ -788,24 +672,23 @@ def tweet(
     if date is not None and not (plat == "bluesky" and json_):
         raise UsageError("--date sets the Bluesky record's createdAt: it needs --platform bluesky --json")
     moment = _moment(date)
-    cap = limit or _limit(plat)
+    mode: Literal["post", "variants", "thread"] = "variants" if variants_ else "thread" if thread_ else "post"
     if text is not None:
-        if text == "-":
-            text = sys.stdin.read()
-        body = text.strip("\n")
-        posts = [Post(plat, body, cap)]
-        if thread_:
-            posts = [Post(plat, t, cap) for t in thread(body, plat, cap)]
+        from .night.posts import text_posts
+
+        posts = text_posts(sys.stdin.read() if text == "-" else text, plat, limit or _limit(plat),
+                           thread=thread_, intent=intent, instance=instance)
     else:
-        run = _Run(cases)
+        from .night.posts import case_posts
+
+        run = _run(cases)
         if run.many:
-            return _tweets(run, plat, lang, to, variants_, thread_, limit, intent, instance, json_, moment)
-        c = next(iter(run))
-        lang = lang or c.language
-        posts = _case_posts(c, plat, lang, to, variants_, thread_, limit)
-    for p in posts:
-        if intent:
-            p.intent_url = intent_url(p.text, plat, instance)
+            return _tweets(run, plat, lang, to, mode, limit, intent, instance, json_, moment)
+        item = case_posts(next(iter(run)), plat, lang=lang, to=to, mode=mode, limit=limit, intent=intent,
+                          instance=instance)
+        for n in item.notices:
+            _say(n)
+        posts, lang = item.posts, lang or item.case.language
     bad = [p for p in posts if not p.fits]
     if json_:
         rows = [_post_row(p, plat, moment, lang) for p in posts]
@@ -820,21 +703,6 @@ def tweet(
         raise over_limit_error(bad[0])
 
 
-def _case_posts(c, plat, lang, to, variants_, thread_, limit, many=False):
-    """One case's posts; a note names the mentions the platform cannot take."""
-    from .output import note
-    from .posts.build import dropped_mentions, posts_for
-
-    mode = "variants" if variants_ else "thread" if thread_ else "post"
-    posts = posts_for(c, plat, lang=lang, to=to, mode=mode, limit=limit)
-    dropped = dropped_mentions(c, plat, None if variants_ else to)
-    if dropped:
-        from .handles import NAMES
-
-        note(f"note: {c.id + ': ' if many else ''}no {NAMES[plat]} handle for {', '.join(dropped)}: left out of the {NAMES[plat]} post")
-    return posts
-
-
 def _post_row(p, plat, moment, lang, **case) -> dict:
     """A post as JSON (after its case, when a run has several); for Bluesky with its record."""
     row = {**case, **p.as_dict()}
@@ -845,33 +713,27 @@ def _post_row(p, plat, moment, lang, **case) -> dict:
     return row
 
 
-def _tweets(run, plat, lang, to, variants_, thread_, limit, intent, instance, json_, moment):
+def _tweets(run, plat, lang, to, mode, limit, intent, instance, json_, moment):
     """Several cases: each case's posts under a `# case-id` line (--json: one array, each post
     with its case); a post over the limit fails its case only."""
+    from .night.posts import posts_for_cases
     from .output import emit_json, out
-    from .posts.build import intent_url, over_limit_error
 
     rows = []
-    for c in run:
-        with run.guard(c):
-            lg = lang or c.language
-            posts = _case_posts(c, plat, lg, to, variants_, thread_, limit, many=True)
-            for p in posts:
-                if intent:
-                    p.intent_url = intent_url(p.text, plat, instance)
-            if json_:
-                rows += [_post_row(p, plat, moment, lg, case=c.id) for p in posts]
-            bad = [p for p in posts if not p.fits]
-            if bad:
-                raise over_limit_error(bad[0])
-            if not json_:
-                out(f"# {c.id}")
-                for p in posts:
-                    out(p.intent_url or "" if intent else p.text)
-                out()
+    for item in posts_for_cases(run, plat, lang=lang, to=to, mode=mode, limit=limit, intent=intent,
+                                instance=instance):
+        for n in item.notices:
+            _say(n)
+        if json_:
+            rows += [_post_row(p, plat, moment, lang or item.case.language, case=item.case.id) for p in item.posts]
+        elif item.fits:
+            out(f"# {item.case.id}")
+            for p in item.posts:
+                out(p.intent_url or "" if intent else p.text)
+            out()
     if json_:
         emit_json(rows)
-    run.finish()
+    _finish(run)
 
 
 # the same command under its platform-neutral name; `tweet` stays, as the design card names it
@@ -903,6 +765,7 @@ def _limit(platform: str) -> int:
 def main(argv: Optional[list] = None) -> None:
     """Run the CLI; every failure becomes one line per problem on stderr and an exit code."""
     debug = os.environ.get("APPEALKIT_DEBUG") == "1" or "--debug" in (argv if argv is not None else sys.argv)
+    _terminate_as_interrupt()
     code = 0
     try:
         rv = app(args=argv, prog_name="appealkit", standalone_mode=False)
@@ -959,6 +822,20 @@ def _describe(e: AppealkitError) -> str:
     if e.param in _FLAGS:
         return f"{_FLAGS[e.param]}: {e}"
     return str(e)
+
+
+def _terminate_as_interrupt() -> None:
+    """SIGTERM (a `kill`, a closing session, a container stopping) ends a run as Ctrl-C does:
+    through the same cleanup (no temporary file left) and exit 130."""
+    import signal
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    try:
+        signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:  # not the main thread (an embedding program's): its own handlers stay
+        pass
 
 
 def _drop_stdout() -> None:

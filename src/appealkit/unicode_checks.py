@@ -25,7 +25,7 @@ _GREEK = re.compile(r"[\u0370-\u03ff]")
 # Letters that look alike in Latin and Cyrillic: the one typed in the wrong script is almost
 # always one of these (a Latin K in ИK-7; a Cyrillic а in Jаne).
 _LOOKALIKES = dict(zip("ABCEHKMOPTXYaceopxyijsJSI", "АВСЕНКМОРТХУасеорхуіјѕЈЅІ"))
-_LOOKALIKES.update({c: l for l, c in _LOOKALIKES.items()})
+_LOOKALIKES.update({c: lat for lat, c in _LOOKALIKES.items()})
 _LOOKALIKES.update(dict(zip("ΑΒΕΗΙΚΜΝΟΡΤΧΥΖοα", "ABEHIKMNOPTXYZoa")))
 
 

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from .. import handles
 from ..errors import CaseError, UsageError, did_you_mean
-from dataclasses import dataclass, field
-
 from . import spec
 from .spec import PLATFORMS, PRONOUNS, ROLES
 

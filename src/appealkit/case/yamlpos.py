@@ -110,8 +110,8 @@ def syntax_hint(text: str, mark, msg: str) -> str:
     indent = len(here) - len(here.lstrip())
     if above and indent > len(above) - len(above.lstrip()) and not above.rstrip().endswith((":", "|", ">", "|-", ">-")) \
             and not above.lstrip().startswith("- ") and _KEY.match(here):
-        return (f" (this line is indented more than the line above, which already has its value: "
-                f"line up keys of one mapping, or end the line above with a colon)")
+        return (" (this line is indented more than the line above, which already has its value: "
+                "line up keys of one mapping, or end the line above with a colon)")
     m = _COLON_VALUE.match(here)
     if m and "mapping values" in msg:
         return f" (the value holds ': '; put it in quotes: {m.group(1)}: \"{m.group(2).strip()}\")"

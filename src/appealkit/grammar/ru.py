@@ -9,7 +9,8 @@ import re
 from functools import lru_cache
 
 from . import _morph
-from ._names import join, official as _official, override, same_case, split
+from ._names import join, override, same_case, split
+from ._names import official as _official
 
 SURNAME_LIKE = re.compile(r"(ов|ев|ёв|ин|ын|ский|цкий|ской|цкой|ова|ева|ёва|ина|ына|ская|цкая)$", re.I)
 FEMALE_SURNAME = re.compile(r"(ова|ева|ёва|ина|ына|ская|цкая|ая)$", re.I)

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from . import _morph
-from ._names import join, official as _official, override, same_case, split
+from ._names import join, override, same_case, split
+from ._names import official as _official
 
 FEMALE_SURNAME = re.compile(r"(ова|єва|ева|іна|їна|ська|цька|ая|а)$", re.I)
 PATRONYMIC_ENDINGS = {  # nominative ending -> case -> ending

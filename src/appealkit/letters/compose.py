@@ -9,6 +9,11 @@ from dataclasses import asdict, dataclass, field
 from ..errors import AppealkitError, CaseError, UsageError
 
 FORMAT_EXTENSIONS = {"text": "txt", "markdown": "md", "html": "html"}
+# the sender's warnings, the same on every letter of a run: a run (night.sender) says them once
+NO_SENDER = "no sender name or address given: the letters carry placeholders"
+NO_SENDER_COUNTRY = ("no sender country given: the letters carry placeholders for your country, "
+                     "where you write from and the embassy in it")
+SENDER_WARNINGS = (NO_SENDER, NO_SENDER_COUNTRY)
 
 
 @dataclass
@@ -42,10 +47,10 @@ def compose_letters(case, to: str = "all", *, lang: str | None = None, sender_na
     from ..address.checks import address_warnings
     from ..address.format import blocks_for
     from .checks import caution_hits
-    from .render import as_html, as_markdown, context, render
-    from .sender import Sender
     from .language import choose
     from .naming import missing_names
+    from .render import as_html, as_markdown, context, render
+    from .sender import Sender
     from .translations import has_template, languages, missing_translations
 
     if fmt not in FORMAT_EXTENSIONS:
@@ -71,13 +76,13 @@ def compose_letters(case, to: str = "all", *, lang: str | None = None, sender_na
     sender = Sender(sender_name or None, list(sender_address or []), sender_country)
     common = []
     if not sender.name or not sender.address:
-        common.append("no sender name or address given: the letters carry placeholders")
+        common.append(NO_SENDER)
     if not sender.country:
-        common.append("no sender country given: the letters carry placeholders for your country, "
-                      "where you write from and the embassy in it")
+        common.append(NO_SENDER_COUNTRY)
+    late = []  # the deadline is the appeal's: a support letter to the person is never too late
     if isinstance(case.deadline, dt.date) and day > case.deadline:
-        common.append(f"the appeal's deadline was {case.deadline.isoformat()}: a letter dated "
-                      f"{day.isoformat()} may come too late; check the appeal is still open")
+        late.append(f"the appeal's deadline was {case.deadline.isoformat()}: a letter dated "
+                    f"{day.isoformat()} may come too late; check the appeal is still open")
     out = []
     for t in ids:
         lang, lang_warnings = chosen[t]
@@ -97,7 +102,7 @@ def compose_letters(case, to: str = "all", *, lang: str | None = None, sender_na
             text = as_markdown(text)
         elif fmt == "html":
             text = as_html([text], lang, f"{case.id} {t}")
-        warnings = list(common) + lang_warnings + ctx["warnings"]
+        warnings = list(common) + (late if t != "person" else []) + lang_warnings + ctx["warnings"]
         if by_post:  # what `address` warns of: a Latin block that only approximates, a bad postcode...
             key = ("address-warnings", t)  # the same for every writer of a mail merge
             if key not in case.cache:

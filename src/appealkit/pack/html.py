@@ -20,7 +20,7 @@ NoticeCode = Literal["closed", "fallback", "warning", "left-out"]
 
 
 @dataclass
-class Notice:
+class PackNote:
     """Something the run says once: `where` is a writers-file line, else None (the case's)."""
 
     code: NoticeCode
@@ -35,7 +35,7 @@ class Report:
     letters: int = 0  # for the envelope
     copies: int = 0  # the writers' own copies
     envelopes: int = 0
-    notices: list[Notice] = field(default_factory=list)
+    notices: list[PackNote] = field(default_factory=list)
 
     @property
     def left_out(self) -> int:
@@ -83,39 +83,54 @@ class Options:
 
 
 def layout(cases: list, writers: list, opts: Options, report: Report) -> Iterator[Part]:
-    """The pack's pages, part by part; what the run has to say goes into `report`."""
-    from ..overview import overview
+    """The pack's pages, part by part; what the run has to say goes into `report`. Which
+    letters each writer gets is the night's one writer x case iterator's to say
+    (night.assign.assignments), as for the mail merge."""
+    from ..night.assign import Assignment, assignments
+    from ..night.overview import overview
 
     opts.check()
     day = opts.date or dt.date.today()
     order = {r.id: i for i, r in enumerate(overview(cases, day))}
     cases = sorted(cases, key=lambda c: order[c.id])  # `list`'s urgency order
-    nights = [_CaseNight(c, opts, day, report) for c in cases]
+    nights = {c.id: _CaseNight(c, opts) for c in cases}
     run = _Run(opts, report, day)
-    for n in nights:
-        run.note_case(n)
+    for c in cases:
+        run.note_case(c)
     buf = _Buffer(lambda: run.pairs)
     labels: list[dict] = []
+    sender = _sender_of(writers, opts)
     if opts.by == "case":
-        for n in nights:
-            yield from buf.add({"kind": "card", "card": card(n.case, day, _sender_of(writers, opts))})
-            envelopes = []
-            for w in writers:
-                letters, envs = run.writer_case(n, w)
-                for x in letters:
-                    yield from buf.add(x)
-                envelopes += envs
-            yield from _envelopes(envelopes, labels, buf, opts)
+        pairs = assignments(cases, writers, to=opts.to, lang=opts.lang, by="case", date=day,
+                            support_in=opts.support_in)
+        envelopes: list[dict] = []
+        case = None
+        for a in pairs:
+            if a.case is not case:  # a new case: the last one's envelopes, this one's card
+                yield from _envelopes(envelopes, labels, buf, opts)
+                envelopes, case = [], a.case
+                yield from buf.add({"kind": "card", "card": card(case, day, sender)})
+            letters, envs = run.writer_case(nights[a.case.id], a)
+            for x in letters:
+                yield from buf.add(x)
+            envelopes += envs
+        yield from _envelopes(envelopes, labels, buf, opts)
     else:
-        for n in nights:
-            yield from buf.add({"kind": "card", "card": card(n.case, day, _sender_of(writers, opts))})
-        for w in writers:
-            bundle, envelopes = [], []
-            for n in nights:
-                letters, envs = run.writer_case(n, w)
+        for c in cases:
+            yield from buf.add({"kind": "card", "card": card(c, day, sender)})
+        import itertools
+
+        # the writers are good rows only: every pair is an Assignment, a writer's pairs in a row
+        pairs_w = (a for a in assignments(cases, writers, to=opts.to, lang=opts.lang, by="writer", date=day,
+                                          support_in=opts.support_in) if isinstance(a, Assignment))
+        for _, group in itertools.groupby(pairs_w, key=lambda a: id(a.writer)):
+            bundle: list[dict] = []
+            envelopes = []
+            for a in group:
+                letters, envs = run.writer_case(nights[a.case.id], a)
                 bundle += letters
                 envelopes += envs
-            yield from buf.add(cover(w, bundle, envelopes, opts, run.writer_notes(w)))
+            yield from buf.add(cover(a.writer, bundle, envelopes, opts, run.writer_notes(a.writer)))
             for x in bundle:
                 yield from buf.add(x)
             yield from _envelopes(envelopes, labels, buf, opts)
@@ -152,30 +167,19 @@ def _envelopes(envelopes: list[dict], labels: list[dict], buf: _Buffer, opts: Op
 
 
 class _CaseNight:
-    """What a case gives every writer alike: its letter languages, its open recipients, the
-    addresses of those with a postal address (worked out once, not once per writer)."""
+    """The address blocks of a case's recipients, by the sender's country (worked out once,
+    not once per writer)."""
 
-    def __init__(self, case, opts: Options, day: dt.date, report: Report) -> None:
-        from ..merge import letter_languages
-        from .rules import closed, open_targets
-
-        from ..letters.naming import missing_names
-
+    def __init__(self, case, opts: Options) -> None:
         self.case = case
-        self.targets = open_targets(case, opts.to, day)
-        # the languages the authority letters can go in: every text and every name there
-        authorities = [t for t in self.targets if t != "person"]
-        self.langs = [lg for lg in letter_languages(case) if not missing_names(case, authorities, lg)]
-        self.closed = closed(case, day)
         self.blocks: dict[str | None, dict] = {}  # sender country -> {target: Block}
         self.opts = opts
 
     def addresses(self, country: str | None) -> dict:
-        from .. import addresses
+        from ..address.format import blocks_for
 
         if country not in self.blocks:
-            blocks = addresses(self.case, self.opts.to, sender_country=country,
-                               embassy_address=self.opts.embassy_address)
+            blocks = blocks_for(self.case, self.opts.to, country, None, "translate", self.opts.embassy_address)
             self.blocks[country] = {b.to: b for b in blocks}
         return self.blocks[country]
 
@@ -193,15 +197,15 @@ class _Run:
         key = f"{code}:{case}:{line}:{message}"
         if key not in self.said:
             self.said.add(key)
-            self.report.notices.append(Notice(code, message, case, line))
+            self.report.notices.append(PackNote(code, message, case, line))
 
-    def note_case(self, n: _CaseNight) -> None:
-        from .rules import closed_note
+    def note_case(self, case) -> None:
+        from ..night.assign import closed, closed_note
 
-        if n.closed:
-            msg = closed_note(n.case, self.opts.to)
+        if closed(case, self.day):
+            msg = closed_note(case, self.opts.to)
             if msg:
-                self.say("closed", msg, n.case.id)
+                self.say("closed", msg, case.id)
 
     def writer_notes(self, w) -> list[str]:
         cases = self.fallback.get(w.line, [])
@@ -214,24 +218,22 @@ class _Run:
             for m in self.writer_notes(w):
                 same.setdefault(m, []).append(w.line)
         for m, lines in same.items():
-            self.report.notices.append(Notice("fallback", m, line=lines[0] or None, lines=lines))
+            self.report.notices.append(PackNote("fallback", m, line=lines[0] or None, lines=lines))
 
     def _lang(self, w) -> str | None:
         return w.lang or self.opts.lang
 
-    def writer_case(self, n: _CaseNight, w) -> tuple[list[dict], list[dict]]:
-        """The letters (pages) and envelopes of writer `w` for one case."""
-        from .. import compose_letters
-        from .rules import plan
+    def writer_case(self, n: _CaseNight, a) -> tuple[list[dict], list[dict]]:
+        """The letters (pages) and envelopes of one assignment (a writer, a case)."""
+        from ..letters.compose import SENDER_WARNINGS, compose_letters
 
-        case, opts = n.case, self.opts
-        p = plan(case, n.targets, self._lang(w), n.langs, support_in=opts.support_in)
-        if p.fallback:
+        case, opts, w = n.case, self.opts, a.writer
+        if a.fallback:
             self.fallback.setdefault(w.line, []).append(case.id)
         country = w.country or opts.sender_country
         letters: list[dict] = []
         originals: dict[str, str] = {}  # target -> language of the letter for the envelope
-        for job in p.jobs:
+        for job in a.jobs:
             try:
                 (x,) = compose_letters(case, job.target, lang=job.lang, sender_name=w.name or None,
                                        sender_address=w.address, sender_country=country, date=self.day,
@@ -249,8 +251,8 @@ class _Run:
                 self.report.letters += 1
                 originals[job.target] = x.language
                 for m in x.warnings:
-                    # the safety note is on the card; the deadline is the card's and the run's to say
-                    if not m.startswith(("safety:", "no sender", "the appeal's deadline")):
+                    # the safety note is on the card; the sender's are the run's
+                    if m not in SENDER_WARNINGS and not m.startswith("safety:"):
                         self.say("warning", m, case.id)
             letters.append({"kind": "letter", "case": case.id, "to": job.target, "lang": x.language,
                             "writer": w.name, "blocks": text_blocks(x.text), "mine": job.copy,
@@ -295,16 +297,16 @@ def _sender_of(writers: list, opts: Options) -> str | None:
 
 def card(case, day: dt.date, sender_country: str | None = None) -> dict:
     """What a volunteer needs to know before writing, in the case's language."""
-    from .. import addresses
-    from ..overview import birthdays
-    from .rules import closed
+    from ..address.format import blocks_for
+    from ..night.assign import closed
+    from ..night.overview import birthdays
 
     p = case.person
     lang = case.language
     held: list[str] = []
     country = None
     if p.address is not None:
-        b = addresses(case, "person", sender_country=sender_country)[0]
+        b = blocks_for(case, "person", sender_country)[0]
         held = b.lines("local")[1:]
         country = b.country_line
     passed = closed(case, day)

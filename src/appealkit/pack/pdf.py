@@ -139,7 +139,8 @@ def write_file(target: Path, fill: Callable, force: bool) -> None:
     folder = target.parent if str(target.parent) else Path(".")
     import secrets
 
-    tmp = str(folder / f".{target.name}.{secrets.token_hex(4)}.tmp")
+    # named as output.remove_stale_temps knows them: a killed run's are removed by the next one
+    tmp = str(folder / f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
     try:
         # an ordinary file, as the umask allows (a print queue may read it), made by us alone
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)

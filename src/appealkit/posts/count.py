@@ -36,8 +36,9 @@ def _heavy() -> re.Pattern:
 def _rx():
     """The `regex` patterns (Unicode 15.1 graphemes, emoji properties), compiled on first need:
     text in simple scripts never needs them."""
-    import regex
     from types import SimpleNamespace
+
+    import regex
 
     return SimpleNamespace(
         grapheme=regex.compile(r"\X"),

@@ -165,7 +165,10 @@ def _compiled(scheme_id: str, lang: str) -> Table:
     scheme = get_scheme(scheme_id)
     rules = _resolve(scheme, lang)
     letters = _letters_with_fallback(scheme_id, lang)
-    nfc = lambda m: {unicodedata.normalize("NFC", k): unicodedata.normalize("NFC", v or "") for k, v in m.items()}
+
+    def nfc(m: dict[str, str]) -> dict[str, str]:
+        return {unicodedata.normalize("NFC", k): unicodedata.normalize("NFC", v or "") for k, v in m.items()}
+
     script = scheme.script
     extra = ({"script": script["letters"], "title": not script.get("case", True),
               "form": script.get("normalize", "NFC")} if script else {})
