@@ -7,6 +7,7 @@ import io
 import os
 import subprocess
 import sys
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,12 +19,23 @@ EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 CONFORMANCE = ROOT / "tests" / "conformance"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _log_outside_the_repository(tmp_path_factory):
+    """The mail merge and the pack record letters beside the cases: never in the repository's
+    folders, for module-scoped fixtures too (the function-scoped one below sets its own)."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv("APPEALKIT_LOG", str(tmp_path_factory.mktemp("log") / "appealkit-log.sqlite"))
+    yield
+    mp.undo()
+
+
 @pytest.fixture(autouse=True)
-def _isolated(tmp_path, monkeypatch):
+def _isolated(tmp_path, tmp_path_factory, monkeypatch):
     for k in list(os.environ):
         if k.startswith("APPEALKIT_") or k in ("NO_COLOR", "XDG_CONFIG_HOME"):
             monkeypatch.delenv(k, raising=False)
     monkeypatch.setenv("APPEALKIT_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("APPEALKIT_LOG", str(tmp_path_factory.mktemp("log") / "appealkit-log.sqlite"))
 
 
 @dataclass
@@ -64,3 +76,25 @@ def run_process(*args: str, stdin: bytes | None = None, env: dict | None = None,
     full_env.update(env or {})
     p = subprocess.run(cmd, input=stdin or b"", capture_output=True, env=full_env, cwd=cwd, timeout=timeout)
     return Result(p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace"))
+
+
+# a minimal valid case, and a case file written from a text: shared by the tests of every subject
+MINIMAL = """\
+appealkit: 1
+id: test-case
+title: A title
+person:
+  name: Jane Doe
+summary: Something happened.
+asks:
+  - Release Jane Doe.
+"""
+
+
+def write(tmp_path, text, name="case.yaml", raw=False):
+    p = tmp_path / name
+    if raw:
+        p.write_bytes(text)
+    else:
+        p.write_text(textwrap.dedent(text), encoding="utf-8")
+    return str(p)

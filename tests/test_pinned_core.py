@@ -12,8 +12,7 @@ from appealkit.errors import AppealkitError, CaseError, CaseErrors, OutputError,
 from appealkit.letters.sender import Sender, read_sender_file, split_lines
 from appealkit.output import dumps, safe_name, use_color, write_files
 
-from .conftest import run
-from .test_case_load import MINIMAL, write
+from .conftest import MINIMAL, run, write
 
 
 @pytest.mark.parametrize("where,text,as_dict", [
@@ -198,9 +197,9 @@ def test_write_files_needs_a_folder(tmp_path):
 
 
 @pytest.mark.parametrize("extra,expected", [
-    ("", "letters in 'ru' need summary, asks[0], asks[2], person.description in 'ru' too"),
-    ("copies: {en: c}\n", "letters in 'ru' need summary, asks[0], asks[2], copies, person.description in 'ru' too"),
-    ("copies: {en: c, ru: к}\n", "letters in 'ru' need summary, asks[0], asks[2], person.description in 'ru' too"),
+    ("", "letters in 'ru' need summary, asks[0], asks[2], person.description in 'ru' too: give each as {en: ..., ru: ...}"),
+    ("copies: {en: c}\n", "letters in 'ru' need summary, asks[0], asks[2], copies, person.description in 'ru' too: give each as {en: ..., ru: ...}"),
+    ("copies: {en: c, ru: к}\n", "letters in 'ru' need summary, asks[0], asks[2], person.description in 'ru' too: give each as {en: ..., ru: ...}"),
 ])
 def test_missing_translation(tmp_path, extra, expected):
     text = MINIMAL.replace("summary: Something happened.", "summary: {en: S}").replace(

@@ -34,6 +34,10 @@ Json = Annotated[bool, typer.Option("--json", help="JSON on stdout.")]
 MANY_HELP = ("Case files or folders (their *.yaml and *.yml files, in name order); '-' reads standard input. "
              "Default: $APPEALKIT_CASE, then ./appeal.yaml.")
 ManyCases = Annotated[Optional[List[str]], typer.Argument(help=MANY_HELP, envvar="APPEALKIT_CASE", show_envvar=True)]
+LOG_HELP = "The sent-letters log. Default: appealkit-log.sqlite in the cases' folder."
+LogPath = Annotated[Optional[str], typer.Option("--log", help=LOG_HELP, envvar="APPEALKIT_LOG")]
+Event = Annotated[str, typer.Option("--event", help="The letter-writing night or action, for the log's totals.")]
+NoLog = Annotated[bool, typer.Option("--no-log", help="Record nothing in the sent-letters log.")]
 
 
 class Style(str, Enum):
@@ -58,6 +62,7 @@ class Format(str, Enum):
     text = "text"
     markdown = "markdown"
     html = "html"
+    e_letter = "e-letter"
 
 
 
@@ -144,6 +149,9 @@ def check(
     json_: Annotated[bool, typer.Option("--json", help="Print findings as JSON on stdout (an array for several files or a folder).")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too.")] = False,
     today: Annotated[Optional[str], typer.Option("--today", help="Judge deadlines as of this date (YYYY-MM-DD).")] = None,
+    from_: Annotated[Optional[str], typer.Option(
+        "--from", help="Your country (ISO code): also warn of suspended postal routes and deadlines the post cannot meet.",
+        envvar="APPEALKIT_FROM")] = None,
 ):
     """Check case files: errors (exit 1) and warnings (exit 0 unless --strict)."""
     from .night.check import check_each
@@ -151,7 +159,7 @@ def check(
 
     day = _date(today, "--today")
     results = []
-    for f in check_each(list(cases or []), day, strict):  # each file's report said as it comes
+    for f in check_each(list(cases or []), day, strict, _sender_country(from_)):  # each file's report said as it comes
         results.append(f)
         if not json_:
             for e in f.errors:
@@ -162,10 +170,15 @@ def check(
             note(f"{f.file}: failed, {_n(len(f.errors), 'error')}")
         else:
             note(f"{f.file}: {'ok' if f.ok else 'failed (--strict)'}, {_n(len(f.findings), 'warning')}")
-    if json_:
-        from .case.many import is_many
+    from .case.many import is_many
 
-        emit_json([f.as_dict() for f in results] if is_many(cases or []) else results[0].as_dict())
+    many = is_many(cases or [])
+    if many:
+        from .night.check import total_line
+
+        note(total_line(results))
+    if json_:
+        emit_json([f.as_dict() for f in results] if many else results[0].as_dict())
     if not all(f.ok for f in results):
         raise typer.Exit(1)
 
@@ -281,54 +294,75 @@ def list_(
     cases: ManyCases = None,
     today: Annotated[Optional[str], typer.Option("--today", help="Count days as of this date (YYYY-MM-DD).")] = None,
     json_: Json = False,
+    fewest: Annotated[bool, typer.Option("--fewest", help="The people with the fewest letters in the log first, with their last reply.")] = False,
+    days: Annotated[int, typer.Option("--days", min=1, help="With --fewest: count the letters of this many days.")] = 30,
+    log: LogPath = None,
+    post_by: Annotated[bool, typer.Option("--post-by", help="Instead: the last day to post for every birthday and holiday of the coming year (needs --from).")] = False,
+    from_: From = None,
 ):
-    """One row per case: person, country, deadline and days left, birthdays, addresses."""
+    """One row per case: person, country, deadline and days left, birthdays, addresses. People
+    not held (in transit, released...) are listed apart, at the end."""
     from .night.overview import overview
     from .output import emit_json, is_tty, note, out, use_color
 
     day = _date(today, "--today") or dt.date.today()
     run = _run(cases, many=True)  # one broken file among many is named, never the end of the overview
+    if post_by:
+        _post_by(run, _sender_country(from_), day, json_)
+        return
     rows = overview(run, day)
+    if fewest:
+        from .log import Log, fewest_first, log_path
+
+        path = log_path(log, cases or ["."])
+        tallies = {}
+        if path.exists():
+            with Log(path) as lg:
+                tallies = lg.tallies(since=day - dt.timedelta(days=days - 1))
+        rows = fewest_first(rows, tallies)
     if json_:
         emit_json([r.as_dict() for r in rows])
     elif is_tty():
         from rich.console import Console
 
         console = Console(no_color=not use_color())
-        table, left_out = _list_table(rows, console.width)
+        table, left_out = _list_table(rows, console.width, fewest)
         console.print(table)
         if left_out:
             note(f"left out to fit {console.width} columns: {', '.join(left_out)} (a wider window, a pipe or --json shows them)")
     else:
         from .output import table_row
 
-        out(table_row(LIST_COLUMNS))
+        out(table_row([*LIST_COLUMNS, *(FEWEST_COLUMNS if fewest else ())]))
         for r in rows:
             out(table_row([r.id, r.person, r.country or "", r.deadline or "none", _days(r), _birthdays(r),
-                           _addressed(r)]))
+                           _addressed(r), *_tally(r, fewest)]))
     _finish(run)
 
 
 LIST_COLUMNS = ("id", "person", "cc", "deadline", "days left", "birthday", "addressed")
+FEWEST_COLUMNS = ("letters", "last reply")  # list --fewest: from the sent-letters log
 _LIST_DROP = ("addressed", "birthday", "cc", "days left")  # the first to go on a narrow terminal
 _LIST_NO_WRAP = ("id", "cc", "deadline")  # what identifies a row stays on one line
 
 
-def _list_table(rows, width: int):
+def _list_table(rows, width: int, fewest: bool = False):
     """`list` as a rich table within `width` columns: the least needed columns dropped until the
     rest fit; a name (and the days, the birthday) wraps at its spaces, never cut."""
     from rich.cells import cell_len
     from rich.table import Table
 
     cells = [[r.id, r.person, r.country or "", r.deadline or "none", _days(r),
-              ", ".join(f"{b.date:%d %b} ({b.age})" for b in r.birthdays), _addressed(r)] for r in rows]
+              ", ".join(f"{b.date:%d %b} ({b.age})" for b in r.birthdays), _addressed(r), *_tally(r, fewest)]
+             for r in rows]
+    columns = (*LIST_COLUMNS, *(FEWEST_COLUMNS if fewest else ()))
     # the least each column takes: its widest cell where it must not wrap, else its longest word
     least = {}
-    for i, c in enumerate(LIST_COLUMNS):
+    for i, c in enumerate(columns):
         texts = [c] + [x[i] for x in cells]
         pieces = texts if c in _LIST_NO_WRAP else [w for text in texts for w in text.split()]
         least[c] = max(map(cell_len, pieces), default=1) + 3  # and a space, a rule, a space
-    shown = list(LIST_COLUMNS)
+    shown = list(columns)
     for c in _LIST_DROP:
         if sum(least[x] for x in shown) + 1 <= width:
             break
@@ -337,8 +371,8 @@ def _list_table(rows, width: int):
     for c in shown:
         t.add_column(c, no_wrap=c in _LIST_NO_WRAP, min_width=least[c] - 3, overflow="fold")
     for r, x in zip(rows, cells):
-        t.add_row(*(x[LIST_COLUMNS.index(c)] for c in shown), style="dim" if r.passed else None)
-    return t, [c for c in LIST_COLUMNS if c not in shown]
+        t.add_row(*(x[columns.index(c)] for c in shown), style="dim" if r.passed or r.status != "held" else None)
+    return t, [c for c in columns if c not in shown]
 
 
 def _days(r) -> str:
@@ -349,13 +383,42 @@ def _days(r) -> str:
     return "today" if r.days_left == 0 else f"{r.days_left} day{'s' if r.days_left != 1 else ''}"
 
 
+def _post_by(run, sender: Optional[str], day: dt.date, json_: bool) -> None:
+    """list --post-by: one row per occasion, the soonest last day to post first."""
+    from .occasions import occasions
+    from .output import emit_json, note
+
+    if not sender:
+        raise UsageError("--post-by needs --from CC: the country you post from decides the days in transit")
+    from .output import out, table_row
+
+    rows = occasions(list(run), sender, day)
+    if json_:
+        emit_json([o.as_dict() for o in rows])
+    else:
+        out(table_row(["post by", "id", "person", "occasion", "date", "left"]))
+        for o in rows:
+            left = (f"{o.days_left} days left" if o.days_left > 0 else "today" if o.days_left == 0
+                    else "too late by post: an e-letter may still arrive")
+            out(table_row([o.post_by.isoformat(), o.case, o.person, o.name, o.date.isoformat(), left]))
+    if any(o.assumed for o in rows):
+        note(f"no published transit time from {sender} for some routes: the United Kingdom to Russia figure "
+             "stands in (data/transit.yaml)")
+    _finish(run)
+
+
+def _tally(r, fewest: bool) -> tuple:
+    return (str(r.letters), r.last_reply or "no reply") if fewest else ()
+
+
 def _birthdays(r) -> str:
     return ", ".join(f"{b.date.isoformat()} ({b.age}, in {b.days} days)" if b.days else f"today ({b.age})"
                      for b in r.birthdays)
 
 
 def _addressed(r) -> str:
-    return f"{r.addressed}/{r.recipients}" + (" + person" if r.person_address else "")
+    return f"{r.addressed}/{r.recipients}" + (" + person" if r.person_address else "") + (
+        f"; person {r.status}" if r.status != "held" else "")
 
 
 # ------------------------------------------------------------------ address
@@ -419,8 +482,15 @@ def letter(
     out_dir: Annotated[Optional[str], typer.Option("--out-dir", help="Write one file per letter here (made if missing); print the paths.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing files in --out-dir.")] = False,
     json_: Json = False,
+    log: LogPath = None,
+    event: Event = "",
+    no_log: NoLog = False,
+    page_chars: Annotated[Optional[int], typer.Option("--page-chars", help="With --format e-letter: characters per page (default: the service's, data/e-letters.yaml).")] = None,
+    service: Annotated[Optional[str], typer.Option("--service", help="With --format e-letter: the service (fsin-pismo, zt); default the prison country's.")] = None,
 ):
-    """Letters to the authorities and a support letter to the person, ready to sign."""
+    """Letters to the authorities and a support letter to the person, ready to sign. With
+    --writers, each letter written is recorded in the sent-letters log. --format e-letter: plain
+    text for a state e-letter service (ФСИН-письмо and the like), in numbered pages."""
     from .letters.render import as_html, load_template
     from .letters.sender import split_lines
     from .night.letters import letters_for_cases
@@ -436,12 +506,23 @@ def letter(
     embassy = split_lines(embassy_address) or None
     if writers is None:
         sender = _sender(sender_name, sender_address, country)
+    if format_ == Format.e_letter:
+        if to != "person":
+            raise UsageError("e-letter services carry letters to prisoners only: use --to person", param="format")
+        if writers is not None or json_:
+            raise UsageError("--format e-letter writes one letter's pages: without --writers and --json", param="format")
     run = _run(cases)
     user_template = load_template(template) if template else None
     fmt = format_.value
+    if format_ == Format.e_letter:
+        _e_letters(run, lang, sender, day, user_template, message, out_dir, force, page_chars, service)
+        _finish(run)
+        return
     if writers is not None:
-        _merge(run.with_recipient(to), writers, to, out_dir, force, lang, day, fmt, user_template, message,
-               embassy, country)
+        good = run.with_recipient(to)
+        _post_warnings(good, to, _writer_countries(writers, country), day)
+        _merge(good, writers, to, out_dir, force, lang, day, fmt, user_template, message,
+               embassy, country, None if no_log else _recorder(log, cases, event))
         _finish(run)
         return
     rows, texts, kept = [], [], 0
@@ -453,6 +534,7 @@ def letter(
                                   out_dir=out_dir, force=force):
         for n in item.notices:
             _say(n)
+        _post_warnings([item.case], to, {country}, day)
         for path in item.paths:
             out(str(path))
         kept += len(item.kept)
@@ -481,14 +563,66 @@ def letter(
     _finish(run)
 
 
-def _merge(cases, writers, to, out_dir, force, lang, day, fmt, template, message, embassy, country):
+def _e_letters(run, lang, sender, day, template, message, out_dir, force, page_chars, service) -> None:
+    """letter --format e-letter: each support letter as the pages an e-letter service prints."""
+    from .eletters import letter_body, paginate, service_for
+    from .night.letters import letters_for_cases
+    from .output import note, out, warn, write_atomic
+
+    texts = []
+    for item in letters_for_cases(run, "person", lang=lang, sender=sender, date=day, fmt="text",
+                                  template=template, message=message):
+        for n in item.notices:
+            _say(n)
+        addr = item.case.person.address
+        svc = service_for(addr.country if addr else None, service)
+        size = page_chars or (svc["page_chars"] if svc else 2500)
+        if svc is None:
+            warn(f"{item.case.id}: no state e-letter service for {addr.country if addr else 'this person'} "
+                 f"in data/e-letters.yaml: pages of {size} characters")
+        elif page_chars is None:
+            note(f"{item.case.id}: {svc['name']}: pages of {size} characters ({svc['page_chars_source']}, checked {svc['checked']})")
+        for x in item.letters:
+            pages = paginate(letter_body(x.text, addr.lines if addr else []), size)
+            if out_dir:
+                out(str(write_atomic(out_dir, f"{item.case.id}-person-{x.language}.e-letter.txt",
+                                     "\n\n".join(pages) + "\n", force)))
+            else:
+                texts.append("\n\n".join(pages))
+    if texts:
+        sys.stdout.write("\f\n".join(texts) + "\n")
+
+
+def _post_warnings(cases, to: str, senders: set, day: dt.date) -> None:
+    """Suspended postal routes and deadlines the post cannot meet (routes.py), on stderr."""
+    from .output import warn
+    from .routes import post_warnings
+
+    for m in post_warnings(cases, to, senders, day):
+        warn(m)
+
+
+def _writer_countries(writers: str, default: Optional[str]) -> set:
+    """The countries the writers' CSV posts from (a bad row is the mail merge's to name)."""
+    from .night.writers import Writer, read_writers
+
+    return {w.country or default for w in read_writers(writers) if isinstance(w, Writer)}
+
+
+def _recorder(log: Optional[str], cases: Optional[List[str]], event: str):
+    from .log import Recorder, log_path
+
+    return Recorder(log_path(log, cases or ["."]), event)
+
+
+def _merge(cases, writers, to, out_dir, force, lang, day, fmt, template, message, embassy, country, recorder=None):
     """The mail merge: letters written one at a time, their paths on stdout, each bad row as
     `writers.csv:LINE: what is wrong` on stderr, a summary at the end; exit 1 if a row failed."""
     from .night.merge import MailMerge
     from .output import note, out
 
     merge = MailMerge(cases, writers, to, out_dir, force=force, lang=lang, date=day, fmt=fmt, template=template,
-                      message=message, embassy_address=embassy, sender_country=country)
+                      message=message, embassy_address=embassy, sender_country=country, recorder=recorder)
     progress = _progress(writers)
     try:
         for o in merge:
@@ -502,6 +636,8 @@ def _merge(cases, writers, to, out_dir, force, lang, day, fmt, template, message
     finally:
         if progress:
             progress[0].stop()
+        if recorder is not None:  # what was written, even when the run stopped
+            recorder.save()
     note(merge.report.summary())
     if merge.report.failed:
         raise typer.Exit(1)
@@ -601,6 +737,9 @@ def pack(
     date: Annotated[Optional[str], typer.Option("--date", help="Date on the letters (YYYY-MM-DD); default today.")] = None,
     embassy_address: EmbassyAddress = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing pack.")] = False,
+    log: LogPath = None,
+    event: Event = "",
+    no_log: NoLog = False,
 ):
     """A printable pack for a letter-writing night: a large-print card per case, every letter,
     and every writer's envelopes (or labels), as one PDF (or HTML)."""
@@ -608,6 +747,7 @@ def pack(
     from .night.pack import make_pack
     from .output import note
 
+    recorder = None if no_log else _recorder(log, cases, event)
     bar = _bar("pack")
     try:
         report = make_pack(list(cases or []), out, writers=writers, to=to, paper=paper.value,
@@ -615,10 +755,13 @@ def pack(
                            support_in=support_in.value, lang=lang, sender_name=sender_name,
                            sender_address=sender_address, sender_country=from_, date=_date(date, "--date"),
                            embassy_address=split_lines(embassy_address) or None, force=force,
-                           on_notice=lambda n: _say(n, _PACK_HINTS), progress=bar[0] if bar else None)
+                           on_notice=lambda n: _say(n, _PACK_HINTS), progress=bar[0] if bar else None,
+                           recorder=recorder)
     finally:
         if bar:
             bar[1]()
+    if recorder is not None:
+        recorder.save()
     sys.stdout.write(f"{out}\n")
     note(report.summary())
     if not report.ok:
@@ -695,6 +838,8 @@ def tweet(
         emit_json(rows if (variants_ or thread_) else rows[0])
     elif not bad:
         for p in posts:
+            if p.to:  # a variant says whom it addresses
+                out(f"# {p.to}")
             out(p.intent_url or "" if intent else p.text)
     if is_tty() and not json_:
         for p in posts:
@@ -729,6 +874,8 @@ def _tweets(run, plat, lang, to, mode, limit, intent, instance, json_, moment):
         elif item.fits:
             out(f"# {item.case.id}")
             for p in item.posts:
+                if p.to:
+                    out(f"# {item.case.id} {p.to}")
                 out(p.intent_url or "" if intent else p.text)
             out()
     if json_:
@@ -757,6 +904,171 @@ def _limit(platform: str) -> int:
     from .posts.count import LIMITS
 
     return LIMITS[platform]
+
+
+# ------------------------------------------------------------------ import (issue 26)
+
+
+class ListFormat(str, Enum):
+    viasna = "viasna"
+    memorial = "memorial"
+    ovd = "ovd"
+    csv = "csv"
+
+
+@app.command("import")
+def import_(
+    file: Annotated[str, typer.Argument(help="The list's export (CSV).")],
+    format_: Annotated[ListFormat, typer.Option("--format", help="Whose list: Viasna's, Memorial's, OVD-Info's, or any CSV.")],
+    out_dir: Annotated[str, typer.Option("--out-dir", help="Folder of case files (made when missing).")] = "cases",
+    map_: Annotated[Optional[List[str]], typer.Option("--map", help="COLUMN=KEY: read this column as that key (name, born, address, ...).")] = None,
+    country: Annotated[Optional[str], typer.Option("--country", help="The country (ISO code) of rows that name none.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite a case file of the same name that is not this person's.")] = False,
+    today: Annotated[Optional[str], typer.Option("--today", help="The import date (YYYY-MM-DD).")] = None,
+    json_: Json = False,
+):
+    """Case files from a published list, one per person; a re-import updates what the list changed
+    (a moved prison, a release) and keeps your edits."""
+    from .importers import import_list
+    from .importers.read import parse_map
+    from .output import emit_json, note, out
+
+    report = import_list(file, format_.value, out_dir, column_map=parse_map(map_ or []),
+                         country=_sender_country(country), force=force, today=_date(today, "--today"))
+    for b in report.bad:
+        _err(f"{file}:{b.line}: {b.message}")
+    if json_:
+        emit_json(report.as_dict())
+    else:
+        for d in report.done:
+            if d.action == "unchanged":
+                continue
+            why = f" (no letter address: {d.status}{f', the list says {d.why!r}' if d.why else ''})" if d.status != "held" else ""
+            out(f"{d.action}\t{d.path}{why}")
+            for c in d.changes:
+                out(f"\t{c}")
+    for gone in report.gone:
+        note(f"{gone}: no longer on the list (its case file is kept)")
+    counts = {a: sum(d.action == a for d in report.done) for a in ("new", "updated", "unchanged")}
+    note(f"{counts['new']} new, {counts['updated']} updated, {counts['unchanged']} unchanged, {len(report.bad)} bad row"
+         f"{'' if len(report.bad) == 1 else 's'}")
+    if report.bad:
+        raise typer.Exit(1)
+
+
+# ------------------------------------------------------------------ the sent-letters log (issue 26)
+
+log_app = typer.Typer(help="The sent-letters log: record letters by hand, replies, returns and censor notices; export counts.",
+                      no_args_is_help=True, rich_markup_mode=None)
+app.add_typer(log_app, name="log")
+LogCases = Annotated[Optional[str], typer.Option("--cases", help="The cases' folder, where the log lives.")]
+Day = Annotated[Optional[str], typer.Option("--date", help="The day (YYYY-MM-DD); default today.")]
+
+
+def _log(path: Optional[str], cases: Optional[str], create: bool = True):
+    from .log import Log, log_path
+
+    return Log(log_path(path, [cases] if cases else None), create=create)
+
+
+class Channel(str, Enum):
+    post = "post"
+    email = "email"
+    fax = "fax"
+    e_letter = "e-letter"
+    hand = "hand"
+
+
+@log_app.command("add")
+def log_add(
+    case_id: Annotated[str, typer.Argument(help="The case's id.")],
+    to: Annotated[str, typer.Option("--to", help="Whom the letter went to: person or a recipient id.")] = "person",
+    writer: Annotated[str, typer.Option("--writer", help="Who wrote it.")] = "",
+    event: Annotated[str, typer.Option("--event", help="The letter-writing night or action.")] = "",
+    channel: Annotated[Channel, typer.Option("--channel", help="How it went.")] = "post",  # type: ignore[assignment]
+    count: Annotated[int, typer.Option("--count", min=1, help="How many such letters.")] = 1,
+    date: Day = None,
+    log: LogPath = None,
+    cases: LogCases = None,
+):
+    """Record letters written by hand."""
+    from .log import Letter
+
+    day = _date(date, "--date") or dt.date.today()
+    with _log(log, cases) as lg:
+        lg.record([Letter(day, case_id, to, writer, event, Channel(channel).value)] * count)
+
+
+def _mark(kind: str, case_id: str, date, note: str, log, cases) -> None:
+    day = _date(date, "--date") or dt.date.today()
+    with _log(log, cases) as lg:
+        lg.mark(kind, case_id, day, note)
+
+
+Note = Annotated[str, typer.Option("--note", help="A word on it (what came back, who noticed).")]
+CaseId = Annotated[str, typer.Argument(help="The case's id.")]
+
+
+@log_app.command("reply")
+def log_reply(case_id: CaseId, date: Day = None, note: Note = "", log: LogPath = None, cases: LogCases = None):
+    """Record a reply from the person."""
+    _mark("reply", case_id, date, note, log, cases)
+
+
+@log_app.command("returned")
+def log_returned(case_id: CaseId, date: Day = None, note: Note = "", log: LogPath = None, cases: LogCases = None):
+    """Record a letter that came back undelivered."""
+    _mark("returned", case_id, date, note, log, cases)
+
+
+@log_app.command("censored")
+def log_censored(case_id: CaseId, date: Day = None, note: Note = "", log: LogPath = None, cases: LogCases = None):
+    """Record a censor's notice (a letter withheld)."""
+    _mark("censored", case_id, date, note, log, cases)
+
+
+class LogBy(str, Enum):
+    case = "case"
+    event = "event"
+
+
+@log_app.command("export")
+def log_export(
+    by: Annotated[LogBy, typer.Option("--by", help="Totals per case, or per event.")] = LogBy.case,
+    log: LogPath = None,
+    cases: LogCases = None,
+):
+    """Counts as CSV on stdout: per case (letters, replies, returned, censored) or per event."""
+    from .log import export_csv
+
+    with _log(log, cases, create=False) as lg:
+        sys.stdout.write(export_csv(lg, by.value))
+
+
+# ------------------------------------------------------------------ serve (issue 27)
+
+
+@app.command()
+def serve(
+    cases: ManyCases = None,
+    port: Annotated[int, typer.Option("--port", help="The port to listen on.")] = 8000,
+    lan: Annotated[bool, typer.Option("--lan", help="Listen on the local network too (phones on the same Wi-Fi), not only on this computer.")] = False,
+    event: Annotated[Optional[str], typer.Option("--event", help="The event's name in the log. Default: letter-writing night and the date.")] = None,
+    log: LogPath = None,
+):
+    """The letter-writing night in a browser: volunteers write and print letters on their phones,
+    the organiser counts them and prints the pack. Offline; Ctrl-C stops it."""
+    from .output import note
+    from .serve import make_night, terminal_qr
+    from .serve import serve as run
+
+    def started(s) -> None:
+        note(f"serving {s.cases} case{'s' if s.cases != 1 else ''} at {s.url} (log: {s.log}); Ctrl-C stops")
+        note(f"organiser: {s.organiser_url}")
+        if s.lan:
+            sys.stderr.write(terminal_qr(s.url))
+
+    run(make_night(list(cases or []), event=event, log=log, on_failure=_failed), port=port, lan=lan, on_start=started)
 
 
 # ------------------------------------------------------------------ the error boundary
@@ -854,3 +1166,22 @@ def _os_error(e: OSError) -> str:
 
 def _err(message: str) -> None:
     sys.stderr.write(f"appealkit: error: {message}\n")
+
+
+# ------------------------------------------------------------------ facts
+
+
+@app.command()
+def facts(
+    country: Annotated[Optional[str], typer.Option("--country", help="Only this country (ISO code, like RU).")] = None,
+    json_: Json = False,
+):
+    """What appealkit knows of office holders and renamed places, with sources and dates."""
+    from .address.facts import facts_text, known_facts
+    from .output import emit_json, out
+
+    data = known_facts(country)
+    if json_:
+        emit_json(data)
+    else:
+        out(facts_text(data))

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .translit.engine import ANY_CYR
+from . import scripts
+from .scripts import CYRILLIC, GREEK, LATIN
 
 INVISIBLE = {
     "\u200b": "ZERO WIDTH SPACE", "\u200c": "ZERO WIDTH NON-JOINER", "\u200d": "ZERO WIDTH JOINER",
@@ -19,8 +20,8 @@ INVISIBLE = {
 INVISIBLE.update({chr(c): unicodedata.name(chr(c)) for c in list(range(0x202A, 0x202F)) + list(range(0x2066, 0x206A))})
 _INVISIBLE_SET = frozenset(INVISIBLE)
 _WORD = re.compile(r"[^\W\d_]+")
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
-_GREEK = re.compile(r"[\u0370-\u03ff]")
+# the scripts whose letters look alike, so a homoglyph can hide among them
+_ALIKE = (LATIN, CYRILLIC, GREEK)
 
 # Letters that look alike in Latin and Cyrillic: the one typed in the wrong script is almost
 # always one of these (a Latin K in ИK-7; a Cyrillic а in Jаne).
@@ -31,14 +32,8 @@ _LOOKALIKES.update(dict(zip("ΑΒΕΗΙΚΜΝΟΡΤΧΥΖοα", "ABEHIKMNOPTXYZo
 
 def script(ch: str) -> str | None:
     """Latin, Cyrillic or Greek, for the letters a homoglyph can hide among; else None."""
-    if ANY_CYR.match(ch):
-        return "Cyrillic"
-    o = ord(ch)
-    if ch.isascii() or 0x00C0 <= o <= 0x024F or 0x1E00 <= o <= 0x1EFF:
-        return "Latin"
-    if 0x0370 <= o <= 0x03FF:
-        return "Greek"
-    return None
+    sc = scripts.of(ch)
+    return scripts.name(sc) if sc in _ALIKE else None
 
 
 def _counts(s: str) -> dict[str, int]:
@@ -51,21 +46,21 @@ def _counts(s: str) -> dict[str, int]:
     return out
 
 
-def _stray(scripts: dict[str, list[str]], context: dict[str, int]) -> str:
+def _stray(by_script: dict[str, list[str]], context: dict[str, int]) -> str:
     """The script whose letters in this word were typed by mistake."""
-    names = list(scripts)
+    names = list(by_script)
     if len(names) == 2:
         # the side made only of lookalikes is the stray one (ИK: K looks Cyrillic, И has no twin)
-        alike = [n for n in names if all(c in _LOOKALIKES for c in scripts[n])]
+        alike = [n for n in names if all(c in _LOOKALIKES for c in by_script[n])]
         if len(alike) == 1:
             return alike[0]
     # the script the rest of the text is written in is the intended one (ТOO «Ромашка»)
-    rest = {n: context.get(n, 0) - len(scripts[n]) for n in names}
+    rest = {n: context.get(n, 0) - len(by_script[n]) for n in names}
     ranked = sorted(names, key=lambda n: rest[n])
     if rest[ranked[-1]] >= 2 * rest[ranked[0]] + 2:
         return ranked[0]
-    fewest = min(len(v) for v in scripts.values())
-    tied = [n for n in names if len(scripts[n]) == fewest]
+    fewest = min(len(v) for v in by_script.values())
+    tied = [n for n in names if len(by_script[n]) == fewest]
     return min(tied, key=lambda n: context.get(n, 0))
 
 
@@ -73,30 +68,30 @@ def mixed_script(s: str) -> list[str]:
     """Messages for each word that mixes Latin, Cyrillic and Greek letters (any two: a Greek
     omicron in a Cyrillic word is as much a homoglyph as a Latin o), naming the letters typed
     in the wrong script."""
-    if (_LATIN.search(s) is not None) + (ANY_CYR.search(s) is not None) + (_GREEK.search(s) is not None) < 2:
+    if s.isascii() or sum(scripts.has(s, sc) for sc in _ALIKE) < 2:
         return []  # one script only: nothing can be mixed
     context = None
     found = []
     for m in _WORD.finditer(s):
         w = m.group()
-        scripts: dict[str, list[str]] = {}
+        by_script: dict[str, list[str]] = {}
         for ch in w:
             sc = script(ch)
             if sc:
-                scripts.setdefault(sc, []).append(ch)
-        if len(scripts) < 2:
+                by_script.setdefault(sc, []).append(ch)
+        if len(by_script) < 2:
             continue
         if context is None:
             context = _counts(s)
         counts = context
-        if len(scripts) == 2:
-            strays = [_stray(scripts, counts)]
-            majority = next(n for n in scripts if n != strays[0])
+        if len(by_script) == 2:
+            strays = [_stray(by_script, counts)]
+            majority = next(n for n in by_script if n != strays[0])
         else:  # all three: the word's main script stays, both others are strays
-            majority = max(scripts, key=lambda n: (len(scripts[n]), counts.get(n, 0)))
-            strays = [n for n in scripts if n != majority]
-        wrong = list(dict.fromkeys(c for n in strays for c in scripts[n]))
-        letters = "; ".join(f"{n} " + ", ".join(f"'{c}' (U+{ord(c):04X})" for c in dict.fromkeys(scripts[n]))
+            majority = max(by_script, key=lambda n: (len(by_script[n]), counts.get(n, 0)))
+            strays = [n for n in by_script if n != majority]
+        wrong = list(dict.fromkeys(c for n in strays for c in by_script[n]))
+        letters = "; ".join(f"{n} " + ", ".join(f"'{c}' (U+{ord(c):04X})" for c in dict.fromkeys(by_script[n]))
                             for n in strays)
         fix = f"retype {'them' if len(wrong) > 1 else 'it'} in {majority}"
         twins = [_LOOKALIKES[c] for c in wrong if c in _LOOKALIKES and script(_LOOKALIKES[c]) == majority]
@@ -107,8 +102,23 @@ def mixed_script(s: str) -> list[str]:
 
 
 def invisible_chars(s: str) -> list[str]:
-    """Messages for each invisible or direction-changing character in `s`."""
+    """Messages for each invisible or direction-changing character in `s`. A zero-width
+    (non-)joiner between two letters of a script that spells with it (Persian می‌خواهم, Indic
+    scripts) or inside an emoji sequence (a family) is spelling, not a stray character."""
     if s.isascii() or not _INVISIBLE_SET.intersection(s):
         return []
-    seen = dict.fromkeys(c for c in s if c in _INVISIBLE_SET)
+    seen = dict.fromkeys(c for i, c in enumerate(s) if c in _INVISIBLE_SET and not _joins(s, i))
     return [f"holds invisible {INVISIBLE[c]} (U+{ord(c):04X}); delete it" for c in seen]
+
+
+def _joins(s: str, i: int) -> bool:
+    if s[i] not in "\u200c\u200d" or not 0 < i < len(s) - 1:
+        return False
+    return all(_joinable(s[j]) for j in (i - 1, i + 1))
+
+
+def _joinable(ch: str) -> bool:
+    """A letter or mark of a script other than Latin, Cyrillic and Greek, or an emoji."""
+    if ch.isascii() or script(ch) is not None:
+        return False
+    return unicodedata.category(ch)[0] in "LMS"

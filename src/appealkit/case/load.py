@@ -68,7 +68,9 @@ def _guess_encoding(data: bytes) -> str:
         text = data.decode("cp1251")
     except UnicodeDecodeError:
         return ""
-    cyr = sum(1 for ch in text if "\u0400" <= ch <= "\u04ff")
+    from .. import scripts
+
+    cyr = sum(1 for ch in text if scripts.of(ch) == scripts.CYRILLIC)
     return " (it looks like Windows-1251)" if cyr >= 3 else ""
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from .. import handles
 from ..errors import CaseError, UsageError, did_you_mean
 from . import spec
+from .derived import Derived
 from .spec import PLATFORMS, PRONOUNS, ROLES
 
 SLUG = re.compile(spec.SLUG)
@@ -81,6 +82,7 @@ class Person:
     born: int | dt.date | None = None
     languages: list[str] = field(default_factory=list)
     forms: dict = field(default_factory=dict)  # language -> word -> case -> form
+    status: str = "held"  # a published list's word for where the person is (spec.STATUSES)
 
     @property
     def born_year(self) -> int | None:
@@ -115,6 +117,16 @@ class Copy:
 
 
 @dataclass(eq=False)
+class Origin:
+    """`source`: the published list a case was imported from."""
+
+    list: str
+    id: str | None = None
+    url: str | None = None
+    imported: dt.date | None = None
+
+
+@dataclass(eq=False)
 class Share:
     text: Text | None = None
     hashtags: list[str] = field(default_factory=list)
@@ -141,8 +153,9 @@ class Case:
     share: Share | None = None
     source: str = ""
     positions: Any = None
-    cache: dict = field(default_factory=dict, compare=False, repr=False)  # derived values, per run
+    derived: Derived = field(default_factory=Derived, compare=False, repr=False)  # values a run derives
     copies_single: bool = False  # `copies` was one text, not a list
+    origin: Origin | None = None  # the `source` key (`source` above is the file the case came from)
 
     def texts(self):
         """Every (key path, Text) in the case, for checks and translations."""
@@ -171,8 +184,9 @@ class Case:
             choices = ", ".join(["person", *self.recipients, "all"])
             raise UsageError(f"no recipient '{to}' in this case; choose one of {choices}", param="to")
         if to == "person" and self.person.address is None:
-            raise CaseError("person has no address: this case gives no way to write to them",
-                            self.positions.at(("person",)))
+            why = (f"person is {self.person.status} (person.status): no letters reach them"
+                   if self.person.status != "held" else "person has no address: this case gives no way to write to them")
+            raise CaseError(why, self.positions.at(("person",)))
         return [to]
 
     def copies_path(self, i: int) -> tuple:
@@ -223,6 +237,7 @@ RECIPIENT_KEYS = spec.keys("recipient")
 ADDRESS_KEYS = spec.keys("address")
 LATIN_KEYS = spec.keys("latin")
 SHARE_KEYS = spec.keys("share")
+SOURCE_KEYS = spec.keys("source")
 
 
 def key_path(path) -> str:
@@ -288,8 +303,12 @@ class _V:
             for lang, s in v.items():
                 if not isinstance(lang, str) or not LANG.match(lang):
                     # a text with ': ' in it, unquoted, reads as a mapping: say so
+                    from .suggest import language_fix
+
                     hint = ("; a text with ': ' in it must be in quotes (\"...\")"
                             if isinstance(lang, str) and not lang.islower() or " " in str(lang) else "")
+                    if isinstance(lang, str) and (named := language_fix(lang)):  # {English: ...}
+                        hint = f"; {named}"
                     self.err(path + (lang,), f"'{lang}' is not a language code (like en, ru, kk){hint}", key=True)
                     continue
                 s2 = self.string(s, path + (lang,), "a string")
@@ -299,9 +318,11 @@ class _V:
         s = self.string(v, path, "a string, or a mapping of language code to string")
         return Text({default_lang: s}) if s is not None else None
 
-    def str_list(self, v, path, min_items=0, pattern=None, what="string") -> list[str]:
+    def str_list(self, v, path, min_items=0, pattern=None, what="string", fix=None) -> list[str]:
         if not isinstance(v, list):
-            self.err(path, f"{key_path(path)} must be a list, not {_typename(v)}")
+            from .suggest import list_fix
+
+            self.err(path, f"{key_path(path)} must be a list, not {_typename(v)}{list_fix(str(path[-1]), v)}")
             return []
         if len(v) < min_items:
             self.err(path, f"{key_path(path)} needs at least {min_items} item{'s' if min_items > 1 else ''}")
@@ -311,7 +332,7 @@ class _V:
             if s is None:
                 continue
             if pattern and not pattern.match(s):
-                self.err(path + (i,), f"'{s}' is not a valid {what}")
+                self.err(path + (i,), f"'{s}' is not a valid {what}{fix(s) if fix else ''}")
                 continue
             out.append(s)
         return out
@@ -326,7 +347,10 @@ def build_case(data, pos, errors) -> Case | None:
     if "language" in d:
         lg = v.string(d["language"], ("language",))
         if lg and not LANG.match(lg):
-            v.err(("language",), f"'{lg}' is not a language code (like en, ru, kk)")
+            from .suggest import language_fix
+
+            v.err(("language",), f"'{lg}' is not a language code (like en, ru, kk)"
+                                 f"{'; ' + fix if (fix := language_fix(lg)) else ''}")
         elif lg:
             lang = lg
 
@@ -338,7 +362,10 @@ def build_case(data, pos, errors) -> Case | None:
     if "id" in d:
         cid = v.string(d["id"], ("id",))
         if cid is not None and not SLUG.match(cid):
-            v.err(("id",), f"id '{cid}' is not a slug: use 1-64 of a-z, 0-9 and '-', starting with a letter or digit (e.g. kz-atabek-2014)")
+            from .suggest import slug_fix
+
+            v.err(("id",), f"id '{cid}' is not a slug: use 1-64 of a-z, 0-9 and '-', starting with a letter or digit "
+                           f"(e.g. kz-atabek-2014){slug_fix(cid, SLUG)}")
             cid = None
 
     title = v.text(d["title"], ("title",), lang) if "title" in d else None
@@ -354,7 +381,9 @@ def build_case(data, pos, errors) -> Case | None:
     asks: list[Text] = []
     if "asks" in d:
         if not isinstance(d["asks"], list):
-            v.err(("asks",), f"asks must be a list of texts, not {_typename(d['asks'])}")
+            from .suggest import list_fix
+
+            v.err(("asks",), f"asks must be a list of texts, not {_typename(d['asks'])}{list_fix('asks', d['asks'])}")
         elif not d["asks"]:
             v.err(("asks",), "asks is empty: give at least one thing the authorities are asked to do")
         else:
@@ -369,12 +398,18 @@ def build_case(data, pos, errors) -> Case | None:
     if "recipients" in d and d["recipients"] is not None:
         rs = d["recipients"]
         if not isinstance(rs, dict):
-            v.err(("recipients",), f"recipients must be a mapping of id to recipient, not {_typename(rs)}")
+            from .suggest import recipients_fix
+
+            v.err(("recipients",), f"recipients must be a mapping of id to recipient, not {_typename(rs)}"
+                                   f"{recipients_fix(rs) if isinstance(rs, list) else ''}")
         else:
             for rid, r in rs.items():
                 rid_s = str(rid)
                 if not RECIPIENT_ID.match(rid_s):
-                    v.err(("recipients", rid), f"recipient id '{rid}' must match [a-z0-9][a-z0-9-]*", key=True)
+                    from .suggest import slug_fix
+
+                    v.err(("recipients", rid), f"recipient id '{rid}' must match [a-z0-9][a-z0-9-]*"
+                                               f"{slug_fix(rid_s, RECIPIENT_ID)}", key=True)
                     continue
                 if rid_s in ("person", "all"):
                     v.err(("recipients", rid), f"recipient id '{rid}' is reserved (person and all are --to words)", key=True)
@@ -384,6 +419,7 @@ def build_case(data, pos, errors) -> Case | None:
                     recipients[rid_s] = rec
 
     share = _share(v, d["share"], lang) if "share" in d and d["share"] is not None else None
+    origin = _origin(v, d["source"]) if d.get("source") is not None else None
 
     if errors or cid is None or title is None or summary is None or person is None or not asks:
         return None
@@ -394,7 +430,18 @@ def build_case(data, pos, errors) -> Case | None:
     return Case(appealkit=1, id=cid, title=title, person=person, summary=summary, asks=asks,
                 organisation=organisation, issued=issued, deadline=deadline, url=url,
                 language=lang, background=background, recipients=recipients, copies=copies,
-                share=share, positions=pos, copies_single=copies_single)
+                share=share, positions=pos, copies_single=copies_single, origin=origin)
+
+
+def _origin(v, s) -> Origin | None:
+    path = ("source",)
+    if v.mapping(s, path, SOURCE_KEYS, "source") is None or "list" not in s:
+        return None
+    name = v.string(s["list"], path + ("list",))
+    sid = v.string(s["id"], path + ("id",)) if s.get("id") is not None else None
+    url = _url(v, s["url"], path + ("url",)) if s.get("url") is not None else None
+    imported = _date(v, s, "imported", allow_immediately=False, path=path)
+    return Origin(list=name, id=sid, url=url, imported=imported) if name else None
 
 
 def _iso_date(val) -> dt.date | None:
@@ -411,7 +458,7 @@ def _iso_date(val) -> dt.date | None:
     return None
 
 
-def _date(v, d, key, allow_immediately):
+def _date(v, d, key, allow_immediately, path=()):
     if key not in d or d[key] is None:
         return None
     val = d[key]
@@ -421,7 +468,10 @@ def _date(v, d, key, allow_immediately):
     if day is not None:
         return day
     what = "an ISO date (YYYY-MM-DD) or 'immediately'" if allow_immediately else "an ISO date (YYYY-MM-DD)"
-    v.err((key,), f"{key} must be {what}, not {val!r}")
+    from .suggest import date_fix, deadline_fix
+
+    fix = deadline_fix(val) if allow_immediately else (date_fix(val) if isinstance(val, str) else "")
+    v.err(path + (key,), f"{key_path(path + (key,))} must be {what}, not {val!r}{'; ' + fix if fix else ''}")
     return None
 
 
@@ -436,7 +486,9 @@ def _url(v, val, path):
     except ValueError:
         parts = None
     if not parts or parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in s):
-        v.err(path, f"'{s}' is not an http(s) URL (like https://example.org/appeal)")
+        from .suggest import url_fix
+
+        v.err(path, f"'{s}' is not an http(s) URL (like https://example.org/appeal){url_fix(s)}")
         return None
     return s
 
@@ -451,22 +503,41 @@ def _person(v, p, lang):
     born = _born(v, p["born"], path + ("born",)) if p.get("born") is not None else None
     languages = []
     if p.get("languages") is not None:
+        from .suggest import language_fix
+
         languages = v.str_list(p["languages"], path + ("languages",), min_items=1, pattern=LANG,
-                               what="language code (like ru, uk, kk)")
+                               what="language code (like ru, uk, kk)",
+                               fix=lambda s: f"; {fix}" if (fix := language_fix(s)) else "")
     age = None
     if "age" in p and p["age"] is not None:
         if isinstance(p["age"], int) and not isinstance(p["age"], bool) and 0 < p["age"] < 150:
             age = p["age"]
         else:
-            v.err(path + ("age",), f"age must be a whole number of years, not {p['age']!r}")
+            from .suggest import number_fix
+
+            v.err(path + ("age",), f"age must be a whole number of years, not {p['age']!r}{number_fix(p['age'])}")
     desc = v.text(p["description"], path + ("description",), lang) if "description" in p else None
     safety = v.text(p["safety"], path + ("safety",), lang) if "safety" in p else None
-    addr = _address(v, p["address"], path + ("address",)) if p.get("address") is not None else None
     forms = _forms(v, p["forms"], path + ("forms",)) if p.get("forms") is not None else {}
+    status = "held"
+    if p.get("status") is not None:
+        st = v.string(p["status"], path + ("status",))
+        if st is not None and st not in spec.STATUSES:
+            v.err(path + ("status",), f"unknown status '{st}'{did_you_mean(st, spec.STATUSES, 'statuses')}")
+        elif st:
+            status = st
+    a = p.get("address")
+    # a person who is not held has no letter address: its lines may be absent, and nothing is
+    # posted to what remains of it (a released person's last prison)
+    if status != "held" and (not isinstance(a, dict) or "lines" not in a):
+        a = None
+    addr = _address(v, a, path + ("address",)) if a is not None else None
+    if status != "held":
+        addr = None
     if name is None:
         return None
     return Person(name=name, native_name=native, pronoun=pronoun, age=age, description=desc,
-                  address=addr, safety=safety, born=born, languages=languages, forms=forms)
+                  address=addr, safety=safety, born=born, languages=languages, forms=forms, status=status)
 
 
 def _forms(v, val, path) -> dict:
@@ -501,7 +572,9 @@ def _pronoun(v, m, path) -> str:
         return "they"
     pr = v.string(m["pronoun"], path + ("pronoun",))
     if pr is not None and pr not in PRONOUNS:
-        v.err(path + ("pronoun",), f"pronoun must be one of he, she, they, not '{pr}'")
+        from .suggest import pronoun_fix
+
+        v.err(path + ("pronoun",), f"pronoun must be one of he, she, they, not '{pr}'{pronoun_fix(pr)}")
         return "they"
     return pr or "they"
 
@@ -515,7 +588,10 @@ def _born(v, val, path):
     day = _iso_date(val)
     if day is not None:
         return day
-    v.err(path, f"born must be a year (like 1983) or an ISO date (YYYY-MM-DD), not {val!r}")
+    from .suggest import date_fix, year_fix
+
+    v.err(path, f"born must be a year (like 1983) or an ISO date (YYYY-MM-DD), not {val!r}"
+                f"{'; ' + fix if (fix := date_fix(val)) else year_fix(val)}")
     return None
 
 
@@ -544,7 +620,9 @@ def _recipient(v, r, rid, lang):
         return None
     role = v.string(r["role"], path + ("role",)) if "role" in r else None
     if role is not None and role not in ROLES:
-        v.err(path + ("role",), f"unknown role '{role}'{did_you_mean(role, ROLES, 'roles')}")
+        from .suggest import role_fix
+
+        v.err(path + ("role",), f"unknown role '{role}'{role_fix(role, ROLES) or did_you_mean(role, ROLES, 'roles')}")
         role = None
     kw = {}
     for k in ("name", "title", "organisation", "salutation"):
@@ -575,7 +653,10 @@ def _address(v, a, path):
             if is_iso_country(c.upper()):
                 country = c.upper()
             else:
-                v.err(path + ("country",), f"'{c}' is not an ISO 3166-1 alpha-2 country code (like KZ, RU, GB)")
+                from .suggest import country_fix
+
+                v.err(path + ("country",), f"'{c}' is not an ISO 3166-1 alpha-2 country code"
+                                           f"{'; ' + fix if (fix := country_fix(c)) else ' (like KZ, RU, GB)'}")
     lines = v.str_list(a["lines"], path + ("lines",), min_items=1) if "lines" in a else []
     kw = {}
     for k in ("postcode", "locality", "district", "region"):
@@ -602,8 +683,10 @@ def _share(v, s, lang):
     if v.mapping(s, path, SHARE_KEYS, "share") is None:
         return None
     text = v.text(s["text"], path + ("text",), lang) if "text" in s else None
+    from .suggest import hashtag_fix
+
     hashtags = [h.lstrip("#") for h in v.str_list(s["hashtags"], path + ("hashtags",), pattern=HASHTAG,
-                                                    what="hashtag (one word)")] if s.get("hashtags") is not None else []
+                                                    what="hashtag (one word)", fix=hashtag_fix)] if s.get("hashtags") is not None else []
     mentions = _mentions(v, s["mentions"], path + ("mentions",)) if s.get("mentions") is not None else []
     url = _url(v, s["url"], path + ("url",)) if s.get("url") is not None else None
     return Share(text=text, hashtags=hashtags, mentions=mentions, url=url)

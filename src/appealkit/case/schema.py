@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from ..handles import PATTERNS as HANDLE_PATTERNS
-from .spec import GRAMMAR_CASES, LANG, MAPPINGS, PLATFORMS, PRONOUNS, RECIPIENT_ID, ROLES, SLUG
+from .spec import GRAMMAR_CASES, LANG, MAPPINGS, PLATFORMS, PRONOUNS, RECIPIENT_ID, ROLES, SLUG, STATUSES
 
 _STRING = {"type": "string", "minLength": 1}
 _DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
@@ -26,6 +26,7 @@ KINDS: dict[str, dict] = {
     "lang": {"type": "string", "pattern": LANG},
     "langs": {"type": "array", "minItems": 1, "items": {"type": "string", "pattern": LANG}},
     "pronoun": {"enum": list(PRONOUNS)},
+    "status": {"enum": list(STATUSES)},
     "forms": {"type": "object", "propertyNames": {"pattern": LANG}, "additionalProperties": {
         "type": "object", "additionalProperties": {
             "type": "object", "propertyNames": {"enum": list(GRAMMAR_CASES)},

@@ -104,10 +104,8 @@ def compose_letters(case, to: str = "all", *, lang: str | None = None, sender_na
             text = as_html([text], lang, f"{case.id} {t}")
         warnings = list(common) + (late if t != "person" else []) + lang_warnings + ctx["warnings"]
         if by_post:  # what `address` warns of: a Latin block that only approximates, a bad postcode...
-            key = ("address-warnings", t)  # the same for every writer of a mail merge
-            if key not in case.cache:
-                case.cache[key] = address_warnings(case, {t})
-            warnings += case.cache[key]
+            # the same for every writer of a mail merge
+            warnings += case.derived.get("address-warnings", (t,), lambda: address_warnings(case, {t}))
         if t == "person":
             if case.person.safety:
                 note = case.person.safety.pick(lang, case.language)

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
+from .. import scripts
 from ..address.countries import country_name
 from ..translit.detect import detect_language
-from ..translit.engine import ANY_CYR
 
 CASES = ("gen", "dat", "acc", "ins", "loc")
 # the languages whose letters decline (appealkit.grammar.LANGS, named here so that a letter in
@@ -23,15 +23,15 @@ CYRILLIC_LANGS = ("ru", "uk", "be", "kk", "ky")
 def in_script(s: str, lang: str) -> bool:
     """Whether `s` is in the script `lang` is written in (a case's explicit entry is trusted
     for its language, but never a Latin name in a Cyrillic letter or the reverse)."""
-    if ANY_CYR.search(s):
+    if scripts.has(s, scripts.CYRILLIC):
         return lang in CYRILLIC_LANGS
-    return lang not in CYRILLIC_LANGS and all(ord(c) < 0x250 for c in s if c.isalpha())
+    return lang not in CYRILLIC_LANGS and scripts.only(s, scripts.LATIN)
 
 
 def written_in(s: str, lang: str, country: str | None = None) -> bool:
     """Whether an untagged `s` reads as `lang`: Cyrillic by the letters only one language uses
     (translit.detect, with the country as tie-breaker), any other language by Latin script."""
-    if ANY_CYR.search(s):
+    if scripts.has(s, scripts.CYRILLIC):
         return detect_language(s, country) == lang
     return in_script(s, lang)
 

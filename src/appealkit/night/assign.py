@@ -159,10 +159,8 @@ def support_language(case) -> str:
     from ..letters.language import choose
     from ..letters.translations import languages
 
-    key = ("night", "support-language")  # the same for every writer of a run
-    if key not in case.cache:
-        case.cache[key] = choose(case, "person", None, languages())[0]
-    return case.cache[key]
+    # the same for every writer of a run
+    return case.derived.get("support-language", (), lambda: choose(case, "person", None, languages())[0])
 
 
 def copy_language(case, writer_lang: str | None, letter_lang: str) -> str | None:

@@ -63,11 +63,12 @@ class MailMerge:
     def __init__(self, cases: list[Case], writers_path: str, to: str, out_dir: str, *, force: bool = False,
                  lang: str | None = None, date: dt.date | None = None, fmt: str = "text",
                  template=None, message: str | None = None, embassy_address: list[str] | None = None,
-                 sender_country: str | None = None):
+                 sender_country: str | None = None, recorder=None):
         self.cases, self.writers_path, self.to, self.out_dir = cases, writers_path, to, out_dir
         self.force, self.lang, self.date, self.fmt = force, lang, date, fmt
         self.template, self.message, self.embassy_address = template, message, embassy_address
         self.sender_country = sender_country
+        self.recorder = recorder  # log.Recorder, or anything with .letter(day, case_id, recipient, writer)
         self.report = MergeReport(force=force)
 
     def __iter__(self) -> Iterator[Outcome]:
@@ -96,8 +97,8 @@ class MailMerge:
         write_files(folder, [], create=True)  # makes the folder, or says why it cannot
         remove_stale_temps(folder)  # what an interrupted run left
         day = self.date or dt.date.today()
-        base = {id(c): len(c.cache) for c in self.cases}
-        shared = shared_slugs(self.writers_path)
+        base = {id(c): c.derived.mark() for c in self.cases}
+        slugs, shared = name_slugs(self.writers_path)
         first: dict[str, int] = {}  # identity -> its first line, for the writers whose slug is shared
         warned: set[str] = set()
         closed_said: set[str] = set()
@@ -123,8 +124,8 @@ class MailMerge:
                     yield Outcome("notice", w.line, notice=Notice(
                         Code.WRITER_NO_COUNTRY, "no country for this writer, and none for all: "
                         "their letters carry placeholders for their country", scope="row", where=self._row(w.line)))
-                is_shared = slug(w.name) in shared
-                name = writer_part(w, is_shared)
+                is_shared = (slugs.get(w.name) or slug(w.name)) in shared
+                name = writer_part(w, is_shared, slugs.get(w.name))
                 if is_shared and first.setdefault(identity(w), w.line) != w.line:
                     yield Outcome("notice", w.line, notice=Notice(
                         Code.DUPLICATE_ROW, f"the same writer as line {first[identity(w)]} (name, address, "
@@ -167,22 +168,31 @@ class MailMerge:
                     if m not in warned and m not in SENDER_WARNINGS:  # the sender's: said per row, above
                         warned.add(m)
                         yield Outcome("notice", w.line, notice=Notice(Code.LETTER, f"{case.id}: {m}"))
+                if self.recorder is not None:
+                    self.recorder.letter(day, case.id, t, w.name)
                 yield Outcome("written", w.line, path)
-            _trim(case.cache, base[id(case)])
+            case.derived.trim(base[id(case)], CACHE_SLACK)
         if writer is not None:
             yield Outcome("row", writer.line)
         sync_all()  # one flush to disk for the batch: an fsync per letter took two thirds of the time
 
 
-def shared_slugs(writers_path: str) -> set[str]:
-    """The name slugs that more than one good row of the writers' file has (a first pass over
-    the file: the names must not depend on which row comes first)."""
+def name_slugs(writers_path: str) -> tuple[dict[str, str], set[str]]:
+    """Each good row's name with its slug, and the slugs that more than one row has (a first
+    pass over the file: a writer's file names must not depend on which row comes first)."""
     from collections import Counter
 
     from .writers import Writer, read_writers, slug
 
-    counts = Counter(slug(w.name) for w in read_writers(writers_path) if isinstance(w, Writer))
-    return {s for s, n in counts.items() if n > 1}
+    slugs: dict[str, str] = {}
+    counts: Counter[str] = Counter()
+    for w in read_writers(writers_path):
+        if isinstance(w, Writer):
+            s = slugs.get(w.name)
+            if s is None:
+                s = slugs[w.name] = slug(w.name)
+            counts[s] += 1
+    return slugs, {s for s, n in counts.items() if n > 1}
 
 
 def merge_letters(cases: list, writers: str, out_dir: str, *, to: str = "all", force: bool = False,
@@ -205,12 +215,3 @@ def merge_letters(cases: list, writers: str, out_dir: str, *, to: str = "all", f
             merge.report.notices.append(o.notice)
     merge.report.failures = run.failures
     return merge.report
-
-
-def _trim(cache: dict, base: int) -> None:
-    # values derived per writer (a context holds the sender) would pile up for every writer;
-    # keep what the first writers built (shared by all), drop the newest beyond a margin
-    extra = len(cache) - base
-    if extra > CACHE_SLACK:
-        for key in list(cache)[base + CACHE_SLACK // 2:]:
-            del cache[key]

@@ -26,12 +26,13 @@ def cut(part: str, limit: int) -> str:
     return part if len(part) <= limit else f"{part[:limit]}_{digest(part)}"
 
 
-def writer_part(writer, shared: bool) -> str:
-    """The writer's part of a file name: their name's slug, with the digest of their row's
-    name, address, country and email when another row has the same slug (or the slug is long)."""
+def writer_part(writer, shared: bool, name_slug: str | None = None) -> str:
+    """The writer's part of a file name: their name's slug (`name_slug`, if known already), with
+    the digest of their row's name, address, country and email when another row has the same
+    slug (or the slug is long)."""
     from .writers import slug
 
-    s = slug(writer.name)
+    s = name_slug or slug(writer.name)
     if not shared and len(s) <= WRITER_MAX:
         return s
     return f"{s[:WRITER_MAX]}_{identity(writer)}"

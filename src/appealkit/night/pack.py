@@ -43,7 +43,8 @@ def make_pack(cases: list, out: str = "pack.pdf", *, writers: str | None = None,
               sender_country: str | None = None, date: dt.date | None = None,
               embassy_address: list[str] | None = None, force: bool = False,
               on_notice: Callable[[Notice], None] | None = None,
-              progress: Callable[[int, int], None] | None = None, workers: int | None = None) -> PackReport:
+              progress: Callable[[int, int], None] | None = None, workers: int | None = None,
+              recorder=None) -> PackReport:
     """The printable pack of `cases` (paths, folders or Case objects) at `out` (.pdf, or .html
     for a browser): a card per case, every letter and every envelope (or label) of each writer
     in the CSV `writers`, or of one sender (the given values, completed from sender.yaml).
@@ -52,7 +53,9 @@ def make_pack(cases: list, out: str = "pack.pdf", *, writers: str | None = None,
     writer's copy) or writer. Each notice goes to `on_notice`, and into the report;
     `progress(done, total)` counts writer x case pairs as their pages are rendered (in worker
     processes: `workers`, default one per core). A bad row or a case that fails is left out and
-    named; the others are printed. Nothing is written until the whole pack is ready."""
+    named; the others are printed. Nothing is written until the whole pack is ready. Each
+    letter in the written pack goes to `recorder` (log.Recorder: .letter(day, case_id,
+    recipient, writer))."""
     from ..address.countries import check_sender_country
     from ..output import remove_stale_temps
     from ..pack.build import write_pack
@@ -108,6 +111,10 @@ def make_pack(cases: list, out: str = "pack.pdf", *, writers: str | None = None,
         if not html_out:
             raise
         fonts = None  # a browser has fonts of its own
+    from ..routes import post_warnings
+
+    for m in post_warnings(good, to, {w.country or country for w in people}, day):
+        say(Notice(Code.POST_ROUTE, m))
     remove_stale_temps(Path(out).parent)  # what an interrupted pack left beside it
     p = write_pack(good, people, out, opts, fonts=fonts, force=force, progress=progress, workers=workers)
     for x in p.notices:
@@ -121,6 +128,9 @@ def make_pack(cases: list, out: str = "pack.pdf", *, writers: str | None = None,
     if p.missing:
         say(Notice(Code.MISSING_GLYPHS, f"no font here has {', '.join(p.missing)}: printed as empty boxes", scope="run"))
     report.cases, report.letters, report.copies, report.envelopes = len(good), p.letters, p.copies, p.envelopes
+    if recorder is not None:
+        for case_id, recipient, writer in p.sent:
+            recorder.letter(day, case_id, recipient, writer)
     return report
 
 

@@ -30,6 +30,8 @@ def write_pack(cases: list, writers: list, out: str, opts: Options, *, fonts: li
     day = opts.date or dt.date.today()
     opts.date = day
     result = PackResult(total=len(cases) * len(writers))
+    if progress:
+        progress(0, result.total)  # the bar knows its length before the first part is done
     parts = layout(cases, writers, opts, result)
     if out.lower().endswith((".html", ".htm")):
         from pathlib import Path

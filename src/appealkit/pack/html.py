@@ -36,6 +36,7 @@ class Report:
     copies: int = 0  # the writers' own copies
     envelopes: int = 0
     notices: list[PackNote] = field(default_factory=list)
+    sent: list[tuple[str, str, str]] = field(default_factory=list)  # (case id, recipient, writer) per letter
 
     @property
     def left_out(self) -> int:
@@ -63,6 +64,7 @@ class Options:
     date: dt.date | None = None
     sender_country: str | None = None
     embassy_address: list[str] | None = None
+    message: str | None = None  # a personal message in every letter (the event page's volunteer's)
 
     def check(self) -> None:
         if self.paper not in PAPERS:
@@ -174,6 +176,7 @@ class _CaseNight:
         self.case = case
         self.blocks: dict[str | None, dict] = {}  # sender country -> {target: Block}
         self.opts = opts
+        self.mark = case.derived.mark()  # what the run derives per writer is trimmed back to here
 
     def addresses(self, country: str | None) -> dict:
         from ..address.format import blocks_for
@@ -226,6 +229,7 @@ class _Run:
     def writer_case(self, n: _CaseNight, a) -> tuple[list[dict], list[dict]]:
         """The letters (pages) and envelopes of one assignment (a writer, a case)."""
         from ..letters.compose import SENDER_WARNINGS, compose_letters
+        from ..night.merge import CACHE_SLACK
 
         case, opts, w = n.case, self.opts, a.writer
         if a.fallback:
@@ -237,7 +241,7 @@ class _Run:
             try:
                 (x,) = compose_letters(case, job.target, lang=job.lang, sender_name=w.name or None,
                                        sender_address=w.address, sender_country=country, date=self.day,
-                                       embassy_address=opts.embassy_address,
+                                       embassy_address=opts.embassy_address, message=opts.message,
                                        # the page that goes into the envelope is the letter alone
                                        extra={"writer": w.as_context(), "envelope": []})
             except AppealkitError as e:
@@ -249,6 +253,7 @@ class _Run:
                 self.report.copies += 1
             else:
                 self.report.letters += 1
+                self.report.sent.append((case.id, job.target, w.name))
                 originals[job.target] = x.language
                 for m in x.warnings:
                     # the safety note is on the card; the sender's are the run's
@@ -269,6 +274,7 @@ class _Run:
                               "case": case.id, "writer": w.name})
         self.report.envelopes += len(envelopes)
         self.pairs += 1
+        case.derived.trim(n.mark, CACHE_SLACK)  # memory stays flat however many writers
         return letters, envelopes
 
 
@@ -447,6 +453,44 @@ def label_sheets(labels: list[dict], sheet: LabelSheet, start: int = 1) -> Itera
             page, slot = [], 0
     if page:
         yield {"kind": "sheet", "labels": page}
+
+
+@dataclass
+class Problem:
+    """A writer's letter the pack leaves out, and why."""
+
+    line: int | None
+    message: str
+
+
+@dataclass
+class Pack:
+    """A pack as one HTML document (build_pack)."""
+
+    html: str
+    letters: int = 0
+    envelopes: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    sent: list[tuple[str, str, str]] = field(default_factory=list)  # (case id, recipient, writer) per letter
+
+
+def build_pack(cases: list, writers: list, to: str = "all", *, paper: str = "a4", envelope: str = "dl",
+               lang: str | None = None, date: dt.date | None = None, sender_country: str | None = None,
+               embassy_address: list[str] | None = None, fonts: list[dict] | None = None,
+               message: str | None = None) -> Pack:
+    """A small pack as one HTML document (the event page prints a letter at a time): the
+    same pages as the printed pack's, by the same rules. `fonts` are @font-face rules
+    (pack.fonts.font_faces); none: the browser's own."""
+    day = date or dt.date.today()
+    opts = Options(to=to, paper=paper, envelope=envelope, lang=lang, date=day, sender_country=sender_country,
+                   embassy_address=embassy_address, message=message)
+    report = Report()
+    items = [x for part in layout(cases, writers, opts, report) for x in part.items]
+    return Pack(render(Part(items), opts, fonts or [], day), report.letters, report.envelopes,
+                [Problem(None, n.message) for n in report.notices if n.code == "left-out"],
+                [f"{n.case}: {n.message}" if n.case else n.message for n in report.notices if n.code != "left-out"],
+                report.sent)
 
 
 def render(part: Part, opts: Options, fonts: list[dict], day: dt.date) -> str:

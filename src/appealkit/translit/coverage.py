@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
+from .. import scripts
 from .detect import detect_language
-from .engine import ANY_CYR
 
 NAMES = {"ru": "Russian", "uk": "Ukrainian", "be": "Belarusian", "kk": "Kazakh", "ky": "Kyrgyz"}
 
@@ -12,7 +12,7 @@ NAMES = {"ru": "Russian", "uk": "Ukrainian", "be": "Belarusian", "kk": "Kazakh",
 def coverage_warning(scheme_id: str, text: str, lang: str | None = None, country: str | None = None) -> str | None:
     """A warning when `text` (in `lang`, else as detected) is Cyrillic in a language the scheme
     does not define; None when it does, or the text has no Cyrillic."""
-    if lang is None and not ANY_CYR.search(text):
+    if lang is None and not scripts.has(text, scripts.CYRILLIC):
         return None
     from .schemes import get_scheme
 

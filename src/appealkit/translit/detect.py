@@ -44,15 +44,13 @@ _PERSIAN_COUNTRIES = ("IR", "AF", "TJ")
 
 def script_language(text: str, country: str | None = None) -> str | None:
     """ka, hy, fa or ar for a text in Georgian, Armenian or Arabic script; None otherwise."""
-    for ch in text:
-        o = ord(ch)
-        if 0x10A0 <= o <= 0x10FF or 0x1C90 <= o <= 0x1CBF:
-            return "ka"
-        if 0x0531 <= o <= 0x058F:
-            return "hy"
-        if 0x0600 <= o <= 0x06FF or 0x0750 <= o <= 0x077F:
-            if country in _PERSIAN_COUNTRIES or not _PERSIAN.isdisjoint(text):
-                return "fa"
-            return "ar"
-    return None
+    from .. import scripts
+
+    m = scripts.pattern("Geor", "Armn", "Arab").search(text)
+    if m is None:
+        return None
+    sc = scripts.of(m.group())
+    if sc == "Arab":
+        return "fa" if country in _PERSIAN_COUNTRIES or not _PERSIAN.isdisjoint(text) else "ar"
+    return "ka" if sc == "Geor" else "hy"
 

@@ -20,22 +20,14 @@ import unicodedata
 from functools import lru_cache
 from typing import Literal
 
-# Cyrillic letters (all blocks) with an apostrophe or combining mark allowed inside a word.
-_CYR = "\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f"
-ANY_CYR = re.compile(f"[{_CYR}]")
+from .. import scripts
 
 
 @lru_cache(maxsize=None)
-def word_re(chars: str = _CYR) -> re.Pattern:
+def word_re(chars: str) -> re.Pattern:
     """A word of the script whose letters are `chars` (a regex class body); apostrophes count
-    inside a word (Ukrainian м'ята, Belarusian сям'я). Compiled on first use: `check` and
-    `tweet` need ANY_CYR only."""
+    inside a word (Ukrainian м'ята, Belarusian сям'я), and combining marks."""
     return re.compile(f"[{chars}](?:[{chars}\u0300-\u036f]|['\u2019\u02bc](?=[{chars}]))*")
-
-
-@lru_cache(maxsize=None)
-def any_re(chars: str = _CYR) -> re.Pattern:
-    return ANY_CYR if chars == _CYR else re.compile(f"[{chars}]")
 
 
 _CACHE_MAX = 50_000
@@ -47,7 +39,7 @@ class Table:
     __slots__ = ("letters", "start", "start2", "prev", "next", "endings", "max_ending", "upper",
                  "cache", "title", "chars", "word_re", "any_re", "form")
 
-    def __init__(self, letters, start, prev, nxt, endings, upper, script: str = _CYR,
+    def __init__(self, letters, start, prev, nxt, endings, upper, script: str | None = None,
                  title: bool = False, chars: dict | None = None, words: dict | None = None,
                  form: Literal["NFC", "NFKC"] = "NFC"):
         self.letters = letters
@@ -62,8 +54,9 @@ class Table:
         self.title = title  # the script has no case: capitalise each word
         self.form: Literal["NFC", "NFKC"] = form  # NFKC for Arabic: presentation forms and ligatures copied from PDFs
         self.chars = str.maketrans(chars) if chars else None
-        self.word_re = word_re(script)
-        self.any_re = any_re(script)
+        # Cyrillic unless the scheme names another script's letters
+        self.word_re = word_re(script or scripts.char_class(scripts.CYRILLIC))
+        self.any_re = re.compile(f"[{script}]") if script else scripts.pattern(scripts.CYRILLIC)
         self.cache: dict[str, str] = {}
         # whole words the standard spells its own way go straight into the cache
         for w, out in (words or {}).items():

@@ -24,10 +24,11 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .. import scripts
 from ..errors import UsageError, did_you_mean
 from ..resources import data_path, load_data
 from .detect import LANGS, detect_language, script_language
-from .engine import ANY_CYR, Table, run
+from .engine import Table, run
 
 LAST_RESORT = "iso9"
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -73,7 +74,8 @@ class Scheme:
             raise UsageError(f"unknown language '{lang}'; choose one of {', '.join(known)}")
         table = self.table(lang)
         out = run(table, text)
-        for left in (table.any_re,) if table.any_re is ANY_CYR else (table.any_re, ANY_CYR):
+        cyrillic = scripts.pattern(scripts.CYRILLIC)
+        for left in (table.any_re,) if table.any_re is cyrillic else (table.any_re, cyrillic):
             if left.search(out):  # letters no table here knows (Old Cyrillic, ...)
                 from unidecode import unidecode
 
@@ -177,18 +179,11 @@ def _compiled(scheme_id: str, lang: str) -> Table:
                  words=nfc(rules["words"]), **extra)
 
 
-@lru_cache(maxsize=1)
-def _other_scripts() -> re.Pattern:
-    return re.compile("[\u10a0-\u10ff\u1c90-\u1cbf\u0531-\u058f\u0600-\u06ff\u0750-\u077f]")
-
-
 def other_script_scheme(text: str, lang: str | None = None) -> str | None:
     """The scheme for a text in Georgian, Armenian or Arabic script (`lang` ka, hy, ar or fa, or
     detected): the national system, or the readable approximation; None for any other text."""
     if lang in ("ka", "hy", "ar", "fa"):
         other: str | None = lang
-    elif not _other_scripts().search(text):  # one C-speed look before the per-letter one
-        return None
     else:
         other = script_language(text)
     return default_scheme(other) if other else None
