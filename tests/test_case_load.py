@@ -150,3 +150,23 @@ def test_multilingual_texts(tmp_path):
 def test_oversize_file(tmp_path):
     (e,) = errors_of(write(tmp_path, MINIMAL + "# " + "x" * 1_100_000 + "\n"))
     assert "larger than" in e.message
+
+
+@pytest.mark.parametrize("url", ["https://user:pass@example.org/appeal", "http://me@example.org"])
+def test_url_with_credentials_is_refused(tmp_path, url):
+    with pytest.raises(CaseError) as info:
+        load_case(write(tmp_path, MINIMAL + f"url: {url}\n"))
+    assert "user name or password" in info.value.message and info.value.where.line
+
+
+@pytest.mark.parametrize("line,expected", [("born: '1983'", 1983), ("born: 1983", 1983), ("born: 1983-04-12", dt.date(1983, 4, 12))])
+def test_born_forms(tmp_path, line, expected):
+    text = MINIMAL.replace("person:\n", f"person:\n  {line}\n")
+    assert load_case(write(tmp_path, text)).person.born == expected
+
+
+@pytest.mark.parametrize("line", ["url: https://", "issued: '20140616'", "born: '83'"])
+def test_values_the_schema_refuses_are_refused(tmp_path, line):
+    text = MINIMAL.replace("person:\n", f"person:\n  {line}\n") if line.startswith("born") else MINIMAL + line + "\n"
+    with pytest.raises(CaseError):
+        load_case(write(tmp_path, text))
