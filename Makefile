@@ -1,5 +1,6 @@
 # The two commands: `make demo` and `make test` (mypy, ruff, pytest). Both build .venv when it is missing.
-# `make mutants` (not part of `make test`): mutation testing of the core, see tools/mutants.py.
+# `make mutants` (not part of `make test`): mutation testing of the core, each mutant against the
+# tests that execute its lines (one coverage run finds them), see tools/mutants.py.
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
@@ -58,6 +59,7 @@ SEED  ?= 1
 N     ?= 20
 QUICK ?=
 mutants: $(BIN)/.installed
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check 'coverage[toml]==7.17.3'
 	$(BIN)/python tools/mutants.py --seed $(SEED) -n $(N) $(if $(QUICK),--quick)
 
 # the peers live in their own environment, never as project dependencies

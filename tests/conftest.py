@@ -18,12 +18,23 @@ EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 CONFORMANCE = ROOT / "tests" / "conformance"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _log_outside_the_repository(tmp_path_factory):
+    """The mail merge and the pack record letters beside the cases: never in the repository's
+    folders, for module-scoped fixtures too (the function-scoped one below sets its own)."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv("APPEALKIT_LOG", str(tmp_path_factory.mktemp("log") / "appealkit-log.sqlite"))
+    yield
+    mp.undo()
+
+
 @pytest.fixture(autouse=True)
-def _isolated(tmp_path, monkeypatch):
+def _isolated(tmp_path, tmp_path_factory, monkeypatch):
     for k in list(os.environ):
         if k.startswith("APPEALKIT_") or k in ("NO_COLOR", "XDG_CONFIG_HOME"):
             monkeypatch.delenv(k, raising=False)
     monkeypatch.setenv("APPEALKIT_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("APPEALKIT_LOG", str(tmp_path_factory.mktemp("log") / "appealkit-log.sqlite"))
 
 
 @dataclass

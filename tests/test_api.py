@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -139,3 +140,43 @@ def test_bluesky_record_through_the_api_equals_the_cli():
     text = got["record"]["text"].encode("utf-8")
     tags = [text[f["index"]["byteStart"]:f["index"]["byteEnd"]].decode() for f in got["record"]["facets"]]
     assert tags == ["#Kazakhstan", "#AronAtabek"]
+
+
+def _readme_night_script() -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("<!-- api-night -->", 1)[1].split("```python\n", 1)[1]
+    return block.split("```", 1)[0]
+
+
+def _tree(folder) -> dict:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_readme_night_script_writes_what_the_cli_writes_byte_for_byte(tmp_path):
+    import shutil
+
+    api, cli = tmp_path / "api", tmp_path / "cli"
+    for d in (api, cli):
+        shutil.copytree(ROOT / "examples", d / "examples")
+    (api / "night.py").write_text(_readme_night_script(), encoding="utf-8")
+    runner = ("import runpy, sys\nrunpy.run_path('night.py')\n"
+              "print(sorted(m for m in ('typer', 'rich', 'click') if m in sys.modules))\n")
+    env = {**os.environ, "APPEALKIT_HOME": str(tmp_path / "home")}
+    p = subprocess.run([sys.executable, "-c", runner], cwd=api, capture_output=True, text=True, env=env)
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.splitlines()[-1] == "[]"  # the API ran without the CLI's libraries
+    assert p.stdout.startswith("3 written, 0 skipped (already there; --force overwrites), 0 failed\n")
+    check = run("check", "examples", "--json", "--today", "2026-12-01", cwd=cli)
+    assert check.code == 0, check.err
+    (cli / "check.json").write_text(check.out, encoding="utf-8")
+    merge = run("letter", "examples/ru-aliyev.yaml", "--to", "prosecutor", "--writers", "examples/writers.csv",
+                "--out-dir", "letters", "--date", "2026-12-01", cwd=cli)
+    assert merge.code == 0, merge.err
+    pack = run("pack", "examples/ru-aliyev.yaml", "--to", "person", "--writers", "examples/writers.csv",
+               "--out", "pack.pdf", "--date", "2026-12-01", cwd=cli)
+    assert pack.code == 0, pack.err
+    got, want = _tree(api), _tree(cli)
+    del got["night.py"]
+    assert sorted(got) == sorted(want)
+    assert [k for k in want if got[k] != want[k]] == []
+    assert len(want) == len(_tree(cli / "examples")) + 5  # check.json, 3 letters, pack.pdf

@@ -71,7 +71,7 @@ def test_minimal_case_and_defaults(tmp_path):
     ("appealkit: 1\n\tid: x\n", 2, 1, "tabs"),
     (MINIMAL.replace("id: test-case\n", ""), 1, 1, "missing required key 'id'"),
     (MINIMAL.replace("appealkit: 1", "appealkit: 1\nrecipents: {}"), 2, 1, "did you mean 'recipients'?"),
-    (MINIMAL + "issued: 2014-13-45\n", 9, 9, "not a valid timestamp"),
+    (MINIMAL + "issued: 2014-13-45\n", 9, 9, "'2014-13-45' is not a date: there is no month 13"),
     (MINIMAL + "deadline: next week\n", 9, 11, "ISO date"),
     (MINIMAL.replace("  name: Jane Doe", "  name: Jane Doe\n  address: {country: XY, lines: [a]}"), 6, 22, "not an ISO 3166-1"),
     (MINIMAL.replace("id: test-case", "id: Test Case!"), 2, 5, "not a slug"),

@@ -21,7 +21,7 @@ VOLUNTEER = sorted((ROOT / "tests" / "volunteer").glob("*.yaml"))
 def _header(path: Path) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
-        m = re.match(r"# (expect|expect-error|expect-message|xfail): (.*)", line)
+        m = re.match(r"# (expect|expect-error|expect-message|expect-at|xfail): (.*)", line)
         if not m:
             break
         out.setdefault(m.group(1), []).append(m.group(2).strip())
@@ -51,6 +51,8 @@ def test_volunteer_file(path, header):
         assert r.code == 1
         for text in header["expect-error"]:
             assert text in r.err, r.err
+        for at in header.get("expect-at", []):  # the error names its own line and column
+            assert f"{path}:{at}: " in r.err, (at, r.err)
         return
     r = run("check", str(path), "--json", "--today", "2026-11-29")
     assert r.code == 0, r.err
@@ -65,6 +67,9 @@ def test_volunteer_file(path, header):
     assert set(expected) <= codes, (expected, codes)
     for text in header.get("expect-message", []):
         assert any(text in w["message"] for w in warnings), (text, [w["message"] for w in warnings])
+    for at in header.get("expect-at", []):  # the finding names its own line and column
+        assert any(f"{w['line']}:{w['col']}" == at for w in warnings if w["code"] in expected), (
+            at, [(w["code"], w["line"], w["col"]) for w in warnings])
 
 
 def test_there_are_volunteer_files():
@@ -282,7 +287,8 @@ def test_check_a_folder_prints_a_line_per_file_and_a_json_array(tmp_path):
     summary = [x for x in r.err.splitlines() if x.startswith("appealkit: ") and "warning" not in x[:20]
                and "error:" not in x]
     assert summary == [f"appealkit: {tmp_path / 'a.yaml'}: failed, 1 error",
-                       f"appealkit: {tmp_path / 'b.yml'}: ok, 2 warnings"]
+                       f"appealkit: {tmp_path / 'b.yml'}: ok, 2 warnings",
+                       "appealkit: 2 files: 1 ok, 1 failed (1 error), 2 warnings"]
     doc = json.loads(run("check", str(tmp_path), "--json").out)
     assert [Path(d["file"]).name for d in doc] == ["a.yaml", "b.yml"]
     assert [d["ok"] for d in doc] == [False, True]

@@ -10,7 +10,7 @@ import pytest
 from .conftest import ROOT, run, run_process
 from .test_case_load import MINIMAL
 
-COMMANDS = ["check", "init", "schema", "translit", "schemes", "address", "letter", "tweet", "post", "list", "pack"]
+COMMANDS = ["check", "init", "schema", "translit", "schemes", "address", "letter", "tweet", "post", "list", "pack", "import"]
 
 
 def test_the_list_of_commands_is_the_apps():

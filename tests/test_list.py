@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from appealkit.case.many import case_paths, load_cases
-from appealkit.overview import birthdays
+from appealkit.night.overview import birthdays
 
 from .conftest import run
 

@@ -33,8 +33,8 @@ def messages(path) -> list[str]:
     (MINIMAL.replace("appealkit: 1", "appealkit: true"), "1:12 appealkit: format version must be 1, not True"),
     (MINIMAL.replace("appealkit: 1", "appealkit: '1'"), "1:12 appealkit: format version must be 1, not '1'"),
     (MINIMAL.replace("id: test-case", "id: ''"), "2:5 id is empty"),
-    (MINIMAL.replace("id: test-case", "id: -x"), f"2:5 id '-x' {SLUG_HINT}"),
-    (MINIMAL.replace("id: test-case", "id: " + "a" * 65), f"2:5 id '{'a' * 65}' {SLUG_HINT}"),
+    (MINIMAL.replace("id: test-case", "id: -x"), f"2:5 id '-x' {SLUG_HINT}; write x"),
+    (MINIMAL.replace("id: test-case", "id: " + "a" * 65), f"2:5 id '{'a' * 65}' {SLUG_HINT}; write {'a' * 64}"),
     (MINIMAL.replace("title: A title", "title: {}"),
      "3:8 title is an empty mapping; give a string or language: text pairs"),
     (MINIMAL.replace("title: A title", "title: {english: x}"), "3:9 'english' is not a language code (like en, ru, kk)"),
@@ -45,7 +45,7 @@ def messages(path) -> list[str]:
     (MINIMAL + "language: EN\n", "9:11 'EN' is not a language code (like en, ru, kk)"),
     (MINIMAL + "language: 5\n", "9:11 '5' is not a language code (like en, ru, kk)"),
     (MINIMAL + "asks2: x\n", "9:1 unknown key 'asks2' in the case file; did you mean 'asks'?"),
-    (MINIMAL.replace("asks:\n  - Release Jane Doe.\n", "asks: Release\n"), "7:7 asks must be a list of texts, not a string"),
+    (MINIMAL.replace("asks:\n  - Release Jane Doe.\n", "asks: Release\n"), "7:7 asks must be a list of texts, not a string; write asks: [Release], or put each item on a line of its own under asks: starting with '- '"),
     (MINIMAL.replace("asks:\n  - Release Jane Doe.\n", "asks:\n  - ''\n"), "8:5 asks[0] is empty"),
     (MINIMAL + "issued: immediately\n", "9:9 issued must be an ISO date (YYYY-MM-DD), not 'immediately'"),
     (MINIMAL + "deadline: 5\n", "9:11 deadline must be an ISO date (YYYY-MM-DD) or 'immediately', not 5"),
@@ -62,7 +62,7 @@ def messages(path) -> list[str]:
     (MINIMAL.replace(P, P + "\n  address: {lines: [a]}"), "6:3 address is missing required key 'country'"),
     (MINIMAL.replace(P, P + "\n  address: {country: KZ}"), "6:3 address is missing required key 'lines'"),
     (MINIMAL.replace(P, P + "\n  address: {country: KZ, lines: []}"), "6:33 person.address.lines needs at least 1 item"),
-    (MINIMAL.replace(P, P + "\n  address: {country: KZ, lines: a}"), "6:33 person.address.lines must be a list, not a string"),
+    (MINIMAL.replace(P, P + "\n  address: {country: KZ, lines: a}"), "6:33 person.address.lines must be a list, not a string; write lines: [a], or put each item on a line of its own under lines: starting with '- '"),
     (MINIMAL.replace(P, P + "\n  address: {country: KZ, lines: [a], latin: {lines: []}}"),
      "6:53 person.address.latin.lines needs at least 1 item"),
     (MINIMAL.replace(P, P + "\n  address: {country: KZ, lines: [a], latin: {line: [x]}}"),
@@ -85,7 +85,7 @@ def messages(path) -> list[str]:
     (R + "  pm: {role: minister, emial: x}\n", "10:24 unknown key 'emial' in recipient 'pm'; did you mean 'email'?"),
     (MINIMAL + "recipients: [x]\n", "9:13 recipients must be a mapping of id to recipient, not a list"),
     (MINIMAL + "share: {text: x, hashtags: ['two words']}\n", "9:29 'two words' is not a valid hashtag (one word)"),
-    (MINIMAL + "share: {text: x, hashtags: x}\n", "9:28 share.hashtags must be a list, not a string"),
+    (MINIMAL + "share: {text: x, hashtags: x}\n", "9:28 share.hashtags must be a list, not a string; write hashtags: [x], or put each item on a line of its own under hashtags: starting with '- '"),
     (MINIMAL + "share: {text: x, mentions: ['a b']}\n",
      "9:29 'a b' is not an X handle: an X handle is 1-15 letters, digits or _, e.g. MVD_RK"),
     (MINIMAL + "share: {text: x, url: nope}\n", f"9:23 'nope' {URL_HINT}"),
@@ -229,7 +229,7 @@ def test_key_path(path, expected):
 def test_all_errors_in_line_order(tmp_path):
     text = MINIMAL.replace("id: test-case", "id: BAD").replace(P, P + "\n  age: 0") + "url: nope\n"
     assert messages(write(tmp_path, text)) == [
-        f"2:5 id 'BAD' {SLUG_HINT}",
+        f"2:5 id 'BAD' {SLUG_HINT}; write bad",
         "6:8 age must be a whole number of years, not 0",
         f"10:6 'nope' {URL_HINT}",
     ]

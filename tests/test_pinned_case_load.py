@@ -12,9 +12,9 @@ from appealkit.errors import CaseError, CaseErrors
 from .conftest import run
 from .test_case_load import MINIMAL, write
 
-SLUG = "id 'Bad' is not a slug: use 1-64 of a-z, 0-9 and '-', starting with a letter or digit (e.g. kz-atabek-2014)"
+SLUG = "id 'Bad' is not a slug: use 1-64 of a-z, 0-9 and '-', starting with a letter or digit (e.g. kz-atabek-2014); write bad"
 KEYS = ("the case file keys are: appealkit, id, title, organisation, issued, deadline, url, language, person, "
-        "summary, background, asks, recipients, copies, share")
+        "summary, background, asks, recipients, copies, share, source")
 
 
 def messages(data: bytes | str, tmp_path) -> list[str]:
@@ -47,7 +47,7 @@ def messages(data: bytes | str, tmp_path) -> list[str]:
      ["9:11 tag 'tag:yaml.org,2002:binary' is not allowed: a case file holds plain data only",
       "10:6 '5' is not an http(s) URL (like https://example.org/appeal)"]),
     (MINIMAL + "1: a\n", [f"9:1 unknown key '1' in the case file; {KEYS}"]),
-    (MINIMAL + "issued: 2014-6-1\n", ["9:9 issued must be an ISO date (YYYY-MM-DD), not '2014-6-1'"]),
+    (MINIMAL + "issued: 2014-6-1\n", ["9:9 issued must be an ISO date (YYYY-MM-DD), not '2014-6-1'; write 2014-06-01"]),
     (MINIMAL + "person2: {\n", ["10:1 YAML syntax error: while parsing a flow node did not find expected node content"]),
     (MINIMAL.replace("  name: Jane Doe", "\tname: Jane Doe"),
      ["5:1 YAML syntax error: while scanning for the next token found character that cannot start any token "

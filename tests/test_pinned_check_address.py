@@ -38,6 +38,8 @@ TOKAYEV = ("Nursultan Nazarbayev has not been President of Kazakhstan since 2019
 ASTANA = "Nur-Sultan has been called Astana (Астана) since 2022-09-17: write the new name (verified 2022-09-19)"
 POLITICS = ("politics and the authorities: censors withhold political letters and anything that insults officials "
             "(memopzk.org)")
+SAFETY_FIX = ("; the support letter leaves the description out: do not repeat these words in your own message "
+              "to the person (letter --message)")
 THE_CASE = "the case: censors withhold letters about the charges, the trial or the sentence (memopzk.org)"
 
 
@@ -55,9 +57,9 @@ def test_address_and_letter_findings(tmp_path):
         ("postcode", 15, 55, "postcode '01000' does not fit KZ's pattern (like 140000)"),
         ("stale", 14, 11, TOKAYEV),
         ("stale", 15, 74, ASTANA),
-        ("missing-translation", 8, 10, "letters in 'ru' need summary, asks[0] in 'ru' too"),
+        ("missing-translation", 8, 10, "letters in 'ru' need summary, asks[0] in 'ru' too: give each as {en: ..., ru: ...}"),
         ("support-safety", 6, 16, f"person.description (ru) has words a prison censor may stop: "
-                                  f"'политзаключённый' ({POLITICS})"),
+                                  f"'политзаключённый' ({POLITICS}){SAFETY_FIX}"),
     ]
 
 
@@ -100,4 +102,4 @@ def test_every_censor_word_once_in_order(tmp_path):
     text = CASE.replace("ru: поэт и политзаключённый", "ru: \"политзаключённый, приговор суда, суд и снова приговор\"")
     assert [f[3] for f in findings(write(tmp_path, text), "support-safety")] == [
         f"person.description (ru) has words a prison censor may stop: 'политзаключённый' ({POLITICS}); "
-        f"'приговор' ({THE_CASE}); 'суда' ({THE_CASE}); 'суд' ({THE_CASE})"]
+        f"'приговор' ({THE_CASE}); 'суда' ({THE_CASE}); 'суд' ({THE_CASE}){SAFETY_FIX}"]

@@ -198,9 +198,9 @@ def test_write_files_needs_a_folder(tmp_path):
 
 
 @pytest.mark.parametrize("extra,expected", [
-    ("", "letters in 'ru' need summary, asks[0], asks[2], person.description in 'ru' too"),
-    ("copies: {en: c}\n", "letters in 'ru' need summary, asks[0], asks[2], copies, person.description in 'ru' too"),
-    ("copies: {en: c, ru: к}\n", "letters in 'ru' need summary, asks[0], asks[2], person.description in 'ru' too"),
+    ("", "letters in 'ru' need summary, asks[0], asks[2], person.description in 'ru' too: give each as {en: ..., ru: ...}"),
+    ("copies: {en: c}\n", "letters in 'ru' need summary, asks[0], asks[2], copies, person.description in 'ru' too: give each as {en: ..., ru: ...}"),
+    ("copies: {en: c, ru: к}\n", "letters in 'ru' need summary, asks[0], asks[2], person.description in 'ru' too: give each as {en: ..., ru: ...}"),
 ])
 def test_missing_translation(tmp_path, extra, expected):
     text = MINIMAL.replace("summary: Something happened.", "summary: {en: S}").replace(

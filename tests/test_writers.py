@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from appealkit.writers import BadRow, Writer, read_writers, slug
+from appealkit.night.writers import BadRow, Writer, read_writers, slug
 
 from .conftest import run
 

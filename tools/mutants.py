@@ -8,9 +8,12 @@ boolean negated, a string wrapped in `XX`), a statement replaced by `pass`, or a
 forced to True or False. For every module of src/appealkit but the CLI glue (cli.py,
 __main__.py) a seeded random sample of N of its mutants is taken; each is written into a
 temporary copy of the package (the real tree is never touched, so an interrupted run leaves no
-mutant behind) that PYTHONPATH puts first, and the whole suite runs against it, fail-fast, the
-module's own test files first and the slow out-of-process files last. A failing suite kills
-the mutant; so does a time-out (the edit made something loop). A mutant the suite cannot tell
+mutant behind) that PYTHONPATH puts first, and the tests run against it, fail-fast. Which tests:
+the ones that executed the mutated lines in one coverage run of the whole suite (pytest-cov's
+per-test contexts, made once and reused while no source or test file is newer), plus the
+out-of-process files, whose coverage the in-process run cannot see; a mutant on lines no test
+executes in-process (module-level code, run at import) gets the whole suite, as does every mutant
+with --whole. A failing run kills the mutant; so does a time-out (the edit made something loop). A mutant the suite cannot tell
 apart from the original because it behaves the same is listed with its reason in
 tools/mutants-equivalent.txt and left out of the score.
 
@@ -24,6 +27,7 @@ import argparse
 import ast
 import compileall
 import hashlib
+import json
 import os
 import random
 import shutil
@@ -60,6 +64,7 @@ class Mutant:
     end: int
     col: int = 0
     id: str = ""
+    end_line: int = 0
 
     def describe(self) -> str:
         return f"{self.module}:{self.line}:{self.col} {self.op}: {_short(self.before)} -> {_short(self.after)}"
@@ -94,7 +99,8 @@ class _Sites(ast.NodeVisitor):
         if before == after:
             return
         col = len(self.source[self.line_starts[node.lineno - 1]:start].decode("utf-8")) + 1
-        self.found.append((".".join(self.scope), Mutant(self.module, node.lineno, op, before, after, start, end, col)))
+        self.found.append((".".join(self.scope), Mutant(self.module, node.lineno, op, before, after, start, end, col,
+                                                        end_line=node.end_lineno or node.lineno)))
 
     # -- scopes, and the parts never mutated: annotations, docstrings, f-string pieces --
     def _scoped(self, node) -> None:
@@ -235,25 +241,89 @@ def equivalents() -> dict[str, str]:
     return out
 
 
-def test_files(module: str) -> list[str]:
-    """Every test file, the mutated module's own first (by name), the slow ones last."""
+def _by_rank(module: str, tests: list[str]) -> list[str]:
+    """Tests (files or node ids), the mutated module's own first (by name), the slow ones last:
+    a run stops at its first failure, so the likeliest killers go first."""
     parts = Path(module).with_suffix("").parts
     words = {w.rstrip("s") for w in parts if w != "__init__"}
-    files = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "tests").rglob("test_*.py"))
 
-    def rank(f: str) -> int:
-        name = Path(f).name
-        if name in SLOW:
+    def rank(t: str) -> int:
+        path = t.split("::", 1)[0]
+        if Path(path).name in SLOW:
             return 3
-        if any(w and w in name for w in words):
-            return 0
-        return 1 if name.startswith("test_pinned") else 2
+        return 0 if any(w and w in path for w in words) else 1
 
-    return sorted(files, key=lambda f: (rank(f), f))
+    return sorted(tests, key=lambda t: (rank(t), t))
 
 
-def run(m: Mutant, timeout: float, quick: bool = False) -> tuple[bool, float, str]:
-    """Run the suite against the mutant: (killed, seconds, how)."""
+def test_files(module: str) -> list[str]:
+    """Every test file, in _by_rank's order."""
+    return _by_rank(module, [p.relative_to(ROOT).as_posix() for p in (ROOT / "tests").rglob("test_*.py")])
+
+
+# -- which tests execute which lines: one coverage run of the whole suite, kept until a source
+# or test file changes
+
+COVERAGE_DIR = ROOT / ".mutants"
+
+
+def _newest_input() -> float:
+    return max(p.stat().st_mtime for d in (PACKAGE, ROOT / "tests") for p in d.rglob("*.py"))
+
+
+def coverage_map(refresh: bool = False) -> dict[str, dict[int, list[str]]]:
+    """module (path under src/appealkit) -> line -> the node ids of the tests that executed it,
+    in this process or in a process the test started."""
+    cache = COVERAGE_DIR / "map.json"
+    if not refresh and cache.exists() and cache.stat().st_mtime > _newest_input():
+        raw = json.loads(cache.read_text(encoding="utf-8"))
+        return {mod: {int(k): v for k, v in lines.items()} for mod, lines in raw.items()}
+    shutil.rmtree(COVERAGE_DIR, ignore_errors=True)
+    COVERAGE_DIR.mkdir()
+    rc = COVERAGE_DIR / "coveragerc"
+    rc.write_text("[run]\n"
+                  f"data_file = {COVERAGE_DIR / 'data'}\n"
+                  "source = appealkit\n"
+                  "parallel = true\n"
+                  "patch = subprocess\n"
+                  "context = ${APPEALKIT_MUTANTS_TEST-}\n", encoding="utf-8")
+    env = dict(os.environ, COVERAGE_RCFILE=str(rc),
+               PYTHONPATH=str(ROOT / "tools") + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    print("coverage run of the whole suite, each test's lines labelled (once, kept in .mutants/) ...", flush=True)
+    t0 = time.monotonic()
+    p = subprocess.run([sys.executable, "-m", "coverage", "run", "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                        "-p", "_mutants_contexts"], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    if p.returncode != 0:
+        raise SystemExit("the suite does not pass as it is; mutants mean nothing until it does:\n"
+                         + p.stdout.decode(errors="replace")[-2000:])
+    subprocess.run([sys.executable, "-m", "coverage", "combine", "-q"], cwd=ROOT, env=env, check=True)
+    import coverage
+
+    data = coverage.CoverageData(basename=str(COVERAGE_DIR / "data"))
+    data.read()
+    out: dict[str, dict[int, list[str]]] = {}
+    for f in data.measured_files():
+        path = Path(f).resolve()
+        if PACKAGE.resolve() not in path.parents:
+            continue
+        by_line = data.contexts_by_lineno(f)
+        out[path.relative_to(PACKAGE.resolve()).as_posix()] = {
+            line: sorted(c for c in ctxs if c) for line, ctxs in by_line.items() if any(ctxs)}
+    cache.write_text(json.dumps(out), encoding="utf-8")
+    print(f"  {time.monotonic() - t0:.0f} s", flush=True)
+    return out
+
+
+def covering_tests(m: Mutant, cov: dict[str, dict[int, list[str]]]) -> list[str]:
+    """The node ids of the tests that execute the mutated lines; empty when none does in a test
+    (module-level code runs at import, before any test: such a mutant gets the whole suite)."""
+    lines = cov.get(m.module, {})
+    found = {t for n in range(m.line, (m.end_line or m.line) + 1) for t in lines.get(n, ())}
+    return _by_rank(m.module, list(found))
+
+
+def run(m: Mutant, timeout: float, quick: bool = False, tests: list[str] | None = None) -> tuple[bool, float, str]:
+    """Run the given tests (default the whole suite) against the mutant: (killed, seconds, how)."""
     with tempfile.TemporaryDirectory(prefix="appealkit-mutant-") as tmp:
         pkg = Path(tmp) / "appealkit"
         shutil.copytree(PACKAGE, pkg, ignore=shutil.ignore_patterns("__pycache__", "data"))
@@ -265,7 +335,7 @@ def run(m: Mutant, timeout: float, quick: bool = False) -> tuple[bool, float, st
         compileall.compile_dir(str(pkg), quiet=2)
         env = dict(os.environ, PYTHONPATH=tmp + os.pathsep + os.environ.get("PYTHONPATH", ""))
         cmd = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:randomly", "-p", "no:cacheprovider",
-               *test_files(m.module)]
+               *(tests or test_files(m.module))]
         if quick:
             cmd += [f"--deselect={t}" for t in OUT_OF_PROCESS]
         t0 = time.monotonic()
@@ -299,6 +369,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--timeout", type=float, default=300, help="seconds a run may take before it counts as killed")
     ap.add_argument("--quick", action="store_true",
                     help="leave out the out-of-process tests: faster, and a mutant they alone would kill survives")
+    ap.add_argument("--whole", action="store_true",
+                    help="run the whole suite against every mutant, not only the tests that cover it")
     ap.add_argument("-v", "--verbose", action="store_true", help="print each mutant as it runs")
     args = ap.parse_args(argv)
     # a plain kill unwinds like Ctrl-C, so the suite that runs is stopped with it
@@ -319,12 +391,14 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     equiv = equivalents()
+    cov = {} if args.whole else coverage_map()
     total_killed = total_scored = 0
     survivors: list[Mutant] = []
     excused: list[Mutant] = []
     t_start = time.monotonic()
-    suite = "the suite without its out-of-process tests" if args.quick else "the whole suite"
-    print(f"seed {args.seed}, {args.n} mutants a module, {suite} each", flush=True)
+    suite = ("the whole suite" if args.whole else "the tests that execute its lines") \
+        + (", less the out-of-process ones," if args.quick else "")
+    print(f"seed {args.seed}, {args.n} mutants a module, {suite} against each", flush=True)
     for mod, ms in plan.items():
         if not ms:
             continue
@@ -333,7 +407,7 @@ def main(argv: list[str] | None = None) -> int:
             if m.id in equiv:
                 excused.append(m)
                 continue
-            dead, took, how = run(m, args.timeout, args.quick)
+            dead, took, how = run(m, args.timeout, args.quick, covering_tests(m, cov) or None)
             scored += 1
             killed += dead
             if not dead:

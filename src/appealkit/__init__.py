@@ -10,6 +10,14 @@ transliteration tables) load on first use, so `import appealkit` stays cheap.
         print(letter.text)
     print(appealkit.build_posts(case, "bluesky")[0].text)
 
+A letter-writing night, as the CLI runs it, returns reports (dataclasses) with structured
+notices (`night.notices.Notice`: code, level, scope, message, where):
+
+    report = appealkit.check_files(["cases/"])               # check: each file's errors, warnings
+    merge = appealkit.merge_letters(["cases/"], "writers.csv", "letters/")   # the mail merge
+    pack = appealkit.make_pack(["cases/"], "pack.pdf", writers="writers.csv")  # the printed pack
+    sender = appealkit.resolve_sender()                      # options, then sender.yaml
+
 Errors are AppealkitError and its kinds: CaseError (the case breaks the format; `.where`
 holds file, line and column), CaseErrors (several at once, in `.errors`), UsageError (a bad
 argument; `.param` names it), OutputError, TextTooLong.
@@ -27,6 +35,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from .case.model import Case
     from .checks import Finding
     from .letters.compose import Letter
+    from .letters.sender import Sender
+    from .night.check import CheckReport
+    from .night.merge import MergeReport
+    from .night.pack import PackReport
     from .posts.build import Post
 
 __version__ = "0.1.0"
@@ -35,6 +47,7 @@ __all__ = [
     "__version__",
     "load_case", "parse_case", "check_case", "addresses", "compose_letters", "build_posts",
     "bluesky_record", "transliterate", "post_length",
+    "check_files", "merge_letters", "make_pack", "resolve_sender",
     "AppealkitError", "CaseError", "CaseErrors", "UsageError", "OutputError", "TextTooLong", "Where",
 ]
 
@@ -132,3 +145,54 @@ def post_length(text: str, platform: str) -> int:
     from .posts.count import length
 
     return length(text, platform)
+
+
+def check_files(paths: list[str], today: _dt.date | None = None, strict: bool = False) -> CheckReport:
+    """`appealkit check` over case files and folders (their *.yaml and *.yml files): a
+    CheckReport with a FileCheck per file (`.file`, `.ok`, `.errors`, `.findings`), `.ok` for
+    all, and `.as_json()`, what `check --json` prints. `strict` fails a file on warnings too."""
+    from .night.check import check_files as _check
+
+    return _check(paths, today, strict)
+
+
+def merge_letters(cases: list, writers: str, out_dir: str, *, to: str = "all", force: bool = False,
+                  lang: str | None = None, date: _dt.date | None = None, fmt: str = "text", template=None,
+                  message: str | None = None, embassy_address: list[str] | None = None,
+                  sender_country: str | None = None) -> MergeReport:
+    """The mail merge (`letter --writers`): one file per writer x case x recipient in `out_dir`,
+    each written once (an existing file is skipped unless `force`). `cases` are paths, folders
+    or Case objects; `writers` a CSV (name, address, country, lang, email, your own columns).
+    The MergeReport counts written, skipped and failed letters, lists `.paths` and `.notices`
+    (each bad row a Notice whose `where` is FILE:LINE) and has `.summary()`."""
+    from .night.merge import merge_letters as _merge
+
+    return _merge(cases, writers, out_dir, to=to, force=force, lang=lang, date=date, fmt=fmt,
+                  template=template, message=message, embassy_address=embassy_address,
+                  sender_country=sender_country)
+
+
+def make_pack(cases: list, out: str = "pack.pdf", *, writers: str | None = None, to: str = "all",
+              paper: str = "a4", envelope: str = "dl", lang: str | None = None,
+              sender_name: str | None = None, sender_address: str | list[str] | None = None,
+              sender_country: str | None = None, date: _dt.date | None = None,
+              embassy_address: list[str] | None = None, force: bool = False) -> PackReport:
+    """The printable pack (`appealkit pack`) at `out` (.pdf, or .html for a browser): a card
+    per case, every writer's letters and envelopes (or `envelope="labels"`). Without `writers`
+    the sender is the one given, completed from sender.yaml (resolve_sender). The PackReport
+    counts cases, letters and envelopes and holds `.notices`; `.ok` is false if a row failed."""
+    from .night.pack import make_pack as _pack
+
+    return _pack(cases, out, writers=writers, to=to, paper=paper, envelope=envelope, lang=lang,
+                 sender_name=sender_name, sender_address=sender_address, sender_country=sender_country,
+                 date=date, embassy_address=embassy_address, force=force)
+
+
+def resolve_sender(name: str | None = None, address: str | list[str] | None = None,
+                   country: str | None = None) -> Sender:
+    """Who signs: the values given, each completed from sender.yaml in the config folder
+    ($APPEALKIT_HOME, else the user config folder, ~/.config/appealkit on Linux). A Sender with
+    `name`, `address` (lines) and `country` (ISO code), any of them possibly None or empty."""
+    from .night.sender import resolve_sender as _resolve
+
+    return _resolve(name, address, country)

@@ -50,6 +50,24 @@ def wrapped_in_quotes(s: str) -> str | None:
     return None
 
 
+def _n(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def total_line(results: list[dict]) -> str:
+    """The line that ends `check` over several files, from their JSON results:
+    '8 files: 8 ok, 4 warnings'; '8 files: 4 ok, 1 failed (2 errors), 3 failed (--strict), 6 warnings'."""
+    broken = [r for r in results if r["errors"]]
+    strict = [r for r in results if not r["ok"] and not r["errors"]]
+    parts = [f"{len(results) - len(broken) - len(strict)} ok"]
+    if broken:
+        parts.append(f"{len(broken)} failed ({_n(sum(len(r['errors']) for r in broken), 'error')})")
+    if strict:
+        parts.append(f"{len(strict)} failed (--strict)")
+    warnings = sum(len(r["warnings"]) for r in results)
+    return f"{_n(len(results), 'file')}: {', '.join(parts)}, {_n(warnings, 'warning')}"
+
+
 def run_checks(case, today: dt.date | None = None) -> list[Finding]:
     today = today or dt.date.today()
     pos = case.positions

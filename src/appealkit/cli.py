@@ -3,17 +3,16 @@
 No `from __future__ import annotations` here: Typer would then evaluate every parameter's
 annotation from a string at each run (2 ms of start-up)."""
 
-import contextlib  # loaded by Typer already
 import datetime as dt
 import os
 import sys
 from enum import Enum
-from typing import Annotated, List, Optional
+from typing import Annotated, List, Literal, Optional
 
 import typer
 
 from . import __version__
-from .errors import AppealkitError, CaseError, CaseErrors, UsageError
+from .errors import AppealkitError, UsageError
 
 app = typer.Typer(
     name="appealkit",
@@ -35,6 +34,10 @@ Json = Annotated[bool, typer.Option("--json", help="JSON on stdout.")]
 MANY_HELP = ("Case files or folders (their *.yaml and *.yml files, in name order); '-' reads standard input. "
              "Default: $APPEALKIT_CASE, then ./appeal.yaml.")
 ManyCases = Annotated[Optional[List[str]], typer.Argument(help=MANY_HELP, envvar="APPEALKIT_CASE", show_envvar=True)]
+LOG_HELP = "The sent-letters log. Default: appealkit-log.sqlite in the cases' folder."
+LogPath = Annotated[Optional[str], typer.Option("--log", help=LOG_HELP, envvar="APPEALKIT_LOG")]
+Event = Annotated[str, typer.Option("--event", help="The letter-writing night or action, for the log's totals.")]
+NoLog = Annotated[bool, typer.Option("--no-log", help="Record nothing in the sent-letters log.")]
 
 
 class Style(str, Enum):
@@ -86,64 +89,43 @@ def _date(value: Optional[str], option: str) -> Optional[dt.date]:
         raise UsageError(f"{option} '{value}' is not a date (YYYY-MM-DD)") from None
 
 
-def _load(case: Optional[str]):
-    from .case import load_case
+def _run(cases: Optional[List[str]], many: bool = False):
+    """The cases of a run (night.run.CaseRun): a case that fails among several is named at once."""
+    from .night.run import CaseRun
 
-    return load_case(_case_path(case))
-
-
-def _case_path(case: Optional[str]) -> str:
-    """The case argument (or $APPEALKIT_CASE, which Typer fills in), then ./appeal.yaml."""
-    if case:
-        return case
-    if os.path.isfile("appeal.yaml"):
-        return "appeal.yaml"
-    raise AppealkitError("no case file given, $APPEALKIT_CASE is unset and there is no appeal.yaml here; "
-                         "start one with 'appealkit init'")
+    return CaseRun(list(cases or []), on_failure=_failed, many=many)
 
 
-class _Run:
-    """The cases of one run. One file behaves as it always has (its error is the run's error);
-    with several files or a folder, an error in one names that file, the others still run,
-    and the run exits 1 at the end (finish)."""
+def _failed(f) -> None:
+    """A case of a several-case run failed (a night.run.Failure, or its Notice): each line names its file."""
+    path = getattr(f, "path", None) or f.where
+    for line in _describe(f.error).splitlines():
+        _err(line if line.startswith(path) else f"{path}: {line}")
 
-    def __init__(self, cases: Optional[List[str]]):
-        from .case.many import is_many
 
-        self.paths = list(cases) if cases else [_case_path(None)]  # Typer fills in $APPEALKIT_CASE
-        self.many = is_many(self.paths)
-        self.failed = 0
+def _finish(run) -> None:
+    """A several-case run in which a case failed exits 1 (once the others are done)."""
+    if run.failed:
+        raise typer.Exit(1)
 
-    def __iter__(self):
-        if not self.many:
-            yield _load(self.paths[0])
-            return
-        from .case.many import load_cases
 
-        for item in load_cases(self.paths):
-            if item.error is not None:
-                self.fail(item.error, item.path)
-            else:
-                yield item.case
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
-    def fail(self, e: AppealkitError, path: str) -> None:
-        if not self.many:
-            raise e
-        self.failed += 1
-        for line in _describe(e).splitlines():
-            _err(line if line.startswith(path) else f"{path}: {line}")
 
-    @contextlib.contextmanager
-    def guard(self, case):
-        """A context in which an error stops this case only (several cases), or the run (one)."""
-        try:
-            yield
-        except AppealkitError as e:
-            self.fail(e, case.source)
+def _say(n, hints: Optional[dict] = None) -> None:
+    """A notice (night.notices.Notice) on stderr: an error line, a warning (with what the CLI's
+    user can do about it), or a note."""
+    from .output import note, warn
 
-    def finish(self) -> None:
-        if self.failed:
-            raise typer.Exit(1)
+    if n.code.value == "case-failed" and n.error is not None:
+        _failed(n)  # where: the file
+    elif n.level == "error":
+        _err(str(n))
+    elif n.level == "note":
+        note(str(n))
+    else:
+        warn(str(n) + (hints or _NOTICE_HINTS).get(n.code.value, ""))
 
 
 def _sender_country(value: Optional[str]) -> Optional[str]:
@@ -168,46 +150,33 @@ def check(
     today: Annotated[Optional[str], typer.Option("--today", help="Judge deadlines as of this date (YYYY-MM-DD).")] = None,
 ):
     """Check case files: errors (exit 1) and warnings (exit 0 unless --strict)."""
-    from .case.many import expand_case_paths, is_many
+    from .night.check import check_each
+    from .output import emit_json, note, warn
 
     day = _date(today, "--today")
-    paths = expand_case_paths(list(cases or []) or [None])
-    many = is_many(cases or [])
-    results = [_check_one(p, day, strict, json_, many) for p in paths]
-    if json_:
-        from .output import emit_json
-
-        emit_json(results if many else results[0])
-    if not all(r["ok"] for r in results):
-        raise typer.Exit(1)
-
-
-def _check_one(path: Optional[str], day: Optional[dt.date], strict: bool, json_: bool, many: bool) -> dict:
-    """Check one file: print its warnings (unless JSON) and a summary line; return its JSON."""
-    from .checks import run_checks
-    from .output import note, warn
-
-    try:
-        c = _load(path)
-    except AppealkitError as e:
-        if not isinstance(e, CaseError):
-            raise  # not the file's fault (no file given at all): main says it
-        errs = e.errors if isinstance(e, CaseErrors) else [e]
+    results = []
+    for f in check_each(list(cases or []), day, strict):  # each file's report said as it comes
+        results.append(f)
         if not json_:
-            for x in errs:
-                _err(str(x))
-        first = next((x.where.file for x in errs if x.where and x.where.file), None)
-        name = path or first
-        note(f"{name}: failed, {len(errs)} error{'s' if len(errs) != 1 else ''}")
-        return {"file": name, "ok": False, "errors": [x.as_dict() for x in errs], "warnings": []}
-    findings = run_checks(c, day)
-    if not json_:
-        for f in findings:
-            warn(f"{f.where}: {f.message} [{f.code}]")
-    n = len(findings)
-    note(f"{c.source}: {'failed (--strict)' if strict and n else 'ok'}, {n} warning{'s' if n != 1 else ''}")
-    return {"file": c.source, "ok": not (strict and findings), "errors": [],
-            "warnings": [f.as_dict() for f in findings]}
+            for e in f.errors:
+                _err(str(e))
+            for x in f.findings:
+                warn(f"{x.where}: {x.message} [{x.code}]")
+        if f.errors:
+            note(f"{f.file}: failed, {_n(len(f.errors), 'error')}")
+        else:
+            note(f"{f.file}: {'ok' if f.ok else 'failed (--strict)'}, {_n(len(f.findings), 'warning')}")
+    from .case.many import is_many
+
+    many = is_many(cases or [])
+    if many:
+        from .checks import total_line
+
+        note(total_line([f.as_dict() for f in results]))
+    if json_:
+        emit_json([f.as_dict() for f in results] if many else results[0].as_dict())
+    if not all(f.ok for f in results):
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -318,15 +287,27 @@ def list_(
     cases: ManyCases = None,
     today: Annotated[Optional[str], typer.Option("--today", help="Count days as of this date (YYYY-MM-DD).")] = None,
     json_: Json = False,
+    fewest: Annotated[bool, typer.Option("--fewest", help="The people with the fewest letters in the log first, with their last reply.")] = False,
+    days: Annotated[int, typer.Option("--days", min=1, help="With --fewest: count the letters of this many days.")] = 30,
+    log: LogPath = None,
 ):
-    """One row per case: person, country, deadline and days left, birthdays, addresses."""
+    """One row per case: person, country, deadline and days left, birthdays, addresses. People
+    not held (in transit, released...) are listed apart, at the end."""
+    from .night.overview import overview
     from .output import emit_json, is_tty, use_color
-    from .overview import overview
 
     day = _date(today, "--today") or dt.date.today()
-    run = _Run(cases)
-    run.many = True  # one broken file among many is named, never the end of the overview
-    rows = overview(list(run), day)
+    run = _run(cases, many=True)  # one broken file among many is named, never the end of the overview
+    rows = overview(run, day)
+    if fewest:
+        from .log import Log, fewest_first, log_path
+
+        path = log_path(log, cases or ["."])
+        tallies = {}
+        if path.exists():
+            with Log(path) as lg:
+                tallies = lg.tallies(since=day - dt.timedelta(days=days - 1))
+        rows = fewest_first(rows, tallies)
     if json_:
         emit_json([r.as_dict() for r in rows])
     elif is_tty():
@@ -334,18 +315,19 @@ def list_(
         from rich.table import Table
 
         t = Table()
-        for name in ("id", "person", "cc", "deadline", "days left", "birthday", "addressed"):
+        for name in ("id", "person", "cc", "deadline", "days left", "birthday", "addressed",
+                     *((f"letters ({days} d)", "last reply") if fewest else ())):
             t.add_column(name, no_wrap=name in ("id", "deadline"))  # what identifies a row is never cut
         for r in rows:
             bday = ", ".join(f"{b.date:%d %b} ({b.age})" for b in r.birthdays)
             t.add_row(r.id, r.person, r.country or "", r.deadline or "none", _days(r), bday,
-                      _addressed(r), style="dim" if r.passed else None)
+                      _addressed(r), *_tally(r, fewest), style="dim" if r.passed or r.status != "held" else None)
         Console(no_color=not use_color()).print(t)
     else:
         for r in rows:
             sys.stdout.write("\t".join([r.id, r.person, r.country or "", r.deadline or "none", _days(r),
-                                        _birthdays(r), _addressed(r)]) + "\n")
-    run.finish()
+                                        _birthdays(r), _addressed(r), *_tally(r, fewest)]) + "\n")
+    _finish(run)
 
 
 def _days(r) -> str:
@@ -356,13 +338,18 @@ def _days(r) -> str:
     return "today" if r.days_left == 0 else f"{r.days_left} day{'s' if r.days_left != 1 else ''}"
 
 
+def _tally(r, fewest: bool) -> tuple:
+    return (str(r.letters), r.last_reply or "no reply") if fewest else ()
+
+
 def _birthdays(r) -> str:
     return ", ".join(f"{b.date.isoformat()} ({b.age}, in {b.days} days)" if b.days else f"today ({b.age})"
                      for b in r.birthdays)
 
 
 def _addressed(r) -> str:
-    return f"{r.addressed}/{r.recipients}" + (" + person" if r.person_address else "")
+    return f"{r.addressed}/{r.recipients}" + (" + person" if r.person_address else "") + (
+        f"; person {r.status}" if r.status != "held" else "")
 
 
 # ------------------------------------------------------------------ address
@@ -380,41 +367,27 @@ def address(
     json_: Json = False,
 ):
     """Print postal addresses: local script, Latin, and the country line."""
-    from . import addresses
-    from .address.checks import address_warnings
-    from .address.format import no_address
     from .letters.sender import split_lines
-    from .output import emit_json, out, warn
+    from .night.addresses import addresses_for_cases
+    from .output import emit_json, out
 
     sender = _sender_country(from_)
-    embassy = split_lines(embassy_address) or None
-    run = _Run(cases)
+    run = _run(cases)
     rows, texts = [], []
-    for c in run:
-        with run.guard(c):
-            blocks = addresses(c, to, sender_country=sender, scheme=scheme, style=style.value,
-                               embassy_address=embassy)
-            have = {b.to for b in blocks}
-            for rid in c.targets(to):
-                if rid not in have:
-                    warn(_in(run, c, no_address(c.recipients[rid])))
-            for message in address_warnings(c, have, scheme):
-                warn(_in(run, c, message))
-            data = [b.as_dict() for b in blocks] if to == "all" else blocks[0].as_dict()
-            rows.append({"case": c.id, "file": c.source, "addresses": data} if run.many else data)
-            for b in blocks:
-                head = f"# {c.id} {b.to}\n" if run.many else f"# {b.to}\n" if to == "all" else ""
-                texts.append(head + b.text(script.value))
+    for item in addresses_for_cases(run, to, sender_country=sender, scheme=scheme, style=style.value,
+                                    embassy_address=split_lines(embassy_address) or None):
+        c, blocks = item.case, item.blocks
+        for n in item.notices:
+            _say(n)
+        data = [b.as_dict() for b in blocks] if to == "all" else blocks[0].as_dict()
+        rows.append({"case": c.id, "file": c.source, "addresses": data} if run.many else data)
+        texts += [(f"# {c.id} {b.to}\n" if run.many else f"# {b.to}\n" if to == "all" else "") + b.text(script.value)
+                  for b in blocks]
     if json_:
         emit_json(rows if run.many else rows[0])
     elif texts:
         out("\n\n".join(texts))
-    run.finish()
-
-
-def _in(run, case, message: str) -> str:
-    """A warning names its case when a run has several."""
-    return f"{case.source}: {message}" if run.many else message
+    _finish(run)
 
 
 # ------------------------------------------------------------------ letter
@@ -440,13 +413,16 @@ def letter(
     out_dir: Annotated[Optional[str], typer.Option("--out-dir", help="Write one file per letter here (made if missing); print the paths.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing files in --out-dir.")] = False,
     json_: Json = False,
+    log: LogPath = None,
+    event: Event = "",
+    no_log: NoLog = False,
 ):
-    """Letters to the authorities and a support letter to the person, ready to sign."""
-    from . import compose_letters
-    from .letters.compose import FORMAT_EXTENSIONS
+    """Letters to the authorities and a support letter to the person, ready to sign. With
+    --writers, each letter written is recorded in the sent-letters log."""
     from .letters.render import as_html, load_template
     from .letters.sender import split_lines
-    from .output import emit_json, out, warn
+    from .night.letters import letters_for_cases
+    from .output import emit_json, out
 
     day = _date(date, "--date") or dt.date.today()
     if writers is not None:
@@ -458,49 +434,35 @@ def letter(
     embassy = split_lines(embassy_address) or None
     if writers is None:
         sender = _sender(sender_name, sender_address, country)
-    run = _Run(cases)
+    run = _run(cases)
     user_template = load_template(template) if template else None
     fmt = format_.value
     if writers is not None:
-        good = []
-        for c in run:
-            with run.guard(c):
-                c.targets(to)  # a recipient this case lacks stops this case, before any letter
-                good.append(c)
-        _merge(good, writers, to, out_dir, force, lang, day, fmt, user_template, message, embassy, country)
-        run.finish()
+        _merge(run.with_recipient(to), writers, to, out_dir, force, lang, day, fmt, user_template, message,
+               embassy, country, None if no_log else _recorder(log, cases, event))
+        _finish(run)
         return
-    rows, texts, warned = [], [], set()
+    rows, texts = [], []
     html_lang, html_title = "en", ""
-    for c in run:
-        with run.guard(c):
-            # a single html page holds all the letters: compose them as text, wrap them once
-            letters = compose_letters(c, to, lang=lang, sender_name=sender.name, sender_address=sender.address,
-                                      sender_country=sender.country, date=day,
-                                      fmt="text" if fmt == "html" and not (out_dir or json_) else fmt,
-                                      template=user_template, message=message, embassy_address=embassy)
-            for w in dict.fromkeys(w for x in letters for w in x.warnings):
-                if w.startswith("no sender"):  # the run's, not the case's: said once
-                    if w not in warned:
-                        warned.add(w)
-                        warn(f"{w} (use {_FROM_HINT if 'country' in w else _SENDER_HINT})")
-                    continue
-                warn(_in(run, c, w))
-            if out_dir:
-                from .output import safe_name, write_files
-
-                ext = FORMAT_EXTENSIONS[fmt]
-                files = [(safe_name(f"{c.id}-{x.to}-{x.language}.{ext}"), x.text) for x in letters]
-                for path in write_files(out_dir, files, force, create=True):
-                    out(str(path))
-                continue
-            if json_:
-                rows += [{"case": c.id, **x.as_dict()} if run.many else x.as_dict() for x in letters]
-                continue
-            texts += [x.text for x in letters]
-            if letters:
-                html_lang = letters[0].language
-                html_title = c.id if len(letters) > 1 or run.many else f"{c.id} {letters[0].to}"
+    # a single html page holds all the letters: compose them as text, wrap them once
+    for item in letters_for_cases(run, to, lang=lang, sender=sender, date=day,
+                                  fmt="text" if fmt == "html" and not (out_dir or json_) else fmt,
+                                  template=user_template, message=message, embassy_address=embassy,
+                                  out_dir=out_dir, force=force):
+        for n in item.notices:
+            _say(n)
+        for path in item.paths:
+            out(str(path))
+        if out_dir:
+            continue
+        if json_:
+            rows += [{"case": item.case.id, **x.as_dict()} if run.many else x.as_dict() for x in item.letters]
+        else:
+            texts += [x.text for x in item.letters]
+            if item.letters:
+                html_lang = item.letters[0].language
+                html_title = (item.case.id if len(item.letters) > 1 or run.many
+                              else f"{item.case.id} {item.letters[0].to}")
     if json_:
         emit_json(rows if to == "all" or run.many else rows[0])
     elif out_dir:
@@ -510,44 +472,40 @@ def letter(
             sys.stdout.write(as_html(texts, html_lang, html_title))
     else:
         sys.stdout.write("\f\n".join(texts))
-    run.finish()
+    _finish(run)
 
 
-def _merge(cases, writers, to, out_dir, force, lang, day, fmt, template, message, embassy, country):
+def _recorder(log: Optional[str], cases: Optional[List[str]], event: str):
+    from .log import Recorder, log_path
+
+    return Recorder(log_path(log, cases or ["."]), event)
+
+
+def _merge(cases, writers, to, out_dir, force, lang, day, fmt, template, message, embassy, country, recorder=None):
     """The mail merge: letters written one at a time, their paths on stdout, each bad row as
     `writers.csv:LINE: what is wrong` on stderr, a summary at the end; exit 1 if a row failed."""
-    from .merge import merge_letters
-    from .output import note, out, warn
+    from .night.merge import MailMerge
+    from .output import note, out
 
-    counts = {"written": 0, "skipped": 0, "failed": 0}
-    failed_rows: set = set()
+    merge = MailMerge(cases, writers, to, out_dir, force=force, lang=lang, date=day, fmt=fmt, template=template,
+                      message=message, embassy_address=embassy, sender_country=country, recorder=recorder)
     progress = _progress(writers)
     try:
-        for o in merge_letters(cases, writers, to, out_dir, force=force, lang=lang, date=day, fmt=fmt,
-                               template=template, message=message, embassy_address=embassy,
-                               sender_country=country):
+        for o in merge:
             if o.kind == "row":
                 if progress:
                     progress[0].advance(progress[1])
-            elif o.kind == "warning":
-                warn(o.message)
-            elif o.kind == "row-warning":
-                warn(f"{writers}:{o.line}: {o.message} (give a country column, or --from)")
-            elif o.kind == "failed":
-                counts["failed"] += 1
-                failed_rows.add(o.line)
-                _err(f"{writers}:{o.line}: {o.message}")
-            else:
-                counts[o.kind] += 1
-                if o.kind == "written":
-                    out(str(o.path))
+            elif o.notice is not None:
+                _say(o.notice)
+            elif o.kind == "written":
+                out(str(o.path))
     finally:
         if progress:
             progress[0].stop()
-    note(f"{counts['written']} written, {counts['skipped']} skipped (already there"
-         f"{'' if force else '; --force overwrites'}), {counts['failed']} failed"
-         f"{f' in {len(failed_rows)} row' + ('s' if len(failed_rows) > 1 else '') if failed_rows else ''}")
-    if counts["failed"]:
+        if recorder is not None:  # what was written, even when the run stopped
+            recorder.save()
+    note(merge.report.summary())
+    if merge.report.failed:
         raise typer.Exit(1)
 
 
@@ -574,33 +532,16 @@ def _progress(path: str):
 # where a sender's details come from, for the warnings when they are missing
 _SENDER_HINT = "--sender-name/--sender-address, APPEALKIT_SENDER_* or sender.yaml"
 _FROM_HINT = "--from, APPEALKIT_FROM or sender.yaml"
+# what a notice's reader can do about it, in the CLI's words (by night.notices.Code)
+_NOTICE_HINTS = {"no-sender": f" (use {_SENDER_HINT})", "no-sender-country": f" (use {_FROM_HINT})",
+                 "writer-no-country": " (give a country column, or --from)"}
 
 
 def _sender(name: Optional[str], address: Optional[str], country: Optional[str]):
-    """Options (and their environment variables) first, then sender.yaml in $APPEALKIT_HOME
-    (default: the user config folder, XDG on Linux)."""
-    from .letters.sender import Sender, read_sender_file, split_lines
+    """Options (and their environment variables) first, then sender.yaml (night.sender)."""
+    from .night.sender import resolve_sender
 
-    s = Sender(name or None, split_lines(address), country)
-    if s.name and s.address and s.country:
-        return s
-    path = _config_home() / "sender.yaml"
-    if path.is_file():
-        f = read_sender_file(str(path))
-        s = Sender(s.name or f.name, s.address or f.address, s.country or _sender_country(f.country))
-    return s
-
-
-def _config_home():
-    from pathlib import Path
-
-    if os.environ.get("APPEALKIT_HOME"):
-        return Path(os.environ["APPEALKIT_HOME"])
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Application Support" / "appealkit"
-    if os.name == "nt":
-        return Path(os.environ.get("APPDATA", Path.home())) / "appealkit"
-    return Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "appealkit"
+    return resolve_sender(name, address, country)
 
 
 # ------------------------------------------------------------------ pack
@@ -637,81 +578,30 @@ def pack(
     date: Annotated[Optional[str], typer.Option("--date", help="Date on the letters (YYYY-MM-DD); default today.")] = None,
     embassy_address: EmbassyAddress = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing pack.")] = False,
+    log: LogPath = None,
+    event: Event = "",
+    no_log: NoLog = False,
 ):
     """A printable pack for a letter-writing night: a large-print card per case, every letter,
     and every writer's envelopes (or labels), as one PDF (or HTML)."""
     from .letters.sender import split_lines
-    from .output import note, warn, write_path
-    from .pack.html import build_pack
-    from .writers import BadRow, Writer, read_writers
+    from .night.pack import make_pack
+    from .output import note
 
-    day = _date(date, "--date") or dt.date.today()
-    html_out = out.lower().endswith((".html", ".htm"))
-    if not html_out and not out.lower().endswith(".pdf"):
-        raise UsageError(f"--out '{out}': name a .pdf or an .html file")
-    if os.path.lexists(out) and not force:
-        raise AppealkitError(f"{out}: already exists", param="force")
-    country = _sender_country(from_)
-    failed = 0
-    if writers is not None:
-        people = []
-        for w in read_writers(writers):
-            if isinstance(w, BadRow):
-                failed += 1
-                _err(f"{writers}:{w.line}: {w.message}")
-            else:
-                people.append(w)
-    else:
-        s = _sender(sender_name, sender_address, country)
-        people = [Writer(0, s.name or "", s.address, s.country, None)]
-        if not s.name or not s.address:
-            warn("no sender name or address given: the letters carry placeholders "
-                 f"(use --writers, {_SENDER_HINT})")
-        if not s.country:
-            warn("no sender country given: the letters carry placeholders for your country, where you "
-                 f"write from and the embassy in it (use {_FROM_HINT})")
-    run = _Run(cases)
-    good = []
-    for c in run:
-        with run.guard(c):
-            c.targets(to)
-            good.append(c)
-    from .pack.fonts import font_faces
-
-    try:
-        fonts = font_faces()
-    except AppealkitError:
-        if not html_out:
-            raise
-        fonts = None  # a browser has fonts of its own
-    p = build_pack(good, people, to, paper=paper.value, envelope=envelope.value, lang=lang, date=day,
-                   sender_country=country, embassy_address=split_lines(embassy_address) or None, fonts=fonts)
-    for m in p.warnings:
-        if not m.split(": ", 1)[-1].startswith("no sender"):
-            warn(m)
-    for prob in p.problems:
-        failed += 1
-        _err(f"{writers}:{prob.line}: {prob.message}" if writers else prob.message)
-    if html_out:
-        write_path(out, p.html.encode("utf-8"), force)
-    else:
-        from .pack.pdf import html_to_pdf
-
-        data, missing = html_to_pdf(p.html)
-        if missing:
-            warn(f"no font here has {', '.join(missing)}: printed as empty boxes")
-        write_path(out, data, force)
+    recorder = None if no_log else _recorder(log, cases, event)
+    report = make_pack(list(cases or []), out, writers=writers, to=to, paper=paper.value, envelope=envelope.value,
+                       lang=lang, sender_name=sender_name, sender_address=sender_address, sender_country=from_,
+                       date=_date(date, "--date"), embassy_address=split_lines(embassy_address) or None,
+                       force=force, on_notice=lambda n: _say(n, _PACK_HINTS), recorder=recorder)
+    if recorder is not None:
+        recorder.save()
     sys.stdout.write(f"{out}\n")
-    note(f"{_n(len(good), 'case')}, {_n(p.letters, 'letter')}, "
-         f"{_n(p.envelopes, 'label' if envelope.value == 'labels' else 'envelope')}"
-         + (f"; {failed} left out (see above)" if failed else ""))
-    if failed:
+    note(report.summary())
+    if not report.ok:
         raise typer.Exit(1)
-    run.finish()
 
 
-def _n(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+_PACK_HINTS = {**_NOTICE_HINTS, "no-sender": f" (use --writers, {_SENDER_HINT})"}
 
 
 # ------------------------------------------------------------------ tweet
@@ -733,7 +623,7 @@ def tweet(
 ):
     """Build the case's post, counted exactly as the platform counts it (also named post)."""
     from .output import emit_json, is_tty, note, out
-    from .posts.build import Post, intent_url, over_limit_error, thread
+    from .posts.build import over_limit_error
 
     plat = platform.value
     if limit is not None and plat != "mastodon":
@@ -743,24 +633,23 @@ def tweet(
     if date is not None and not (plat == "bluesky" and json_):
         raise UsageError("--date sets the Bluesky record's createdAt: it needs --platform bluesky --json")
     moment = _moment(date)
-    cap = limit or _limit(plat)
+    mode: Literal["post", "variants", "thread"] = "variants" if variants_ else "thread" if thread_ else "post"
     if text is not None:
-        if text == "-":
-            text = sys.stdin.read()
-        body = text.strip("\n")
-        posts = [Post(plat, body, cap)]
-        if thread_:
-            posts = [Post(plat, t, cap) for t in thread(body, plat, cap)]
+        from .night.posts import text_posts
+
+        posts = text_posts(sys.stdin.read() if text == "-" else text, plat, limit or _limit(plat),
+                           thread=thread_, intent=intent, instance=instance)
     else:
-        run = _Run(cases)
+        from .night.posts import case_posts
+
+        run = _run(cases)
         if run.many:
-            return _tweets(run, plat, lang, to, variants_, thread_, limit, intent, instance, json_, moment)
-        c = next(iter(run))
-        lang = lang or c.language
-        posts = _case_posts(c, plat, lang, to, variants_, thread_, limit)
-    for p in posts:
-        if intent:
-            p.intent_url = intent_url(p.text, plat, instance)
+            return _tweets(run, plat, lang, to, mode, limit, intent, instance, json_, moment)
+        item = case_posts(next(iter(run)), plat, lang=lang, to=to, mode=mode, limit=limit, intent=intent,
+                          instance=instance)
+        for n in item.notices:
+            _say(n)
+        posts, lang = item.posts, lang or item.case.language
     bad = [p for p in posts if not p.fits]
     if json_:
         rows = [_post_row(p, plat, moment, lang) for p in posts]
@@ -775,21 +664,6 @@ def tweet(
         raise over_limit_error(bad[0])
 
 
-def _case_posts(c, plat, lang, to, variants_, thread_, limit, many=False):
-    """One case's posts; a note names the mentions the platform cannot take."""
-    from .output import note
-    from .posts.build import dropped_mentions, posts_for
-
-    mode = "variants" if variants_ else "thread" if thread_ else "post"
-    posts = posts_for(c, plat, lang=lang, to=to, mode=mode, limit=limit)
-    dropped = dropped_mentions(c, plat, None if variants_ else to)
-    if dropped:
-        from .handles import NAMES
-
-        note(f"note: {c.id + ': ' if many else ''}no {NAMES[plat]} handle for {', '.join(dropped)}: left out of the {NAMES[plat]} post")
-    return posts
-
-
 def _post_row(p, plat, moment, lang, **case) -> dict:
     """A post as JSON (after its case, when a run has several); for Bluesky with its record."""
     row = {**case, **p.as_dict()}
@@ -800,33 +674,27 @@ def _post_row(p, plat, moment, lang, **case) -> dict:
     return row
 
 
-def _tweets(run, plat, lang, to, variants_, thread_, limit, intent, instance, json_, moment):
+def _tweets(run, plat, lang, to, mode, limit, intent, instance, json_, moment):
     """Several cases: each case's posts under a `# case-id` line (--json: one array, each post
     with its case); a post over the limit fails its case only."""
+    from .night.posts import posts_for_cases
     from .output import emit_json, out
-    from .posts.build import intent_url, over_limit_error
 
     rows = []
-    for c in run:
-        with run.guard(c):
-            lg = lang or c.language
-            posts = _case_posts(c, plat, lg, to, variants_, thread_, limit, many=True)
-            for p in posts:
-                if intent:
-                    p.intent_url = intent_url(p.text, plat, instance)
-            if json_:
-                rows += [_post_row(p, plat, moment, lg, case=c.id) for p in posts]
-            bad = [p for p in posts if not p.fits]
-            if bad:
-                raise over_limit_error(bad[0])
-            if not json_:
-                out(f"# {c.id}")
-                for p in posts:
-                    out(p.intent_url or "" if intent else p.text)
-                out()
+    for item in posts_for_cases(run, plat, lang=lang, to=to, mode=mode, limit=limit, intent=intent,
+                                instance=instance):
+        for n in item.notices:
+            _say(n)
+        if json_:
+            rows += [_post_row(p, plat, moment, lang or item.case.language, case=item.case.id) for p in item.posts]
+        elif item.fits:
+            out(f"# {item.case.id}")
+            for p in item.posts:
+                out(p.intent_url or "" if intent else p.text)
+            out()
     if json_:
         emit_json(rows)
-    run.finish()
+    _finish(run)
 
 
 # the same command under its platform-neutral name; `tweet` stays, as the design card names it
@@ -850,6 +718,145 @@ def _limit(platform: str) -> int:
     from .posts.count import LIMITS
 
     return LIMITS[platform]
+
+
+# ------------------------------------------------------------------ import (issue 26)
+
+
+class ListFormat(str, Enum):
+    viasna = "viasna"
+    memorial = "memorial"
+    ovd = "ovd"
+    csv = "csv"
+
+
+@app.command("import")
+def import_(
+    file: Annotated[str, typer.Argument(help="The list's export (CSV).")],
+    format_: Annotated[ListFormat, typer.Option("--format", help="Whose list: Viasna's, Memorial's, OVD-Info's, or any CSV.")],
+    out_dir: Annotated[str, typer.Option("--out-dir", help="Folder of case files (made when missing).")] = "cases",
+    map_: Annotated[Optional[List[str]], typer.Option("--map", help="COLUMN=KEY: read this column as that key (name, born, address, ...).")] = None,
+    country: Annotated[Optional[str], typer.Option("--country", help="The country (ISO code) of rows that name none.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite a case file of the same name that is not this person's.")] = False,
+    today: Annotated[Optional[str], typer.Option("--today", help="The import date (YYYY-MM-DD).")] = None,
+    json_: Json = False,
+):
+    """Case files from a published list, one per person; a re-import updates what the list changed
+    (a moved prison, a release) and keeps your edits."""
+    from .importers import import_list
+    from .importers.read import parse_map
+    from .output import emit_json, note, out
+
+    report = import_list(file, format_.value, out_dir, column_map=parse_map(map_ or []),
+                         country=_sender_country(country), force=force, today=_date(today, "--today"))
+    for b in report.bad:
+        _err(f"{file}:{b.line}: {b.message}")
+    if json_:
+        emit_json(report.as_dict())
+    else:
+        for d in report.done:
+            if d.action == "unchanged":
+                continue
+            why = f" (no letter address: {d.status}{f', the list says {d.why!r}' if d.why else ''})" if d.status != "held" else ""
+            out(f"{d.action}\t{d.path}{why}")
+            for c in d.changes:
+                out(f"\t{c}")
+    for gone in report.gone:
+        note(f"{gone}: no longer on the list (its case file is kept)")
+    counts = {a: sum(d.action == a for d in report.done) for a in ("new", "updated", "unchanged")}
+    note(f"{counts['new']} new, {counts['updated']} updated, {counts['unchanged']} unchanged, {len(report.bad)} bad row"
+         f"{'' if len(report.bad) == 1 else 's'}")
+    if report.bad:
+        raise typer.Exit(1)
+
+
+# ------------------------------------------------------------------ the sent-letters log (issue 26)
+
+log_app = typer.Typer(help="The sent-letters log: record letters by hand, replies, returns and censor notices; export counts.",
+                      no_args_is_help=True, rich_markup_mode=None)
+app.add_typer(log_app, name="log")
+LogCases = Annotated[Optional[str], typer.Option("--cases", help="The cases' folder, where the log lives.")]
+Day = Annotated[Optional[str], typer.Option("--date", help="The day (YYYY-MM-DD); default today.")]
+
+
+def _log(path: Optional[str], cases: Optional[str], create: bool = True):
+    from .log import Log, log_path
+
+    return Log(log_path(path, [cases] if cases else None), create=create)
+
+
+class Channel(str, Enum):
+    post = "post"
+    email = "email"
+    fax = "fax"
+    e_letter = "e-letter"
+    hand = "hand"
+
+
+@log_app.command("add")
+def log_add(
+    case_id: Annotated[str, typer.Argument(help="The case's id.")],
+    to: Annotated[str, typer.Option("--to", help="Whom the letter went to: person or a recipient id.")] = "person",
+    writer: Annotated[str, typer.Option("--writer", help="Who wrote it.")] = "",
+    event: Annotated[str, typer.Option("--event", help="The letter-writing night or action.")] = "",
+    channel: Annotated[Channel, typer.Option("--channel", help="How it went.")] = "post",  # type: ignore[assignment]
+    count: Annotated[int, typer.Option("--count", min=1, help="How many such letters.")] = 1,
+    date: Day = None,
+    log: LogPath = None,
+    cases: LogCases = None,
+):
+    """Record letters written by hand."""
+    from .log import Letter
+
+    day = _date(date, "--date") or dt.date.today()
+    with _log(log, cases) as lg:
+        lg.record([Letter(day, case_id, to, writer, event, Channel(channel).value)] * count)
+
+
+def _mark(kind: str, case_id: str, date, note: str, log, cases) -> None:
+    day = _date(date, "--date") or dt.date.today()
+    with _log(log, cases) as lg:
+        lg.mark(kind, case_id, day, note)
+
+
+Note = Annotated[str, typer.Option("--note", help="A word on it (what came back, who noticed).")]
+CaseId = Annotated[str, typer.Argument(help="The case's id.")]
+
+
+@log_app.command("reply")
+def log_reply(case_id: CaseId, date: Day = None, note: Note = "", log: LogPath = None, cases: LogCases = None):
+    """Record a reply from the person."""
+    _mark("reply", case_id, date, note, log, cases)
+
+
+@log_app.command("returned")
+def log_returned(case_id: CaseId, date: Day = None, note: Note = "", log: LogPath = None, cases: LogCases = None):
+    """Record a letter that came back undelivered."""
+    _mark("returned", case_id, date, note, log, cases)
+
+
+@log_app.command("censored")
+def log_censored(case_id: CaseId, date: Day = None, note: Note = "", log: LogPath = None, cases: LogCases = None):
+    """Record a censor's notice (a letter withheld)."""
+    _mark("censored", case_id, date, note, log, cases)
+
+
+class LogBy(str, Enum):
+    case = "case"
+    event = "event"
+
+
+@log_app.command("export")
+def log_export(
+    by: Annotated[LogBy, typer.Option("--by", help="Totals per case, or per event.")] = LogBy.case,
+    log: LogPath = None,
+    cases: LogCases = None,
+):
+    """Counts as CSV on stdout: per case (letters, replies, returned, censored) or per event."""
+    from .log import export_csv
+
+    with _log(log, cases, create=False) as lg:
+        sys.stdout.write(export_csv(lg, by.value))
 
 
 # ------------------------------------------------------------------ the error boundary

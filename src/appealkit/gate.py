@@ -36,7 +36,11 @@ def empty_fields(case):
 def gate_findings(case):
     """(code, message, path or Where) for each command that would stop, or have nothing to do."""
     yield from _post(case)
-    if case.person.address is None:
+    if case.person.address is None and case.person.status != "held":
+        yield ("no-person-address",
+               f"person is {case.person.status} (person.status): no support letter or envelope to the "
+               "person until the list gives an address where they are held", ("person", "status"))
+    elif case.person.address is None:
         yield ("no-person-address",
                "person has no address: no support letter or envelope to the person can be made "
                "(letter and address to 'person'); add person.address, if letters can reach them",
@@ -66,6 +70,7 @@ def _post(case):
 
 
 def _letters(case):
+    from .letters.checks import first_missing
     from .letters.translations import languages, missing_translations
 
     have = languages()
@@ -79,7 +84,7 @@ def _letters(case):
     if missing:
         yield ("missing-translation",
                f"letters in '{case.language}' (the case's language) need {', '.join(missing)} "
-               f"in '{case.language}'", ("summary",))
+               f"in '{case.language}'", first_missing(case, missing))
     from .letters.naming import missing_names
 
     # a letter never puts a name from another script into its text (`Anna Ivanova` in Russian)

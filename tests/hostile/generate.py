@@ -67,7 +67,7 @@ CORPUS: dict[str, tuple[bytes | str, int, str]] = {
     "unknown-key-address": (sub("    postcode:", "    postode:"), 1, "did you mean 'postcode'?"),
     "missing-id": (sub("id: hostile-base\n", ""), 1, "missing required key 'id'"),
     "missing-person-name": (sub("  name: Jane Doe\n", ""), 1, "missing required key 'name'"),
-    "bad-date": (GOOD + "issued: 2014-02-30\n", 1, "not a valid timestamp"),
+    "bad-date": (GOOD + "issued: 2014-02-30\n", 1, "February 2014 has no day 30"),
     "bad-deadline": (GOOD + "deadline: soon\n", 1, "deadline must be an ISO date"),
     "bad-country": (sub("    country: RU\n    lines: [ул.", "    country: RUS\n    lines: [ул."), 1, "not an ISO 3166-1"),
     "bad-slug": (sub("id: hostile-base", "id: Hostile Base"), 1, "not a slug"),

@@ -81,6 +81,7 @@ class Person:
     born: int | dt.date | None = None
     languages: list[str] = field(default_factory=list)
     forms: dict = field(default_factory=dict)  # language -> word -> case -> form
+    status: str = "held"  # a published list's word for where the person is (spec.STATUSES)
 
     @property
     def born_year(self) -> int | None:
@@ -115,6 +116,16 @@ class Copy:
 
 
 @dataclass(eq=False)
+class Origin:
+    """`source`: the published list a case was imported from."""
+
+    list: str
+    id: str | None = None
+    url: str | None = None
+    imported: dt.date | None = None
+
+
+@dataclass(eq=False)
 class Share:
     text: Text | None = None
     hashtags: list[str] = field(default_factory=list)
@@ -143,6 +154,7 @@ class Case:
     positions: Any = None
     derived: Derived = field(default_factory=Derived, compare=False, repr=False)  # values a run derives
     copies_single: bool = False  # `copies` was one text, not a list
+    origin: Origin | None = None  # the `source` key (`source` above is the file the case came from)
 
     def texts(self):
         """Every (key path, Text) in the case, for checks and translations."""
@@ -171,8 +183,9 @@ class Case:
             choices = ", ".join(["person", *self.recipients, "all"])
             raise UsageError(f"no recipient '{to}' in this case; choose one of {choices}", param="to")
         if to == "person" and self.person.address is None:
-            raise CaseError("person has no address: this case gives no way to write to them",
-                            self.positions.at(("person",)))
+            why = (f"person is {self.person.status} (person.status): no letters reach them"
+                   if self.person.status != "held" else "person has no address: this case gives no way to write to them")
+            raise CaseError(why, self.positions.at(("person",)))
         return [to]
 
     def copies_path(self, i: int) -> tuple:
@@ -223,6 +236,7 @@ RECIPIENT_KEYS = spec.keys("recipient")
 ADDRESS_KEYS = spec.keys("address")
 LATIN_KEYS = spec.keys("latin")
 SHARE_KEYS = spec.keys("share")
+SOURCE_KEYS = spec.keys("source")
 
 
 def key_path(path) -> str:
@@ -302,7 +316,9 @@ class _V:
 
     def str_list(self, v, path, min_items=0, kind=None, what="string") -> list[str]:
         if not isinstance(v, list):
-            self.err(path, f"{key_path(path)} must be a list, not {_typename(v)}")
+            from .suggest import list_fix
+
+            self.err(path, f"{key_path(path)} must be a list, not {_typename(v)}{list_fix(str(path[-1]), v)}")
             return []
         if len(v) < min_items:
             self.err(path, f"{key_path(path)} needs at least {min_items} item{'s' if min_items > 1 else ''}")
@@ -339,7 +355,10 @@ def build_case(data, pos, errors) -> Case | None:
     if "id" in d:
         cid = v.string(d["id"], ("id",))
         if cid is not None and not spec.conforms("slug", d["id"]):
-            v.err(("id",), f"id '{cid}' is not a slug: use 1-64 of a-z, 0-9 and '-', starting with a letter or digit (e.g. kz-atabek-2014)")
+            from .suggest import slug_fix
+
+            v.err(("id",), f"id '{cid}' is not a slug: use 1-64 of a-z, 0-9 and '-', starting with a letter or digit "
+                           f"(e.g. kz-atabek-2014){slug_fix(cid, SLUG)}")
             cid = None
 
     title = v.text(d["title"], ("title",), lang) if "title" in d else None
@@ -355,7 +374,9 @@ def build_case(data, pos, errors) -> Case | None:
     asks: list[Text] = []
     if "asks" in d:
         if not isinstance(d["asks"], list):
-            v.err(("asks",), f"asks must be a list of texts, not {_typename(d['asks'])}")
+            from .suggest import list_fix
+
+            v.err(("asks",), f"asks must be a list of texts, not {_typename(d['asks'])}{list_fix('asks', d['asks'])}")
         elif not d["asks"]:
             v.err(("asks",), "asks is empty: give at least one thing the authorities are asked to do")
         else:
@@ -385,6 +406,7 @@ def build_case(data, pos, errors) -> Case | None:
                     recipients[rid_s] = rec
 
     share = _share(v, d["share"], lang) if "share" in d and d["share"] is not None else None
+    origin = _origin(v, d["source"]) if d.get("source") is not None else None
 
     if errors or cid is None or title is None or summary is None or person is None or not asks:
         return None
@@ -395,7 +417,19 @@ def build_case(data, pos, errors) -> Case | None:
     return Case(appealkit=1, id=cid, title=title, person=person, summary=summary, asks=asks,
                 organisation=organisation, issued=issued, deadline=deadline, url=url,
                 language=lang, background=background, recipients=recipients, copies=copies,
-                share=share, positions=pos, copies_single=copies_single)
+                share=share, positions=pos, copies_single=copies_single, origin=origin)
+
+
+def _origin(v, s) -> Origin | None:
+    path = ("source",)
+    s = v.mapping(s, path, SOURCE_KEYS, "source")
+    if s is None or "list" not in s:
+        return None
+    name = v.string(s["list"], path + ("list",))
+    sid = v.string(s["id"], path + ("id",)) if s.get("id") is not None else None
+    url = _url(v, s["url"], path + ("url",)) if s.get("url") is not None else None
+    imported = _date(v, s, "imported", allow_immediately=False, path=path)
+    return Origin(list=name, id=sid, url=url, imported=imported) if name else None
 
 
 def _iso_date(val) -> dt.date:
@@ -407,7 +441,7 @@ def _iso_date(val) -> dt.date:
     return dt.date.fromisoformat(val.strip()[:10])
 
 
-def _date(v, d, key, allow_immediately):
+def _date(v, d, key, allow_immediately, path=()):
     if key not in d:
         return None
     val = d[key]
@@ -416,7 +450,9 @@ def _date(v, d, key, allow_immediately):
             return "immediately"
         return _iso_date(val)
     what = "an ISO date (YYYY-MM-DD) or 'immediately'" if allow_immediately else "an ISO date (YYYY-MM-DD)"
-    v.err((key,), f"{key} must be {what}, not {val!r}")
+    from .suggest import date_fix
+
+    v.err(path + (key,), f"{key_path(path + (key,))} must be {what}, not {val!r}{'; ' + fix if (fix := date_fix(val)) else ''}")
     return None
 
 
@@ -454,12 +490,26 @@ def _person(v, p, lang):
             v.err(path + ("age",), f"age must be a whole number of years, not {p['age']!r}")
     desc = v.text(p["description"], path + ("description",), lang) if "description" in p else None
     safety = v.text(p["safety"], path + ("safety",), lang) if "safety" in p else None
-    addr = _address(v, p["address"], path + ("address",)) if p.get("address") is not None else None
     forms = _forms(v, p["forms"], path + ("forms",)) if p.get("forms") is not None else {}
+    status = "held"
+    if p.get("status") is not None:
+        st = v.string(p["status"], path + ("status",))
+        if st is not None and st not in spec.STATUSES:
+            v.err(path + ("status",), f"unknown status '{st}'{did_you_mean(st, spec.STATUSES, 'statuses')}")
+        elif st:
+            status = st
+    a = p.get("address")
+    # a person who is not held has no letter address: its lines may be absent, and nothing is
+    # posted to what remains of it (a released person's last prison)
+    if status != "held" and (not isinstance(a, dict) or "lines" not in a):
+        a = None
+    addr = _address(v, a, path + ("address",)) if a is not None else None
+    if status != "held":
+        addr = None
     if name is None:
         return None
     return Person(name=name, native_name=native, pronoun=pronoun, age=age, description=desc,
-                  address=addr, safety=safety, born=born, languages=languages, forms=forms)
+                  address=addr, safety=safety, born=born, languages=languages, forms=forms, status=status)
 
 
 def _forms(v, val, path) -> dict:
@@ -505,7 +555,9 @@ def _born(v, val, path):
         if isinstance(val, (int, float)) or isinstance(val, str) and val.strip().isdigit():
             return int(val)
         return _iso_date(val)
-    v.err(path, f"born must be a year (like 1983) or an ISO date (YYYY-MM-DD), not {val!r}")
+    from .suggest import date_fix
+
+    v.err(path, f"born must be a year (like 1983) or an ISO date (YYYY-MM-DD), not {val!r}{'; ' + fix if (fix := date_fix(val)) else ''}")
     return None
 
 
@@ -535,7 +587,9 @@ def _recipient(v, r, rid, lang):
         return None
     role = v.string(r["role"], path + ("role",)) if "role" in r else None
     if role is not None and role not in ROLES:
-        v.err(path + ("role",), f"unknown role '{role}'{did_you_mean(role, ROLES, 'roles')}")
+        from .suggest import role_fix
+
+        v.err(path + ("role",), f"unknown role '{role}'{role_fix(role, ROLES) or did_you_mean(role, ROLES, 'roles')}")
         role = None
     kw = {}
     for k in ("name", "title", "organisation", "salutation"):
@@ -565,7 +619,10 @@ def _address(v, a, path):
             if spec.conforms("country", a["country"]):
                 country = c.upper()
             else:
-                v.err(path + ("country",), f"'{c}' is not an ISO 3166-1 alpha-2 country code (like KZ, RU, GB)")
+                from .suggest import country_fix
+
+                v.err(path + ("country",), f"'{c}' is not an ISO 3166-1 alpha-2 country code"
+                                           f"{'; ' + fix if (fix := country_fix(c)) else ' (like KZ, RU, GB)'}")
     lines = v.str_list(a["lines"], path + ("lines",), min_items=1) if "lines" in a else []
     kw = {}
     for k in ("postcode", "locality", "district", "region"):

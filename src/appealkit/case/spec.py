@@ -15,6 +15,8 @@ ROLES = ("head-of-state", "head-of-government", "minister", "prosecutor", "ambas
          "prison-head", "official")
 PRONOUNS = ("he", "she", "they")
 PLATFORMS = ("x", "bluesky", "mastodon", "threads")
+# a person's place on a published list: only `held` has a letter address
+STATUSES = ("held", "in-transit", "address-unconfirmed", "released", "died", "unknown")
 GRAMMAR_CASES = ("nom", "gen", "dat", "acc", "ins", "loc")
 
 SLUG = r"^[a-z0-9][a-z0-9-]{0,63}$"
@@ -66,6 +68,7 @@ def kinds() -> dict[str, dict]:
         "lang": {"type": "string", "pattern": LANG},
         "langs": {"type": "array", "minItems": 1, "items": {"type": "string", "pattern": LANG}},
         "pronoun": {"enum": list(PRONOUNS)},
+        "status": {"enum": list(STATUSES)},
         "forms": {"type": "object", "propertyNames": {"pattern": LANG}, "additionalProperties": {
             "type": "object", "additionalProperties": {
                 "type": "object", "propertyNames": {"enum": list(GRAMMAR_CASES)},
@@ -169,6 +172,7 @@ MAPPINGS: dict[str, list[tuple[str, bool, str, str]]] = {
         ("recipients", False, "recipients", "authorities to write to, by id (the --to word)"),
         ("copies", False, "copies", "whom letters are copied to"),
         ("share", False, "share", "the post"),
+        ("source", False, "source", "the published list the case came from, so a re-import finds it again"),
     ],
     "person": [
         ("name", True, "text", "the person's name, per language if needed"),
@@ -181,6 +185,7 @@ MAPPINGS: dict[str, list[tuple[str, bool, str, str]]] = {
         ("safety", False, "text", "what support letters must avoid"),
         ("languages", False, "langs", "languages letters to the person may be written in"),
         ("forms", False, "forms", _FORMS),
+        ("status", False, "status", "held (default), in-transit, address-unconfirmed, released, died or unknown"),
     ],
     "recipient": [
         ("role", True, "role", "head-of-state, head-of-government, minister, prosecutor, ambassador, prison-head or official"),
@@ -210,6 +215,12 @@ MAPPINGS: dict[str, list[tuple[str, bool, str, str]]] = {
         ("locality", False, "string", ""),
         ("district", False, "string", ""),
         ("region", False, "string", ""),
+    ],
+    "source": [
+        ("list", True, "string", "viasna, memorial, ovd, or a name of your own"),
+        ("id", False, "string", "the person's id on that list"),
+        ("url", False, "url", "the person's page on that list"),
+        ("imported", False, "date", "when the case was last imported"),
     ],
     "share": [
         ("text", False, "text", "the post's body"),

@@ -172,8 +172,13 @@ class _Walker:
             except (ValueError, OverflowError, yaml.YAMLError):
                 pos.reported.add(path)
                 kind = node.tag[len(_CORE):]
-                hint = " (dates are YYYY-MM-DD)" if kind == "timestamp" else ""
-                self._error(f"'{node.value}' is not a valid {kind}{hint}", node.start_mark)
+                if kind == "timestamp":  # a date YAML recognises by its shape, that the calendar lacks
+                    from .suggest import date_fix
+
+                    fix = date_fix(node.value) or "dates are YYYY-MM-DD"
+                    self._error(f"'{node.value}' is not a date: {fix}", node.start_mark)
+                else:
+                    self._error(f"'{node.value}' is not a valid {kind}", node.start_mark)
                 return None
         if isinstance(node, yaml.SequenceNode):
             return [self.walk(child, path + (i,), depth + 1) for i, child in enumerate(node.value)]

@@ -95,6 +95,63 @@ def _lemma_hits(text: str, lang: str) -> list[tuple[str, str]]:
     return list(out.items())
 
 
+def first_missing(case, keys: list[str]) -> tuple:
+    """The key path of the first of `keys` (as missing_translations names them): a finding
+    about missing translations points at the text that lacks one."""
+    from ..case.model import key_path
+
+    paths = {key_path(p): p for p, _ in case.texts()}
+    return paths.get(keys[0], ("summary",)) if keys else ("summary",)
+
+
+# a profession in a description says who the person is, not what their case is: "lawyer" is
+# stopped in "your lawyer says", not in "Anna Petrova is a lawyer"
+_POSSESSIVES = {"my", "your", "his", "her", "their", "our", "its"}
+
+
+def _description_hits(text: str, lang: str) -> list[tuple[str, str]]:
+    professions = {w.lower() for w in _words_data(lang).get("professions", [])}
+    tokens = [m.group(0).lower() for m in WORD.finditer(text)]
+    out = []
+    for word, why in caution_hits(text, lang):
+        if word in professions and not any(
+                tokens[i - 1] in _POSSESSIVES for i, t in enumerate(tokens) if t == word and i):
+            continue
+        out.append((word, why))
+    return out
+
+
+@lru_cache(maxsize=None)
+def _words_data(lang: str) -> dict:
+    return load_data("words", f"{lang}.yaml") if data_path("words", f"{lang}.yaml").is_file() else {}
+
+
+def _person_language(case):
+    """The support letter's language: a `person.languages` entry appealkit cannot write."""
+    langs = list(case.person.languages or [])
+    if not langs:
+        return
+    from .naming import person_name
+    from .translations import has_template
+
+    have = [x for x in languages() if has_template(x, "support")]
+    if any(x in have and person_name(case, x) is not None for x in langs):
+        return
+    named = ", ".join(langs)
+    written = [x for x in langs if x in have]
+    if written:
+        fix = (f"give person.name in {' or '.join(written)} (name: {{{case.language}: ..., {written[0]}: ...}}) "
+               f"to write it in {written[0]}")
+    else:
+        other = case.language if case.language in have else have[0]
+        fix = (f"appealkit writes support letters in {', '.join(have)} only: add one of them the person "
+               f"reads (languages: [{langs[0]}, {other}]), or write this letter yourself")
+    yield ("letter-language",
+           f"person.languages is {named}, but no support letter can be written in "
+           f"{'it' if len(langs) == 1 else 'any of them'}: the letter to the person would be in "
+           f"'{case.language}'; {fix}", ("person", "languages"))
+
+
 def letter_findings(case):
     used = set()
     for _, t in case.texts():
@@ -105,12 +162,16 @@ def letter_findings(case):
         missing = missing_translations(case, lang)
         if missing:
             yield ("missing-translation",
-                   f"letters in '{lang}' need {', '.join(missing)} in '{lang}' too", ("summary",))
+                   f"letters in '{lang}' need {', '.join(missing)} in '{lang}' too: give each as "
+                   f"{{{case.language}: ..., {lang}: ...}}", first_missing(case, missing))
+    yield from _person_language(case)
     if case.person.description:
         for lang, s in case.person.description.values.items():
-            hits = caution_hits(s, lang)
+            hits = _description_hits(s, lang)
             if hits:
                 yield ("support-safety",
                        f"person.description ({lang}) has words a prison censor may stop: "
-                       + "; ".join(f"'{w}' ({why})" for w, why in hits),
+                       + "; ".join(f"'{w}' ({why})" for w, why in hits)
+                       + "; the support letter leaves the description out: do not repeat these words "
+                         "in your own message to the person (letter --message)",
                        ("person", "description"))

@@ -9,6 +9,11 @@ from dataclasses import asdict, dataclass, field
 from ..errors import AppealkitError, CaseError, UsageError
 
 FORMAT_EXTENSIONS = {"text": "txt", "markdown": "md", "html": "html"}
+# the sender's warnings, the same on every letter of a run: a run (night.sender) says them once
+NO_SENDER = "no sender name or address given: the letters carry placeholders"
+NO_SENDER_COUNTRY = ("no sender country given: the letters carry placeholders for your country, "
+                     "where you write from and the embassy in it")
+SENDER_WARNINGS = (NO_SENDER, NO_SENDER_COUNTRY)
 
 
 @dataclass
@@ -71,10 +76,9 @@ def compose_letters(case, to: str = "all", *, lang: str | None = None, sender_na
     sender = Sender(sender_name or None, list(sender_address or []), sender_country)
     common = []
     if not sender.name or not sender.address:
-        common.append("no sender name or address given: the letters carry placeholders")
+        common.append(NO_SENDER)
     if not sender.country:
-        common.append("no sender country given: the letters carry placeholders for your country, "
-                      "where you write from and the embassy in it")
+        common.append(NO_SENDER_COUNTRY)
     if isinstance(case.deadline, dt.date) and day > case.deadline:
         common.append(f"the appeal's deadline was {case.deadline.isoformat()}: a letter dated "
                       f"{day.isoformat()} may come too late; check the appeal is still open")

@@ -26,6 +26,7 @@ class Pack:
     envelopes: int = 0
     problems: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    sent: list[tuple[str, str, str]] = field(default_factory=list)  # (case id, recipient, writer) per letter
 
 
 def build_pack(cases: list, writers: list, to: str = "all", *, paper: str = "a4", envelope: str = "dl",
@@ -34,8 +35,9 @@ def build_pack(cases: list, writers: list, to: str = "all", *, paper: str = "a4"
     """The pack for `cases` and `writers` (writers.Writer objects; the letters of a writer
     whose language a case lacks are left out, as a Problem). `envelope` is dl, c5, c6 or labels.
     `fonts` are @font-face rules (pack.fonts.font_faces); none: the browser's own."""
-    from .. import addresses, compose_letters
-    from ..merge import letter_languages, no_letters_in
+    from ..address.format import blocks_for
+    from ..letters.compose import SENDER_WARNINGS, compose_letters
+    from ..night.assign import assignments
 
     if paper not in PAPERS:
         raise AppealkitError(f"unknown paper '{paper}'; choose {' or '.join(PAPERS)}", param="paper")
@@ -45,7 +47,6 @@ def build_pack(cases: list, writers: list, to: str = "all", *, paper: str = "a4"
     pack = Pack("")
     out = []
     for case in cases:
-        langs = letter_languages(case)
         targets = case.targets(to)
         letters, envelopes = [], []
         if isinstance(case.deadline, dt.date) and case.deadline < day:
@@ -54,10 +55,10 @@ def build_pack(cases: list, writers: list, to: str = "all", *, paper: str = "a4"
                                  "the pack has its card only, no letters or envelopes")
             out.append({"id": case.id, "card": card(case, day), "letters": [], "envelopes": [], "sheets": []})
             continue
-        for w in writers:
-            lg = w.lang or lang or case.language
-            if lg not in langs:
-                pack.problems.append(Problem(w.line, no_letters_in(case, lg, langs)))
+        for a in assignments([case], writers, to=to, lang=lang, by="case"):
+            w, lg = a.writer, a.language
+            if lg is None:
+                pack.problems.append(Problem(w.line, a.notice.message if a.notice else ""))
                 continue
             country = w.country or sender_country
             try:
@@ -69,10 +70,11 @@ def build_pack(cases: list, writers: list, to: str = "all", *, paper: str = "a4"
                 continue
             for x in composed:
                 letters.append({"to": x.to, "lang": x.language, "writer": w.name, "blocks": text_blocks(x.text)})
-                # the safety note is on the card; the rest is said once per case
-                pack.warnings += [f"{case.id}: {m}" for m in x.warnings
-                                  if not m.startswith("safety:") and f"{case.id}: {m}" not in pack.warnings]
-            blocks = {b.to: b for b in addresses(case, to, sender_country=country, embassy_address=embassy_address)}
+                pack.sent.append((case.id, x.to, w.name))
+                # the safety note is on the card, the sender's are the run's; the rest is said once per case
+                pack.warnings += [f"{case.id}: {m}" for m in x.warnings if not m.startswith("safety:")
+                                  and m not in SENDER_WARNINGS and f"{case.id}: {m}" not in pack.warnings]
+            blocks = {b.to: b for b in blocks_for(case, to, country, None, "translate", embassy_address)}
             for t in targets:
                 b = blocks.get(t)
                 if b is None or (t != "person" and case.recipients[t].address is None and not embassy_address):
@@ -91,13 +93,13 @@ def build_pack(cases: list, writers: list, to: str = "all", *, paper: str = "a4"
 
 def card(case, day: dt.date) -> dict:
     """What a volunteer needs to know before writing, in the case's language."""
-    from .. import addresses
+    from ..address.format import blocks_for
 
     p = case.person
     lang = case.language
     held: list[str] = []
     if p.address is not None:
-        held = addresses(case, "person")[0].local[1:]
+        held = blocks_for(case, "person")[0].local[1:]
     if case.deadline == "immediately":
         deadline, passed = "Urgent: write now", False
     elif isinstance(case.deadline, dt.date):

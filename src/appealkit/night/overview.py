@@ -29,6 +29,9 @@ class Row:
     recipients: int = 0
     person_address: bool = False  # support letters can reach the person
     file: str = ""
+    status: str = "held"  # person.status: anyone else is listed apart, after the held
+    letters: int | None = None  # from the sent-letters log (list --fewest): in its period
+    last_reply: str | None = None  # ISO date of the person's last reply, from the log
 
     def as_dict(self) -> dict:
         d = asdict(self)
@@ -38,8 +41,9 @@ class Row:
 
 def overview(cases, today: dt.date) -> list[Row]:
     """Rows sorted: `immediately` first, then by deadline (passed ones are the earliest dates
-    and are marked), cases without a deadline last; ties by id."""
-    return sorted((case_row(c, today) for c in cases), key=_order)
+    and are marked), cases without a deadline last; ties by id. People who are not held (in
+    transit, released...) come after all the others, apart."""
+    return sorted((case_row(c, today) for c in cases), key=lambda r: (r.status != "held", _order(r)))
 
 
 def _order(r: Row):
@@ -62,7 +66,7 @@ def case_row(case, today: dt.date) -> Row:
         id=case.id, person=p.name.pick(case.language, "en"), country=_country(case),
         deadline=deadline, days_left=days, passed=days is not None and days < 0,
         birthdays=birthdays(p.born, today), addressed=sum(a is not None for a in whom),
-        recipients=len(whom), person_address=p.address is not None, file=case.source)
+        recipients=len(whom), person_address=p.address is not None, file=case.source, status=p.status)
 
 
 def _country(case) -> str | None:

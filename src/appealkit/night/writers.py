@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from .errors import AppealkitError, Where
+from ..errors import AppealkitError, Where
 
 KNOWN = ("name", "address", "country", "lang", "email")
 LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")
@@ -104,7 +104,7 @@ def read_writers(path: str) -> Iterator[Writer | BadRow]:
 
 
 def parse_row(row: dict[str, str], line: int, surplus: int = 0) -> Writer | BadRow:
-    from .address.countries import is_iso_country
+    from ..address.countries import is_iso_country
 
     get = {k: (row.get(k) or "").strip() for k in KNOWN}
     if surplus > 0:

@@ -1,0 +1,125 @@
+"""The corrected value an error message offers: a date in ISO form, an id as a slug, a role
+for the word a volunteer typed, a country code for a country's name, a list for a single value.
+
+Used only once a value is refused, so nothing here costs a valid file anything."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import json
+import re
+
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_YEAR_FIRST = re.compile(r"(\d{4})[./](\d{1,2})[./](\d{1,2})")
+_YEAR_LAST = re.compile(r"(\d{1,2})([./-])(\d{1,2})[./-](\d{4})")
+
+
+def _day(y: int, m: int, d: int) -> str | None:
+    """Why y-m-d is no day of the calendar, or None when it is one."""
+    if not 1 <= m <= 12:
+        return f"there is no month {m}"
+    last = calendar.monthrange(y, m)[1]
+    if not 1 <= d <= last:
+        return f"{calendar.month_name[m]} {y} has no day {d} (it has {last} days)"
+    return None
+
+
+def date_fix(text: str) -> str:
+    """What is wrong with a date as typed, or what to write, or '' when the text is not
+    recognisably a date: `1979-02-30` has no such day; `05.12.2026` is written 2026-12-05."""
+    s = str(text).strip()
+    m = _ISO.fullmatch(s) or _YEAR_FIRST.fullmatch(s)
+    if m:
+        y, mo, d = (int(x) for x in m.groups())
+        wrong = _day(y, mo, d)
+        return f"{wrong}; check the date" if wrong else f"write {dt.date(y, mo, d).isoformat()}"
+    m = _YEAR_LAST.fullmatch(s)
+    if not m:
+        return ""
+    a, sep, b, y = int(m.group(1)), m.group(2), int(m.group(3)), int(m.group(4))
+    # day first (05.12.2026), as Europe and the former USSR write; with '/' the month may come first
+    readings = [(b, a)] if sep != "/" else [(b, a), (a, b)]
+    valid = sorted({dt.date(y, mo, d).isoformat() for mo, d in readings if _day(y, mo, d) is None})
+    if not valid:
+        return f"{_day(y, b, a)}; check the date"
+    if len(valid) == 1:
+        return f"write {valid[0]}"
+    return f"write {valid[0]} or {valid[1]}, whichever is meant"
+
+
+def slug_fix(value: str, pattern: re.Pattern) -> str:
+    """'; write id: ...' with `value` made a slug (lower case, '-' for anything else), or ''."""
+    from unidecode import unidecode
+
+    slug = re.sub(r"[^a-z0-9]+", "-", unidecode(value).lower()).strip("-")[:64].strip("-")
+    return f"; write {slug}" if slug and slug != value and pattern.match(slug) else ""
+
+
+# what volunteers call the roles (from appeals: "President", "Prime Minister", "Prosecutor
+# General", "Governor of the prison"), each to the role a case file names
+_ROLE_WORDS = {
+    "head-of-state": ("president", "king", "queen", "emir", "monarch", "sultan", "supreme-leader",
+                      "head-of-state", "state-head"),
+    "head-of-government": ("prime-minister", "premier", "pm", "chancellor", "head-of-government"),
+    "prosecutor": ("prosecutor-general", "attorney-general", "procurator", "procurator-general",
+                   "general-prosecutor", "prosecutor-s-office"),
+    "minister": ("interior-minister", "justice-minister", "minister-of-justice", "minister-of-interior",
+                 "minister-of-internal-affairs", "foreign-minister", "secretary-of-state"),
+    "prison-head": ("prison-governor", "governor", "warden", "prison-director", "director", "head-of-prison",
+                    "prison", "colony-head", "head-of-colony", "chief"),
+    "ambassador": ("embassy", "envoy", "ambassadors"),
+    "official": ("ombudsman", "ombudsperson", "commissioner", "mayor", "judge", "deputy", "official"),
+}
+
+
+def role_fix(word: str, roles) -> str:
+    """'; for a president write role: head-of-state' where `word` names a role in other words."""
+    key = re.sub(r"[^a-z]+", "-", word.lower()).strip("-")
+    for role, words in _ROLE_WORDS.items():
+        if key in words and role in roles:
+            return f"; for {word!r} write role: {role}"
+    return ""
+
+
+def country_fix(name: str) -> str:
+    """'write RU' where `name` is a country's name (English, Russian, or any language whose
+    CLDR names are in data/country-names) or a common non-ISO code (UK), else ''."""
+    from ..address.countries import is_iso_country
+    from ..resources import data_path
+
+    key = name.strip().casefold().removeprefix("the ")
+    aliases = {"uk": "GB", "usa": "US", "great britain": "GB", "england": "GB", "scotland": "GB", "wales": "GB",
+               "britain": "GB", "america": "US"}
+    code = aliases.get(key)
+    if code is None:
+        for path in sorted(data_path("country-names").glob("*.json")):
+            if path.name.startswith("_"):
+                continue
+            names = json.loads(path.read_text(encoding="utf-8"))
+            code = next((cc for cc, n in names.items() if n.casefold() == key), None)
+            if code:
+                break
+    return f"write {code}" if code and is_iso_country(code) else ""
+
+
+def _flow(value: str) -> str:
+    """A YAML flow item: quoted when a comma, colon or bracket would split or break it."""
+    return json.dumps(value, ensure_ascii=False) if re.search(r"[,:\[\]{}#&*!|>'\"%@`]", value) else value
+
+
+def list_fix(key: str, value) -> str:
+    """'; write key: [...]' for one value given where a list belongs: a string, or a mapping."""
+    if isinstance(value, str) and value.strip():
+        return (f"; write {key}: [{_flow(value.strip())}], or put each item on a line of its own "
+                f"under {key}: starting with '- '")
+    if isinstance(value, dict) and value:
+        from .spec import LANG
+
+        if all(isinstance(k, str) and re.match(LANG, k) for k in value):
+            return (f"; for one item in several languages write {key}: "
+                    f"[{{{', '.join(f'{k}: ...' for k in value)}}}]")
+        first = next(iter(value.values()))
+        item = _flow(first) if isinstance(first, str) else "..."
+        return f"; put each item on a line of its own under {key}: starting with '- ' (- {item})"
+    return ""

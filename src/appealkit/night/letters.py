@@ -1,0 +1,55 @@
+"""Letters for the cases of a run, from one sender (the mail merge has a writers' file): each
+case's letters with its notices, written to files in `out_dir` if given. The sender's notices
+are the run's: said once, with the first letters."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterator
+
+from .notices import Code, Notice
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..case.model import Case
+
+
+@dataclass
+class CaseLetters:
+    case: Case
+    letters: list = field(default_factory=list)  # letters.compose.Letter
+    paths: list[Path] = field(default_factory=list)  # the files written (with out_dir)
+    notices: list[Notice] = field(default_factory=list)
+
+
+def letters_for_cases(run, to: str = "all", *, lang: str | None = None, sender=None, date: dt.date | None = None,
+                      fmt: str = "text", template=None, message: str | None = None,
+                      embassy_address: list[str] | None = None, out_dir: str | None = None,
+                      force: bool = False) -> Iterator[CaseLetters]:
+    """Each case of `run` (a night.run.CaseRun) with its letters from `sender` (a letters.sender.
+    Sender); an error stops its case (or, with one case, the run: see CaseRun.guard)."""
+    from ..letters.compose import FORMAT_EXTENSIONS, SENDER_WARNINGS, compose_letters
+    from ..letters.sender import Sender
+    from ..output import safe_name, write_files
+    from .sender import sender_notices
+
+    s = sender or Sender()
+    said = False
+    for c in run:
+        with run.guard(c):
+            letters = compose_letters(c, to, lang=lang, sender_name=s.name, sender_address=s.address,
+                                      sender_country=s.country, date=date, fmt=fmt, template=template,
+                                      message=message, embassy_address=embassy_address)
+            item = CaseLetters(c, letters)
+            if letters and not said:
+                said = True
+                item.notices += sender_notices(s.name, s.address, s.country)
+            where = c.source if run.many else None
+            item.notices += [Notice(Code.LETTER, m, where=where)
+                             for m in dict.fromkeys(m for x in letters for m in x.warnings) if m not in SENDER_WARNINGS]
+            if out_dir:
+                ext = FORMAT_EXTENSIONS[fmt]
+                files = [(safe_name(f"{c.id}-{x.to}-{x.language}.{ext}"), x.text) for x in letters]
+                item.paths = write_files(out_dir, files, force, create=True)
+            yield item

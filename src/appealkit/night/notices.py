@@ -1,0 +1,46 @@
+"""What a workflow has to say besides its output: a Notice with a kind (Code), a level, a scope
+and where it is about. Callers choose by `code`, never by the message's words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Literal
+
+from ..errors import AppealkitError
+
+Level = Literal["error", "warning", "note"]
+Scope = Literal["run", "case", "row"]  # the whole run, one case, one writer's row
+
+
+class Code(str, Enum):
+    NO_SENDER = "no-sender"  # no sender name or address: the letters carry placeholders
+    NO_SENDER_COUNTRY = "no-sender-country"  # no sender country: placeholders for it
+    WRITER_NO_COUNTRY = "writer-no-country"  # a writer's row without a country, and none for all
+    BAD_ROW = "bad-row"  # a writers' row that cannot make a letter
+    NO_LANGUAGE = "no-language"  # a case has no letters in the writer's language
+    LETTER_FAILED = "letter-failed"  # one writer's letter to one case could not be made
+    LETTER = "letter"  # a letter's own warning (a pending translation, a safety note...)
+    NO_POSTAL_ADDRESS = "no-postal-address"  # a recipient reached by email or fax only
+    ADDRESS = "address"  # an address block's warning (an approximate Latin form...)
+    NO_HANDLE = "no-handle"  # a recipient without a handle on the platform: left out of the post
+    PACK = "pack"  # the pack's own note about a case (a passed deadline...)
+    MISSING_GLYPHS = "missing-glyphs"  # characters no font has: printed as empty boxes
+    CASE_FAILED = "case-failed"  # a case file of a several-case run stopped (`error` says why)
+
+
+@dataclass(frozen=True)
+class Notice:
+    code: Code
+    message: str
+    level: Level = "warning"
+    scope: Scope = "case"
+    where: str | None = None  # a file, or FILE:LINE for a writers' row
+    error: AppealkitError | None = field(default=None, compare=False)  # the error behind it, if any
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}" if self.where else self.message
+
+    def as_dict(self) -> dict:
+        return {"code": self.code.value, "level": self.level, "scope": self.scope, "where": self.where,
+                "message": self.message}
