@@ -18,9 +18,11 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/python -m compileall -q src > /dev/null
 	touch $@
 
-# the pack's PDF needs pango (WeasyPrint) and the DejaVu fonts from the system; Debian and
-# Ubuntu get them here when absent (as root, or through sudo), elsewhere the pack says what to install
-SYSTEM_PKGS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+# the pack's PDF needs pango (WeasyPrint) and the DejaVu fonts from the system, the event page's
+# browser tests Debian's chromium (Playwright drives it; its own browser download is never used);
+# Debian and Ubuntu get them here when absent (as root, or through sudo), elsewhere the pack says
+# what to install and the browser tests are skipped
+SYSTEM_PKGS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core chromium
 system-libs:
 	@if command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then \
 	  missing=$$(for p in $(SYSTEM_PKGS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
@@ -75,7 +77,7 @@ mutants: $(BIN)/.installed
 BENCH := bench/.venv/bin
 $(BENCH)/.installed: pyproject.toml
 	test -x $(BENCH)/python || $(PYTHON) -m venv bench/.venv
-	$(BENCH)/python -m pip install --quiet --disable-pip-version-check -e '.[pack]' iuliia==0.13.0 twitter-text-parser==3.0.0
+	$(BENCH)/python -m pip install --quiet --disable-pip-version-check -e '.[pack,serve]' iuliia==0.13.0 twitter-text-parser==3.0.0
 	@$(MAKE) --no-print-directory system-libs
 	$(BENCH)/python -m compileall -q src > /dev/null
 	touch $@

@@ -10,6 +10,7 @@ sys.path.insert(0, __file__.rsplit("/", 1)[0])
 
 import letters_ru  # noqa: E402
 import night  # noqa: E402
+import serve  # noqa: E402
 import startup  # noqa: E402
 import throughput  # noqa: E402
 from common import ROOT, RUNS, machine  # noqa: E402
@@ -26,6 +27,7 @@ def main() -> None:
     for fn in (night.merge, night.pack, night.many):  # a letter-writing night
         with tempfile.TemporaryDirectory() as tmp:
             rows += fn(tmp)
+    rows += serve.run()  # the event server under 30 volunteers (bounded: SERVE_SECONDS)
     lines = [
         "# Benchmarks",
         "",

@@ -7,6 +7,7 @@ import io
 import os
 import subprocess
 import sys
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -93,3 +94,25 @@ def require_pinned(dist: str) -> None:
         pytest.skip(f"{dist} is not installed")
     if installed != pin.group(1):
         pytest.skip(f"{dist} {installed} is installed; data files come from the pinned {pin.group(1)}")
+
+
+# a minimal valid case, and a case file written from a text: shared by the tests of every subject
+MINIMAL = """\
+appealkit: 1
+id: test-case
+title: A title
+person:
+  name: Jane Doe
+summary: Something happened.
+asks:
+  - Release Jane Doe.
+"""
+
+
+def write(tmp_path, text, name="case.yaml", raw=False):
+    p = tmp_path / name
+    if raw:
+        p.write_bytes(text)
+    else:
+        p.write_text(textwrap.dedent(text), encoding="utf-8")
+    return str(p)

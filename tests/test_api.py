@@ -180,3 +180,29 @@ def test_readme_night_script_writes_what_the_cli_writes_byte_for_byte(tmp_path):
     assert sorted(got) == sorted(want)
     assert [k for k in want if got[k] != want[k]] == []
     assert len(want) == len(_tree(cli / "examples")) + 5  # check.json, 3 letters, pack.pdf
+
+
+def test_reports_carry_structured_notices(tmp_path, monkeypatch):
+    from appealkit.night.notices import Code
+
+    writers = tmp_path / "w.csv"
+    writers.write_text("name,address,Language\nAnna,1 High St; London,en\n,2 Low Rd; Leeds,en\n", encoding="utf-8")
+    case = str(ROOT / "examples/ru-aliyev.yaml")
+    report = appealkit.merge_letters([case], str(writers), str(tmp_path / "out"), to="prosecutor",
+                                     date=dt.date(2026, 12, 1), sender_country="GB")
+    assert (report.written, report.skipped, report.failed, report.ok) == (1, 0, 1, False)
+    assert [p.name for p in report.paths] == ["ru-aliyev-2026-prosecutor-anna-en.txt"]
+    by_code = {n.code: n for n in report.notices}
+    assert by_code[Code.BAD_ROW].where == f"{writers}:3" and by_code[Code.BAD_ROW].message == "no name"
+    assert by_code[Code.BAD_ROW].level == "error" and by_code[Code.BAD_ROW].scope == "row"
+    assert by_code[Code.COLUMN].where == f"{writers}:1" and "'lang'" in by_code[Code.COLUMN].message
+    monkeypatch.delenv("APPEALKIT_HOME", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    (tmp_path / "config" / "appealkit").mkdir(parents=True)
+    (tmp_path / "config" / "appealkit" / "sender.yaml").write_text(
+        "name: A. Supporter\naddress: [1 High Street, London]\ncountry: gb\n", encoding="utf-8")
+    s = appealkit.resolve_sender(country="DE")  # what is given wins; the rest comes from sender.yaml
+    assert (s.name, s.address, s.country) == ("A. Supporter", ["1 High Street", "London"], "DE")
+    pack = appealkit.make_pack([case], str(tmp_path / "p.html"), to="person", date=dt.date(2026, 12, 1))
+    assert pack.ok and (pack.cases, pack.letters) == (1, 1)
+    assert not [n for n in pack.notices if n.code in (Code.NO_SENDER, Code.NO_SENDER_COUNTRY)]

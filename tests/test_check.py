@@ -6,8 +6,7 @@ import json
 
 import pytest
 
-from .conftest import EXAMPLES, run
-from .test_case_load import MINIMAL, write
+from .conftest import EXAMPLES, MINIMAL, run, write
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=[p.name for p in EXAMPLES])

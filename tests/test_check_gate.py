@@ -12,8 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from .conftest import ROOT, run
-from .test_case_load import MINIMAL, write
+from .conftest import MINIMAL, ROOT, run, write
 
 VOLUNTEER = sorted((ROOT / "tests" / "volunteer").glob("*.yaml"))
 
@@ -203,7 +202,7 @@ def test_stale_samples_from_the_data():
     assert len(samples) >= 10
     for s in samples:
         titles = [s["title"]] if "title" in s else []
-        got = stale_addressee(s["country"], s["role"], titles, [s["name"]])
+        got = stale_addressee(s["country"], s["role"], titles, [s["name"]], [s["organisation"]] if "organisation" in s else [])
         assert (got is not None) == s["stale"], (s, got)
 
 

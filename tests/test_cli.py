@@ -7,10 +7,10 @@ import json
 
 import pytest
 
-from .conftest import ROOT, run, run_process
-from .test_case_load import MINIMAL
+from .conftest import MINIMAL, ROOT, run, run_process
 
-COMMANDS = ["check", "init", "schema", "translit", "schemes", "address", "letter", "tweet", "post", "list", "pack", "import"]
+COMMANDS = ["check", "init", "schema", "translit", "schemes", "address", "letter", "tweet", "post", "list", "pack", "import",
+            "facts", "serve"]
 
 
 def test_the_list_of_commands_is_the_apps():
@@ -104,7 +104,8 @@ def test_schemes_listing():
     ids = {r["id"] for r in rows}
     assert {"icao", "bgn-pcgn", "iso9", "gost-b", "scientific", "wikipedia", "kz-2021", "ua-2010", "ascii"} <= ids
     plain = run("schemes").out
-    assert "\x1b[" not in plain and plain.count("\n") == len(rows)
+    assert "\x1b[" not in plain and plain.count("\n") == len(rows) + 1  # and the header line
+    assert plain.splitlines()[0] == "id\tname\tlanguages\tused"
 
 
 def test_json_is_utf8_not_escaped():

@@ -20,7 +20,7 @@ def _loaded(code: str) -> set[str]:
 
 def test_cli_import_is_lean():
     mods = _loaded("import appealkit.cli")
-    for heavy in ("rich", "yaml", "jinja2", "babel", "regex", "unidecode"):
+    for heavy in ("rich", "yaml", "jinja2", "babel", "regex", "unidecode", "starlette", "uvicorn", "anyio"):
         assert heavy not in mods, heavy
 
 
@@ -28,6 +28,13 @@ def test_cli_import_is_lean():
 def test_core_never_imports_cli_toolkit(module):
     mods = _loaded(f"import {module}")
     assert "typer" not in mods and "rich" not in mods and "click" not in mods
+
+
+def test_the_web_framework_loads_for_serve_only():
+    mods = _loaded("import sys; sys.argv=['appealkit','letter','examples/atabek.yaml','--to','president']\n"
+                   "from appealkit.cli import main\ntry:\n    main()\nexcept SystemExit:\n    pass")
+    assert not {"starlette", "uvicorn", "anyio", "h11"} & mods
+    assert "starlette" in _loaded("import appealkit.serve.app")
 
 
 def test_check_does_not_load_templates_or_babel():

@@ -88,7 +88,7 @@ def test_post_refusals(kwargs, message):
 
 
 def test_variants_are_one_post_per_handle(tmp_path):
-    from .test_pinned_posts_build import CASE
+    from .posts.test_pinned_posts_build import CASE
 
     p = tmp_path / "c.yaml"
     p.write_text(CASE, encoding="utf-8")

@@ -10,8 +10,7 @@ import pytest
 
 from appealkit.checks import invisible_chars, mixed_script
 
-from .conftest import run
-from .test_case_load import MINIMAL, write
+from .conftest import MINIMAL, run, write
 
 FINDINGS = """\
 appealkit: 1

@@ -12,8 +12,7 @@ from appealkit.errors import AppealkitError, CaseError, CaseErrors, OutputError,
 from appealkit.letters.sender import Sender, read_sender_file, split_lines
 from appealkit.output import dumps, safe_name, use_color, write_files
 
-from .conftest import run
-from .test_case_load import MINIMAL, write
+from .conftest import MINIMAL, run, write
 
 
 @pytest.mark.parametrize("where,text,as_dict", [
@@ -244,6 +243,7 @@ def test_a_full_disk_is_named(tmp_path, monkeypatch):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", full)
+    monkeypatch.setattr(os, "link", full)  # a new file is claimed by a link, an overwrite by a rename
     with pytest.raises(OutputError) as info:
         write_files(tmp_path, [("a.txt", "x")])
     assert info.value.message == "cannot write: No space left on device"

@@ -48,10 +48,13 @@ def test_a_refused_letter_writes_none_of_the_batch(tmp_path):
     assert first.code == 0 and len(first.out.splitlines()) == 4
     written = sorted(tmp_path.iterdir())
     written[0].unlink()  # one letter gone, the others still there
+    written[1].write_text("signed already", encoding="utf-8")  # and one of them changed
     r = run(*args)
     assert r.code == 1 and "already exists; use --force" in r.err and r.out == ""
     assert sorted(tmp_path.iterdir()) == written[1:]  # the missing one was not written either
     assert run(*args, "--force").code == 0 and sorted(tmp_path.iterdir()) == written
+    written[0].unlink()  # the same letters as before: a rerun completes them (an interrupted run)
+    assert run(*args).out == f"{written[0]}\n"
 
 
 def test_two_outputs_with_one_name_are_refused(tmp_path):
@@ -82,6 +85,7 @@ def test_interrupted_write_leaves_nothing(tmp_path, monkeypatch):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(os, "replace", boom)
+    monkeypatch.setattr(os, "link", boom)  # a new file is claimed by a link, an overwrite by a rename
     with pytest.raises(KeyboardInterrupt):
         write_atomic(tmp_path, "letter.txt", "x" * 100_000)
     assert list(tmp_path.iterdir()) == []

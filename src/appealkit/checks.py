@@ -31,7 +31,8 @@ AFFECTS = {
     "address-fails": ("address", "letter"), "letter-language": ("letter",),
     "missing-translation": ("letter",), "empty-field": ("address", "letter"),
     "no-locality": ("address", "letter"), "no-postcode": ("address", "letter"),
-    "pasted-address": ("address", "letter"),
+    "pasted-address": ("address", "letter"), "split-address": ("address", "letter"),
+    "latin-in-cyrillic": ("address", "letter"),
 }
 
 
@@ -50,25 +51,9 @@ def wrapped_in_quotes(s: str) -> str | None:
     return None
 
 
-def _n(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
-def total_line(results: list[dict]) -> str:
-    """The line that ends `check` over several files, from their JSON results:
-    '8 files: 8 ok, 4 warnings'; '8 files: 4 ok, 1 failed (2 errors), 3 failed (--strict), 6 warnings'."""
-    broken = [r for r in results if r["errors"]]
-    strict = [r for r in results if not r["ok"] and not r["errors"]]
-    parts = [f"{len(results) - len(broken) - len(strict)} ok"]
-    if broken:
-        parts.append(f"{len(broken)} failed ({_n(sum(len(r['errors']) for r in broken), 'error')})")
-    if strict:
-        parts.append(f"{len(strict)} failed (--strict)")
-    warnings = sum(len(r["warnings"]) for r in results)
-    return f"{_n(len(results), 'file')}: {', '.join(parts)}, {_n(warnings, 'warning')}"
-
-
-def run_checks(case, today: dt.date | None = None) -> list[Finding]:
+def run_checks(case, today: dt.date | None = None, sender: str | None = None) -> list[Finding]:
+    """Every warning for `case`; with the writer's country `sender`, also the postal routes
+    that are suspended and deadlines the post cannot meet (routes.py)."""
     today = today or dt.date.today()
     pos = case.positions
     out: list[Finding] = []
@@ -110,4 +95,12 @@ def run_checks(case, today: dt.date | None = None) -> list[Finding]:
 
     for code, msg, path in [*gate_findings(case), *letter_findings(case), *post_findings(case)]:
         add(code, msg, path)
+    if sender:
+        from .routes import deadline_warnings, route_warnings
+
+        targets = case.targets("all")
+        for t, msg in route_warnings(case, targets, sender, today):
+            add("route-suspended", msg, ("person", "address") if t == "person" else ("recipients", t, "address"))
+        for msg in deadline_warnings(case, targets, sender, today):
+            add("post-too-slow", msg, ("deadline",))
     return out

@@ -62,6 +62,7 @@ class Format(str, Enum):
     text = "text"
     markdown = "markdown"
     html = "html"
+    e_letter = "e-letter"
 
 
 
@@ -148,6 +149,9 @@ def check(
     json_: Annotated[bool, typer.Option("--json", help="Print findings as JSON on stdout (an array for several files or a folder).")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too.")] = False,
     today: Annotated[Optional[str], typer.Option("--today", help="Judge deadlines as of this date (YYYY-MM-DD).")] = None,
+    from_: Annotated[Optional[str], typer.Option(
+        "--from", help="Your country (ISO code): also warn of suspended postal routes and deadlines the post cannot meet.",
+        envvar="APPEALKIT_FROM")] = None,
 ):
     """Check case files: errors (exit 1) and warnings (exit 0 unless --strict)."""
     from .night.check import check_each
@@ -155,7 +159,7 @@ def check(
 
     day = _date(today, "--today")
     results = []
-    for f in check_each(list(cases or []), day, strict):  # each file's report said as it comes
+    for f in check_each(list(cases or []), day, strict, _sender_country(from_)):  # each file's report said as it comes
         results.append(f)
         if not json_:
             for e in f.errors:
@@ -170,9 +174,9 @@ def check(
 
     many = is_many(cases or [])
     if many:
-        from .checks import total_line
+        from .night.check import total_line
 
-        note(total_line([f.as_dict() for f in results]))
+        note(total_line(results))
     if json_:
         emit_json([f.as_dict() for f in results] if many else results[0].as_dict())
     if not all(f.ok for f in results):
@@ -275,8 +279,11 @@ def schemes(json_: Json = False):
             t.add_row(r["id"], r["name"], ", ".join(r["languages"]), r["used"])
         Console(no_color=not use_color()).print(t)
         return
+    from .output import out, table_row
+
+    out(table_row(["id", "name", "languages", "used"]))
     for r in rows:
-        sys.stdout.write(f"{r['id']}\t{r['name']}\t{','.join(r['languages'])}\t{r['used']}\n")
+        out(table_row([r["id"], r["name"], ",".join(r["languages"]), r["used"]]))
 
 
 # ------------------------------------------------------------------ list
@@ -290,14 +297,19 @@ def list_(
     fewest: Annotated[bool, typer.Option("--fewest", help="The people with the fewest letters in the log first, with their last reply.")] = False,
     days: Annotated[int, typer.Option("--days", min=1, help="With --fewest: count the letters of this many days.")] = 30,
     log: LogPath = None,
+    post_by: Annotated[bool, typer.Option("--post-by", help="Instead: the last day to post for every birthday and holiday of the coming year (needs --from).")] = False,
+    from_: From = None,
 ):
     """One row per case: person, country, deadline and days left, birthdays, addresses. People
     not held (in transit, released...) are listed apart, at the end."""
     from .night.overview import overview
-    from .output import emit_json, is_tty, use_color
+    from .output import emit_json, is_tty, note, out, use_color
 
     day = _date(today, "--today") or dt.date.today()
     run = _run(cases, many=True)  # one broken file among many is named, never the end of the overview
+    if post_by:
+        _post_by(run, _sender_country(from_), day, json_)
+        return
     rows = overview(run, day)
     if fewest:
         from .log import Log, fewest_first, log_path
@@ -312,22 +324,55 @@ def list_(
         emit_json([r.as_dict() for r in rows])
     elif is_tty():
         from rich.console import Console
-        from rich.table import Table
 
-        t = Table()
-        for name in ("id", "person", "cc", "deadline", "days left", "birthday", "addressed",
-                     *((f"letters ({days} d)", "last reply") if fewest else ())):
-            t.add_column(name, no_wrap=name in ("id", "deadline"))  # what identifies a row is never cut
-        for r in rows:
-            bday = ", ".join(f"{b.date:%d %b} ({b.age})" for b in r.birthdays)
-            t.add_row(r.id, r.person, r.country or "", r.deadline or "none", _days(r), bday,
-                      _addressed(r), *_tally(r, fewest), style="dim" if r.passed or r.status != "held" else None)
-        Console(no_color=not use_color()).print(t)
+        console = Console(no_color=not use_color())
+        table, left_out = _list_table(rows, console.width, fewest)
+        console.print(table)
+        if left_out:
+            note(f"left out to fit {console.width} columns: {', '.join(left_out)} (a wider window, a pipe or --json shows them)")
     else:
+        from .output import table_row
+
+        out(table_row([*LIST_COLUMNS, *(FEWEST_COLUMNS if fewest else ())]))
         for r in rows:
-            sys.stdout.write("\t".join([r.id, r.person, r.country or "", r.deadline or "none", _days(r),
-                                        _birthdays(r), _addressed(r), *_tally(r, fewest)]) + "\n")
+            out(table_row([r.id, r.person, r.country or "", r.deadline or "none", _days(r), _birthdays(r),
+                           _addressed(r), *_tally(r, fewest)]))
     _finish(run)
+
+
+LIST_COLUMNS = ("id", "person", "cc", "deadline", "days left", "birthday", "addressed")
+FEWEST_COLUMNS = ("letters", "last reply")  # list --fewest: from the sent-letters log
+_LIST_DROP = ("addressed", "birthday", "cc", "days left")  # the first to go on a narrow terminal
+_LIST_NO_WRAP = ("id", "cc", "deadline")  # what identifies a row stays on one line
+
+
+def _list_table(rows, width: int, fewest: bool = False):
+    """`list` as a rich table within `width` columns: the least needed columns dropped until the
+    rest fit; a name (and the days, the birthday) wraps at its spaces, never cut."""
+    from rich.cells import cell_len
+    from rich.table import Table
+
+    cells = [[r.id, r.person, r.country or "", r.deadline or "none", _days(r),
+              ", ".join(f"{b.date:%d %b} ({b.age})" for b in r.birthdays), _addressed(r), *_tally(r, fewest)]
+             for r in rows]
+    columns = (*LIST_COLUMNS, *(FEWEST_COLUMNS if fewest else ()))
+    # the least each column takes: its widest cell where it must not wrap, else its longest word
+    least = {}
+    for i, c in enumerate(columns):
+        texts = [c] + [x[i] for x in cells]
+        pieces = texts if c in _LIST_NO_WRAP else [w for text in texts for w in text.split()]
+        least[c] = max(map(cell_len, pieces), default=1) + 3  # and a space, a rule, a space
+    shown = list(columns)
+    for c in _LIST_DROP:
+        if sum(least[x] for x in shown) + 1 <= width:
+            break
+        shown.remove(c)
+    t = Table()
+    for c in shown:
+        t.add_column(c, no_wrap=c in _LIST_NO_WRAP, min_width=least[c] - 3, overflow="fold")
+    for r, x in zip(rows, cells):
+        t.add_row(*(x[columns.index(c)] for c in shown), style="dim" if r.passed or r.status != "held" else None)
+    return t, [c for c in columns if c not in shown]
 
 
 def _days(r) -> str:
@@ -336,6 +381,30 @@ def _days(r) -> str:
     if r.passed:
         return f"passed {-r.days_left} day{'s' if r.days_left != -1 else ''} ago"
     return "today" if r.days_left == 0 else f"{r.days_left} day{'s' if r.days_left != 1 else ''}"
+
+
+def _post_by(run, sender: Optional[str], day: dt.date, json_: bool) -> None:
+    """list --post-by: one row per occasion, the soonest last day to post first."""
+    from .occasions import occasions
+    from .output import emit_json, note
+
+    if not sender:
+        raise UsageError("--post-by needs --from CC: the country you post from decides the days in transit")
+    from .output import out, table_row
+
+    rows = occasions(list(run), sender, day)
+    if json_:
+        emit_json([o.as_dict() for o in rows])
+    else:
+        out(table_row(["post by", "id", "person", "occasion", "date", "left"]))
+        for o in rows:
+            left = (f"{o.days_left} days left" if o.days_left > 0 else "today" if o.days_left == 0
+                    else "too late by post: an e-letter may still arrive")
+            out(table_row([o.post_by.isoformat(), o.case, o.person, o.name, o.date.isoformat(), left]))
+    if any(o.assumed for o in rows):
+        note(f"no published transit time from {sender} for some routes: the United Kingdom to Russia figure "
+             "stands in (data/transit.yaml)")
+    _finish(run)
 
 
 def _tally(r, fewest: bool) -> tuple:
@@ -416,9 +485,12 @@ def letter(
     log: LogPath = None,
     event: Event = "",
     no_log: NoLog = False,
+    page_chars: Annotated[Optional[int], typer.Option("--page-chars", help="With --format e-letter: characters per page (default: the service's, data/e-letters.yaml).")] = None,
+    service: Annotated[Optional[str], typer.Option("--service", help="With --format e-letter: the service (fsin-pismo, zt); default the prison country's.")] = None,
 ):
     """Letters to the authorities and a support letter to the person, ready to sign. With
-    --writers, each letter written is recorded in the sent-letters log."""
+    --writers, each letter written is recorded in the sent-letters log. --format e-letter: plain
+    text for a state e-letter service (ФСИН-письмо and the like), in numbered pages."""
     from .letters.render import as_html, load_template
     from .letters.sender import split_lines
     from .night.letters import letters_for_cases
@@ -434,15 +506,26 @@ def letter(
     embassy = split_lines(embassy_address) or None
     if writers is None:
         sender = _sender(sender_name, sender_address, country)
+    if format_ == Format.e_letter:
+        if to != "person":
+            raise UsageError("e-letter services carry letters to prisoners only: use --to person", param="format")
+        if writers is not None or json_:
+            raise UsageError("--format e-letter writes one letter's pages: without --writers and --json", param="format")
     run = _run(cases)
     user_template = load_template(template) if template else None
     fmt = format_.value
+    if format_ == Format.e_letter:
+        _e_letters(run, lang, sender, day, user_template, message, out_dir, force, page_chars, service)
+        _finish(run)
+        return
     if writers is not None:
-        _merge(run.with_recipient(to), writers, to, out_dir, force, lang, day, fmt, user_template, message,
+        good = run.with_recipient(to)
+        _post_warnings(good, to, _writer_countries(writers, country), day)
+        _merge(good, writers, to, out_dir, force, lang, day, fmt, user_template, message,
                embassy, country, None if no_log else _recorder(log, cases, event))
         _finish(run)
         return
-    rows, texts = [], []
+    rows, texts, kept = [], [], 0
     html_lang, html_title = "en", ""
     # a single html page holds all the letters: compose them as text, wrap them once
     for item in letters_for_cases(run, to, lang=lang, sender=sender, date=day,
@@ -451,8 +534,10 @@ def letter(
                                   out_dir=out_dir, force=force):
         for n in item.notices:
             _say(n)
+        _post_warnings([item.case], to, {country}, day)
         for path in item.paths:
             out(str(path))
+        kept += len(item.kept)
         if out_dir:
             continue
         if json_:
@@ -466,13 +551,62 @@ def letter(
     if json_:
         emit_json(rows if to == "all" or run.many else rows[0])
     elif out_dir:
-        pass
+        if kept:
+            from .output import note
+
+            note(f"{_n(kept, 'letter')} already there with the same text: left as {'they are' if kept > 1 else 'it is'}")
     elif fmt == "html":
         if texts:
             sys.stdout.write(as_html(texts, html_lang, html_title))
     else:
         sys.stdout.write("\f\n".join(texts))
     _finish(run)
+
+
+def _e_letters(run, lang, sender, day, template, message, out_dir, force, page_chars, service) -> None:
+    """letter --format e-letter: each support letter as the pages an e-letter service prints."""
+    from .eletters import letter_body, paginate, service_for
+    from .night.letters import letters_for_cases
+    from .output import note, out, warn, write_atomic
+
+    texts = []
+    for item in letters_for_cases(run, "person", lang=lang, sender=sender, date=day, fmt="text",
+                                  template=template, message=message):
+        for n in item.notices:
+            _say(n)
+        addr = item.case.person.address
+        svc = service_for(addr.country if addr else None, service)
+        size = page_chars or (svc["page_chars"] if svc else 2500)
+        if svc is None:
+            warn(f"{item.case.id}: no state e-letter service for {addr.country if addr else 'this person'} "
+                 f"in data/e-letters.yaml: pages of {size} characters")
+        elif page_chars is None:
+            note(f"{item.case.id}: {svc['name']}: pages of {size} characters ({svc['page_chars_source']}, checked {svc['checked']})")
+        for x in item.letters:
+            pages = paginate(letter_body(x.text, addr.lines if addr else []), size)
+            if out_dir:
+                out(str(write_atomic(out_dir, f"{item.case.id}-person-{x.language}.e-letter.txt",
+                                     "\n\n".join(pages) + "\n", force)))
+            else:
+                texts.append("\n\n".join(pages))
+    if texts:
+        sys.stdout.write("\f\n".join(texts) + "\n")
+
+
+def _post_warnings(cases, to: str, senders: set, day: dt.date) -> None:
+    """Suspended postal routes and deadlines the post cannot meet (routes.py), on stderr."""
+    from .output import warn
+    from .routes import post_warnings
+
+    for m in post_warnings(cases, to, senders, day):
+        warn(m)
+
+
+def _writer_countries(writers: str, default: Optional[str]) -> set:
+    """The countries the writers' CSV posts from (a bad row is the mail merge's to name)."""
+    from .night.writers import Writer, read_writers
+
+    return {w.country or default for w in read_writers(writers) if isinstance(w, Writer)}
 
 
 def _recorder(log: Optional[str], cases: Optional[List[str]], event: str):
@@ -656,6 +790,8 @@ def tweet(
         emit_json(rows if (variants_ or thread_) else rows[0])
     elif not bad:
         for p in posts:
+            if p.to:  # a variant says whom it addresses
+                out(f"# {p.to}")
             out(p.intent_url or "" if intent else p.text)
     if is_tty() and not json_:
         for p in posts:
@@ -690,6 +826,8 @@ def _tweets(run, plat, lang, to, mode, limit, intent, instance, json_, moment):
         elif item.fits:
             out(f"# {item.case.id}")
             for p in item.posts:
+                if p.to:
+                    out(f"# {item.case.id} {p.to}")
                 out(p.intent_url or "" if intent else p.text)
             out()
     if json_:
@@ -859,12 +997,39 @@ def log_export(
         sys.stdout.write(export_csv(lg, by.value))
 
 
+# ------------------------------------------------------------------ serve (issue 27)
+
+
+@app.command()
+def serve(
+    cases: ManyCases = None,
+    port: Annotated[int, typer.Option("--port", help="The port to listen on.")] = 8000,
+    lan: Annotated[bool, typer.Option("--lan", help="Listen on the local network too (phones on the same Wi-Fi), not only on this computer.")] = False,
+    event: Annotated[Optional[str], typer.Option("--event", help="The event's name in the log. Default: letter-writing night and the date.")] = None,
+    log: LogPath = None,
+):
+    """The letter-writing night in a browser: volunteers write and print letters on their phones,
+    the organiser counts them and prints the pack. Offline; Ctrl-C stops it."""
+    from .output import note
+    from .serve import make_night, terminal_qr
+    from .serve import serve as run
+
+    def started(s) -> None:
+        note(f"serving {s.cases} case{'s' if s.cases != 1 else ''} at {s.url} (log: {s.log}); Ctrl-C stops")
+        note(f"organiser: {s.organiser_url}")
+        if s.lan:
+            sys.stderr.write(terminal_qr(s.url))
+
+    run(make_night(list(cases or []), event=event, log=log, on_failure=_failed), port=port, lan=lan, on_start=started)
+
+
 # ------------------------------------------------------------------ the error boundary
 
 
 def main(argv: Optional[list] = None) -> None:
     """Run the CLI; every failure becomes one line per problem on stderr and an exit code."""
     debug = os.environ.get("APPEALKIT_DEBUG") == "1" or "--debug" in (argv if argv is not None else sys.argv)
+    _terminate_as_interrupt()
     code = 0
     try:
         rv = app(args=argv, prog_name="appealkit", standalone_mode=False)
@@ -922,6 +1087,20 @@ def _describe(e: AppealkitError) -> str:
     return str(e)
 
 
+def _terminate_as_interrupt() -> None:
+    """SIGTERM (a `kill`, a closing session, a container stopping) ends a run as Ctrl-C does:
+    through the same cleanup (no temporary file left) and exit 130."""
+    import signal
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    try:
+        signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:  # not the main thread (an embedding program's): its own handlers stay
+        pass
+
+
 def _drop_stdout() -> None:
     # what is still buffered can go nowhere: keep later flushes (ours, the interpreter's) quiet
     try:
@@ -938,3 +1117,22 @@ def _os_error(e: OSError) -> str:
 
 def _err(message: str) -> None:
     sys.stderr.write(f"appealkit: error: {message}\n")
+
+
+# ------------------------------------------------------------------ facts
+
+
+@app.command()
+def facts(
+    country: Annotated[Optional[str], typer.Option("--country", help="Only this country (ISO code, like RU).")] = None,
+    json_: Json = False,
+):
+    """What appealkit knows of office holders and renamed places, with sources and dates."""
+    from .address.facts import facts_text, known_facts
+    from .output import emit_json, out
+
+    data = known_facts(country)
+    if json_:
+        emit_json(data)
+    else:
+        out(facts_text(data))

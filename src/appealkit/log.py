@@ -177,11 +177,11 @@ def export_csv(log: Log, by: str) -> str:
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(HEADERS[by])
     for row in log.counts(by):
-        w.writerow([_cell(x) for x in row])
+        w.writerow([safe_cell(x) for x in row])
     return buf.getvalue()
 
 
-def _cell(v) -> str:
+def safe_cell(v) -> str:
     s = str(v)
     return "'" + s if s[:1] in ("=", "+", "-", "@", "\t", "\r") else s
 

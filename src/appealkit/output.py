@@ -40,6 +40,24 @@ def emit_json(obj) -> None:
     out(dumps(obj))
 
 
+# a cell starting so is a formula to a spreadsheet (OWASP, CSV injection): it gets a leading '
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def table_cell(value: str) -> str:
+    """A cell of a tab-separated table as a spreadsheet may open it: a would-be formula starts
+    with ', and a tab, newline or backslash inside is written as \\t, \\n, \\\\ (no added column,
+    no fake row)."""
+    if value.startswith(FORMULA_START):
+        value = "'" + value
+    return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+
+
+def table_row(cells) -> str:
+    """One line of a tab-separated table (table_cell for each cell)."""
+    return "\t".join(table_cell(str(c)) for c in cells)
+
+
 def warn(message: str) -> None:
     prefix = "appealkit: warning: "
     if use_color(sys.stderr):
@@ -115,7 +133,8 @@ def _write(target: Path, text: str | bytes, force: bool, sync: bool = True) -> N
 
     folder = target.parent
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        # the process id in the name: a later run removes what a run that died left (remove_stale_temps)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=TEMP_SUFFIX, dir=folder)
         # mkstemp makes the file private (0600); a letter or a pack is an ordinary file, which
         # a print queue or another user may read as the umask allows
         os.fchmod(fd, 0o666 & ~_umask())
@@ -131,9 +150,12 @@ def _write(target: Path, text: str | bytes, force: bool, sync: bool = True) -> N
                 fh.flush()
                 if sync:
                     os.fsync(fh.fileno())
-            if not force and target.exists():  # appeared while we wrote
-                raise OutputError("already exists", Where(str(target)), param="force")
-            os.replace(tmp, target)
+            if force:
+                os.replace(tmp, target)
+            else:
+                _claim(tmp, target)
+        except FileExistsError:  # another run made it while we wrote: it stays theirs
+            raise OutputError("already exists", Where(str(target)), param="force") from None
         except OSError as e:  # a full disk, a quota
             raise OutputError(f"cannot write: {e.strerror or e}", Where(str(target))) from None
     except BaseException:
@@ -142,6 +164,61 @@ def _write(target: Path, text: str | bytes, force: bool, sync: bool = True) -> N
         except OSError:
             pass
         raise
+
+
+def _claim(tmp: str, target: Path) -> None:
+    """Give the written temporary file its name only if no file has it: a hard link is created
+    or fails atomically (a rename would replace another run's file). Where a file system has no
+    hard links, the name is claimed by exclusive creation and the bytes copied in."""
+    import errno
+
+    try:
+        os.link(tmp, target)
+    except OSError as e:
+        if e.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS, errno.EMLINK):
+            raise
+        with open(tmp, "rb") as src, open(target, "xb") as dst:
+            dst.write(src.read())
+    os.unlink(tmp)
+
+
+TEMP_SUFFIX = ".tmp"
+
+
+def remove_stale_temps(folder: str | os.PathLike) -> int:
+    """Remove the temporary files (`.NAME.PID.XXXXXXXX.tmp`) that a run which no longer lives
+    left in `folder` (killed mid-write); a live run's are left alone. Returns how many."""
+    import re
+
+    pattern = re.compile(r"^\..+\.(\d+)\.[A-Za-z0-9_]{8}" + re.escape(TEMP_SUFFIX) + "$")
+    removed = 0
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return 0
+    for name in names:
+        m = pattern.match(name)
+        if m and not _alive(int(m.group(1))):
+            try:
+                os.unlink(os.path.join(folder, name))
+                removed += 1
+            except OSError:
+                pass
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, ValueError):
+        return True  # another user's process, or not a process id: not ours to judge
+    except OSError:
+        return True
+    return True
 
 
 _UMASK: list[int] = []

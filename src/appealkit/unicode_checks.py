@@ -102,8 +102,23 @@ def mixed_script(s: str) -> list[str]:
 
 
 def invisible_chars(s: str) -> list[str]:
-    """Messages for each invisible or direction-changing character in `s`."""
+    """Messages for each invisible or direction-changing character in `s`. A zero-width
+    (non-)joiner between two letters of a script that spells with it (Persian می‌خواهم, Indic
+    scripts) or inside an emoji sequence (a family) is spelling, not a stray character."""
     if s.isascii() or not _INVISIBLE_SET.intersection(s):
         return []
-    seen = dict.fromkeys(c for c in s if c in _INVISIBLE_SET)
+    seen = dict.fromkeys(c for i, c in enumerate(s) if c in _INVISIBLE_SET and not _joins(s, i))
     return [f"holds invisible {INVISIBLE[c]} (U+{ord(c):04X}); delete it" for c in seen]
+
+
+def _joins(s: str, i: int) -> bool:
+    if s[i] not in "\u200c\u200d" or not 0 < i < len(s) - 1:
+        return False
+    return all(_joinable(s[j]) for j in (i - 1, i + 1))
+
+
+def _joinable(ch: str) -> bool:
+    """A letter or mark of a script other than Latin, Cyrillic and Greek, or an emoji."""
+    if ch.isascii() or script(ch) is not None:
+        return False
+    return unicodedata.category(ch)[0] in "LMS"

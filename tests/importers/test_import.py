@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -90,6 +91,8 @@ def test_reimport_keeps_hand_edits_and_reports_the_move_and_the_release(tmp_path
     assert "\taddress: Исправительная колония № 15, Славгородское шоссе, 183, г. Могилёв -> " \
            "Исправительная колония № 22, ул. Садовая, 1, п. Доманово" in r.out
     assert "\tstatus: held -> released (former)" in r.out
+    kaval = (tmp_path / "cases" / "by-maryia-kaval-1002.yaml").read_text(encoding="utf-8")
+    assert re.search(r"\n  status: released +# the list says: former\n", kaval)
     after = path.read_text(encoding="utf-8")
     assert "# our group's words\nsummary: Pavel, a teacher, writes back to everyone.  # keep" in after
     assert "handles: {x: example_head}" in after
@@ -137,3 +140,34 @@ def test_an_existing_file_of_another_person_is_not_overwritten(tmp_path):
     assert (tmp_path / "cases" / "by-pavel-sidorenko-1001.yaml").read_text(encoding="utf-8") == "# mine\n"
     assert (tmp_path / "cases" / "by-pavel-sidorenko-1001-2.yaml").exists()
     assert r.code == 1
+
+
+def test_viasna_with_belarusian_headers_and_semicolons(tmp_path):
+    r = _import(tmp_path, "viasna-be.csv", "viasna")
+    assert r.code == 1 and ":4: birthday '1988-02-30' is not a date" in r.err
+    p = _case(tmp_path, "by-ales-sheuchyk-2001")["person"]
+    assert (p["born"], p["pronoun"], p["status"]) == (1990, "he", "held")
+    assert p["name"] == {"en": "Ales Sheuchyk", "be": "Алесь Шэўчык"}
+    assert p["address"] == {"country": "BY", "lines": ["Папраўчая калонія № 9", "вул. Якубоўскага, 1"],
+                            "postcode": "213410", "locality": "г. Горкі"}
+    assert _case(tmp_path, "by-volha-zaitsava-2002")["person"]["status"] == "released"
+    assert run("check", str(tmp_path / "cases")).code == 0
+
+
+def test_reimport_names_the_cases_the_list_no_longer_has_and_keeps_them(tmp_path):
+    _import(tmp_path, "memorial.csv", "memorial")
+    short = tmp_path / "short.csv"
+    short.write_text("\n".join((DATA / "memorial.csv").read_text(encoding="utf-8").splitlines()[:2]) + "\n",
+                     encoding="utf-8")
+    r = run("import", str(short), "--format", "memorial", "--out-dir", str(tmp_path / "cases"))
+    assert r.code == 0, r.err
+    assert "ru-petr-fedorov: no longer on the list (its case file is kept)" in r.err
+    assert (tmp_path / "cases" / "ru-petr-fedorov.yaml").exists()
+
+
+def test_list_shows_the_people_not_held_apart(tmp_path):
+    _import(tmp_path, "memorial.csv", "memorial")
+    r = run("list", str(tmp_path / "cases"))
+    rows = [line.split("\t") for line in r.out.splitlines()[1:]]
+    assert [x[0] for x in rows[-2:]] == ["ru-anna-smirnova", "ru-oleg-kuznetsov"]
+    assert rows[-1][6].endswith("; person address-unconfirmed") and "person" not in rows[0][6].split(";")[1:]

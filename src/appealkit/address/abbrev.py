@@ -125,11 +125,23 @@ def _entry(entries: list[dict], following: str | None) -> dict:
     return entries[0]
 
 
+def _initial(tokens: list[str], i: int) -> bool:
+    """An initial before a name ("ул. К. Маркса", "вул. М. Грушевського"): one capital letter and
+    a dot, after another word of the part and before a capitalised word in lower case, so that
+    "УЛ. ЛЕНИНА, Д. 5" and "Г. ПОКРОВ" keep their abbreviations."""
+    t = tokens[i]
+    if i == 0 or len(t) != 2 or t[1] != "." or not t[0].isupper() or i + 1 >= len(tokens):
+        return False
+    nxt = tokens[i + 1]
+    return (nxt[:1].isupper() and any(ch.islower() for ch in nxt)) or _initial(tokens, i + 1)
+
+
 def _segment(seg: str, tab: dict, translit) -> str:
     tokens = seg.split()
     if not tokens:
         return seg
-    plain: list[str | None] = [None if t.lower() in tab else _kind(t) for t in tokens]
+    plain: list[str | None] = [None if t.lower() in tab and not _initial(tokens, i) else _kind(t)
+                               for i, t in enumerate(tokens)]
     kinds: list[tuple[str, dict]] = []  # ("abbr", its entry), or ("word" / "number", {})
     for i, t in enumerate(tokens):
         if plain[i] is None:
@@ -161,7 +173,7 @@ def _segment(seg: str, tab: dict, translit) -> str:
     while i < n:
         if i in starts:
             ai, (s, e_) = starts[i]
-            out.append(translit(" ".join(tokens[s:e_])) + " " + kinds[ai][1]["en"])
+            out.append(f'{translit(" ".join(tokens[s:e_]))} {kinds[ai][1]["en"]}'.strip())
             i = e_
             continue
         if i in attached:
@@ -171,8 +183,8 @@ def _segment(seg: str, tab: dict, translit) -> str:
         if k == "abbr":
             # a label after its number (Kazakh "12 үй") still reads "house 12" in English
             if e.get("kind") == "label" and e.get("side") == "after" and i and kinds[i - 1][0] == "number" and out:
-                out[-1] = f"{e['en']} {out[-1]}"
-            else:
+                out[-1] = f"{e['en']} {out[-1]}".strip()
+            elif e["en"]:
                 out.append(e["en"])
         else:
             out.append(translit(tokens[i]))

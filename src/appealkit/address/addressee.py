@@ -1,4 +1,5 @@
-"""The person's line on the envelope, as the destination's prisons expect it.
+"""The lines an envelope and a letter share, built once for both: the person's line as the
+destination's prisons expect it, and the writer's return address.
 
 Former-USSR prisons want the full name with the year of birth ("Алиеву Тимуру Руслановичу,
 1983 г. р."): the country's `prison_name` data says so, per language of the address
@@ -58,3 +59,28 @@ def person_addressee_latin(case, lang: str | None, name: str) -> str:
     year of birth, the year ("born 1983")."""
     suffix = born_suffix(case, "en", latin=True) if born_suffix(case, lang) else None
     return f"{name}, {suffix}" if suffix else name
+
+
+def return_address(name: str | None, lines: list[str], country: str | None, dest: str | None,
+                   lang: str = "en") -> list[str]:
+    """The writer's name (when given) and address, as a letter and its envelope both print them:
+    for mail abroad ending in the writer's country in capitals, in `lang`, the language of the
+    letter it goes with (which the destination's post returning it and a reply can read); no
+    country line at home, nor where the writer's last lines name the country already. The pack's
+    envelopes and the letters call this one builder, so that they never disagree."""
+    out = [x for x in (name, *lines) if x]
+    if not lines or not country or country == dest:
+        return out
+    from babel.languages import get_official_languages
+
+    from .countries import country_name, upper
+
+    # the names a writer may have typed: in English, in the letter's language, in their own
+    own = country_name(country, lang)
+    known = {country.casefold(), own.casefold()}
+    for lg in ("en", *get_official_languages(country, de_facto=True)):
+        known.add(country_name(country, lg).casefold())
+    known |= {"uk", "great britain", "usa", "us", "united states of america"} if country in ("GB", "US") else set()
+    if any(x.strip(" ,.").casefold() in known for x in lines[-2:]):
+        return out
+    return out + [upper(own, lang)]

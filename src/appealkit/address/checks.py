@@ -63,18 +63,38 @@ def pasted_parts(line: str, cc: str) -> dict[str, str]:
     for seg in (x.strip() for x in line.split(",")):
         if not seg:
             continue
-        head, _, rest = seg.partition(" ")
+        pre = (country.postcode_prefix or "").strip()
+        body = seg[len(pre):].lstrip() if pre and seg.upper().startswith(pre.upper() + " ") else seg
+        head, _, rest = body.partition(" ")
         if country.known and country.postcode and "postcode" not in found:
             if country.postcode_ok(seg):
                 found["postcode"] = seg
                 continue
-            if rest and head.isdigit() and country.postcode_ok(head):  # "186420 г. Сегежа"
-                found["postcode"] = head
+            if rest and head.isdigit() and country.postcode_ok(head):  # "186420 г. Сегежа", "AZ 1000 Bakı"
+                found["postcode"] = seg[:len(seg) - len(rest)].strip()
                 seg = rest.strip()
+                if _part_field(seg) is None:  # what follows the postcode is the town's line
+                    found.update(_after_postcode(seg, country.layout))
+                    continue
         field = _part_field(seg)
         if field is not None and field not in found:
             found[field] = seg
     return found
+
+
+def _after_postcode(text: str, layout: list[str]) -> dict[str, str]:
+    """The fields a country's layout writes after the postcode on one line, from `text` as
+    written there: "Silivri/İstanbul" by Turkey's "{postcode} {locality}/{region}"."""
+    line = next((t for t in layout if "{postcode}" in t), "")
+    after = line.split("{postcode}", 1)[1]
+    keys = re.findall(r"\{(\w+)\}", after)
+    seps = [x for x in re.split(r"\{\w+\}", after)[1:-1] if x.strip()]
+    if keys[:1] != ["locality"]:
+        return {"locality": text}
+    if len(keys) > 1 and seps and seps[0].strip() in text:
+        town, _, rest = text.partition(seps[0].strip())
+        return {"locality": town.strip(), keys[1]: rest.strip()}
+    return {"locality": text}
 
 
 def approximate(addr) -> str | None:
@@ -118,8 +138,56 @@ def address_findings(case):
     yield from stale_findings(case)
 
 
+def _locality_example(cc: str) -> str:
+    """How the fix for a missing town names it: with an example in the country's own writing."""
+    ex = _parts_data()["locality_examples"].get(cc)
+    if ex is None:
+        return "the town's name"
+    prefixed = not scripts_latin(ex) and " " in ex
+    return f"the town, {'with its prefix where the post uses one, ' if prefixed else ''}like '{ex}'"
+
+
+def scripts_latin(text: str) -> bool:
+    return text.isascii() or not non_latin(text)
+
+
+_ROMAN = re.compile(r"^[IVXLCDM]+$")
+_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]{2,}")
+
+
+def _line_findings(addr, country):
+    """A line a flow list split off its street (`lines: [ФСИН России, ул. Житная, д. 14]` gives
+    `д. 14` alone), and a Latin word among Cyrillic ones (`ул. Logvinenko, 41`)."""
+    from .abbrev import language_table, table_languages
+    from .format import cyrillic_language
+
+    for i, line in enumerate(addr.lines):
+        if scripts.has(line, scripts.CYRILLIC):
+            for w in _LATIN_WORD.findall(line):
+                if not _ROMAN.match(w):
+                    yield ("latin-in-cyrillic",
+                           f"address line {i + 1} has the Latin word '{w}' among Cyrillic ones: the "
+                           f"destination's post reads this line in Cyrillic; write '{w}' in Cyrillic letters "
+                           "as the place itself writes it", addr.path + ("lines", i))
+        if i == 0:
+            continue
+        lang = cyrillic_language(line, addr.country) or ""
+        labels = {f.lower() for lg in table_languages(country.abbreviations, lang or None)
+                  for e in language_table(lg)["entries"] if e.get("kind") == "label" for f in e["forms"]}
+        words = line.split()
+        only_number = bool(words) and words[-1][:1].isdigit() and len(words) <= 2 and (
+            len(words) == 1 or words[0].lower() in labels)
+        if only_number:
+            prev = addr.lines[i - 1]
+            yield ("split-address",
+                   f"address line {i + 1} '{line}' is a number alone, cut off from '{prev}': in a [ ] list a "
+                   f"comma starts a new line; quote a line that holds commas: lines: [\"{prev}, {line}\"]",
+                   addr.path + ("lines", i))
+
+
 def _layout_findings(addr, country, keys=()):
-    """Parts pasted into `lines`, and parts the envelope needs that are missing."""
+    """Parts pasted into `lines`, lines split apart, and parts the envelope needs that are missing."""
+    yield from _line_findings(addr, country)
     pasted: set[str] = set()
     for i, line in enumerate(addr.lines):
         parts = pasted_parts(line, addr.country)
@@ -143,7 +211,7 @@ def _layout_findings(addr, country, keys=()):
     if addr.locality is None and "locality" not in pasted and addr.path + ("locality",) not in keys and "{locality}" in " ".join(country.layout):
         yield ("no-locality",
                f"{whose} has no locality: the envelope would have no town; "
-               f"add locality: (the town, with its prefix where the post uses one, like 'г. Павлодар')",
+               f"add locality: ({_locality_example(addr.country)})",
                addr.path)
     if (addr.postcode is None and "postcode" not in pasted and country.postcode
             and addr.path + ("postcode",) not in keys
@@ -164,7 +232,8 @@ def stale_findings(case):
         if cc is None or r.name is None or r.role == "ambassador":
             continue
         msg = stale_addressee(cc, r.role, list(r.title.values.values()) if r.title else [],
-                              list(r.name.values.values()))
+                              list(r.name.values.values()),
+                              list(r.organisation.values.values()) if r.organisation else [])
         if msg:
             yield ("stale", msg, ("recipients", rid, "name"))
     for place in data.get("places", []):
@@ -175,16 +244,23 @@ def stale_findings(case):
                    f"write the new name ({_source(place)})", hit)
 
 
-def stale_addressee(cc: str, role: str, titles: list[str], names: list[str]) -> str | None:
-    """Why an addressee (country, role, titles, names) is out of date, or None."""
-    offices = stale_facts().get("offices", [])
+def stale_addressee(cc: str, role: str, titles: list[str], names: list[str],
+                    organisations: tuple[str, ...] | list[str] = ()) -> str | None:
+    """Why an addressee (country, role, titles, names, organisations) is out of date, or None.
+    A deputy, or a city or regional office, is not the office holder (data/stale.yaml
+    `not_holder`): it is never judged against the holder."""
+    data = stale_facts()
+    offices = data.get("offices", [])
+    if any(re.search(p, t) for p in data.get("not_holder", []) for t in [*titles, *organisations]):
+        return None
     for office in offices:
         if office["country"] != cc or role not in office["roles"]:
             continue
         if titles and not any(re.search(office["title"], t, re.IGNORECASE) for t in titles):
             continue
-        if not titles and not office.get("untitled"):
-            continue
+        if not titles and (not office.get("untitled")
+                           or any(not re.search(office["title"], o, re.IGNORECASE) for o in organisations)):
+            continue  # no title: only the office its organisation names, if it names one
         return _office_message(office, names, offices, cc)
     return None
 
@@ -196,13 +272,39 @@ def _office_message(office, names, offices, cc) -> str | None:
         if any(re.search(f["pattern"], n) for n in names):
             was = f"has not been {office['office']} since {f['until']}" if f.get("until") else \
                 f"is no longer {office['office']}"
+            if office.get("unconfirmed_since"):
+                return f"{f['name']} {was}: check the addressee"
             return f"{f['name']} {was}; {current}: check the addressee"
-    if any(re.search(office["names"], n) for n in names):
+    if office.get("unconfirmed_since"):
+        return None  # no source here says who holds it now: nothing to compare with
+    if any(re.search(office["names"], n) for n in names) or _same_person(office["holder"], names):
         return None
     # a current holder of another of the country's offices is no mistake of this kind
-    if any(o["country"] == cc and any(re.search(o["names"], n) for n in names) for o in offices):
+    if any(o["country"] == cc and (re.search(o["names"], n) or _same_person(o["holder"], [n]))
+           for o in offices for n in names):
         return None
     return f"{names[0]} is named as {office['office']}, but {current}: check the addressee"
+
+
+_SOUNDS = (("kh", "h"), ("zh", "z"), ("ts", "c"), ("ch", "c"), ("sh", "s"), ("h", "g"), ("w", "v"),
+           ("x", "h"), ("q", "k"))
+
+
+def _skeleton(word: str) -> str:
+    """A surname's consonants in any script and spelling: Гара, Gora and Hara are one name
+    (Belarusian and Ukrainian write г as h)."""
+    from unidecode import unidecode
+
+    w = unidecode(word).lower()
+    for a, b in _SOUNDS:
+        w = w.replace(a, b)
+    return re.sub(r"[^b-df-np-tv-z]", "", w.replace("y", "").replace("j", ""))
+
+
+def _same_person(holder: str, names: list[str]) -> bool:
+    """The holder's surname, however a case spells or transliterates it, among the names."""
+    want = _skeleton(holder.split()[-1])
+    return len(want) >= 2 and any(_skeleton(w) == want for n in names for w in re.findall(r"[^\W\d_]+", n))
 
 
 def _source(fact) -> str:

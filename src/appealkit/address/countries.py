@@ -31,8 +31,7 @@ class Country:
     Google's address metadata (data/address-formats.json, `google`), else a generic order.
 
     layout: one template a line, `{field}` placeholders (name, lines, locality, district,
-    region, postcode) and literal text; `{country}` alone marks where the country line goes
-    when it is not last (Russia: before the postcode)."""
+    region, postcode) and literal text; the country line is always last (Block.lines)."""
 
     code: str
     script: str = "Latn"
@@ -105,6 +104,8 @@ def get_country(code: str) -> Country:
         return google_country(code)
     d = load_data("countries", f"{code}.yaml")
     d["code"] = d.pop("country")
+    # the fields written in capitals are Google's unless the file says otherwise
+    d.setdefault("upper", google_country(code).upper)
     return Country(**d)
 
 
@@ -173,6 +174,8 @@ def upper(text: str, lang: str) -> str:
         return text  # Georgian writes no capitals on an envelope: Mtavruli is for titles
     if lang.split("_")[0] in ("tr", "az", "kk", "tt", "crh"):
         text = text.replace("i", "İ")
+    if lang.split("_")[0] == "hy":
+        text = text.replace("և", "ԵՎ")  # the ligature's capital is two letters (1940 orthography)
     return text.upper()
 
 
@@ -180,7 +183,16 @@ def upper(text: str, lang: str) -> str:
 def country_line(dest: str, sender: str | None) -> str | None:
     """The last line of an international address: the destination's name in CAPITALS, in the
     sender's language (only the origin post reads it); none for domestic mail."""
-    if sender and sender == dest:
+    posts = post_names()
+    if sender and (sender == dest or dest in posts["domestic"].get(sender, ())):
         return None
     lang = sender_language(sender)
-    return upper(country_name(dest, lang), lang)
+    listed = posts["senders"].get(sender, {}).get(dest) or posts["languages"].get(lang, {}).get(dest)
+    return listed or upper(country_name(dest, lang), lang)
+
+
+@lru_cache(maxsize=1)
+def post_names() -> dict:
+    """The country lines the sending posts list where CLDR's name is not theirs
+    (data/country-names/posts.yaml: USPS's "GEORGIA, REPUBLIC OF", English "TURKEY")."""
+    return load_data("country-names", "posts.yaml")

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from .. import scripts
 from ..errors import CaseError, UsageError
-from ..translit.detect import detect_language, script_language
+from ..translit.detect import script_language
 from .countries import Country, country_line, get_country, upper
 
 STYLES = ("translate", "transliterate")
@@ -27,30 +27,27 @@ class Block:
     scheme: str | None
     style: str
     bilingual: bool = True
-    # where the country line goes in local and Latin (None: last); Russia's is before the postcode
-    country_at: tuple = (None, None)
 
     def as_dict(self) -> dict:
+        printed = self.lines("both")
         return {"to": self.to, "name": self.name, "local": self.local, "latin": self.latin,
                 "country": self.country, "country_line": self.country_line,
-                "scheme": self.scheme, "style": self.style}
+                "scheme": self.scheme, "style": self.style, "printed": printed,
+                # where the country line stands in `printed`: last of each block (UPU)
+                "country_line_at": [i for i, x in enumerate(printed) if self.country_line and x == self.country_line
+                                    and (i + 1 == len(printed) or printed[i + 1] == "")]}
 
     def lines(self, script: str = "both") -> list[str]:
         """The block as printed: local script, Latin, or both (a blank line between), each
-        ending in the country line; one block where the destination writes Latin."""
-        local, latin = self._with_country(self.local, 0), self._with_country(self.latin, 1)
+        ending in the country line (the UPU's rule: the origin post reads the last line, so the
+        postcode stands above it even for Russia); one block where the destination writes Latin."""
+        tail = [self.country_line] if self.country_line else []
+        local, latin = self.local + tail, self.latin + tail
         if not self.bilingual or script == "latin":
             return latin
         if script == "local":
             return local
         return local + [""] + latin
-
-    def _with_country(self, lines: list[str], which: int) -> list[str]:
-        if not self.country_line:
-            return list(lines)
-        at = self.country_at[which]
-        at = len(lines) if at is None else at
-        return lines[:at] + [self.country_line] + lines[at:]
 
     def text(self, script: str = "both") -> str:
         return "\n".join(self.lines(script))
@@ -61,58 +58,73 @@ def non_latin(s: str) -> bool:
     return not s.isascii() and not scripts.only(s, scripts.LATIN)
 
 
-def _cyrillic_language(text: str, cc: str) -> str | None:
+def cyrillic_language(text: str, cc: str, langs=(), whole: str | None = None) -> str | None:
     """The Cyrillic language of an address's text in country `cc` (ru, uk, ...), None without Cyrillic."""
-    return detect_language(text, cc) if scripts.has(text, scripts.CYRILLIC) else None
+    from .language import line_language
+
+    return line_language(text, get_country(cc), langs, whole) if scripts.has(text, scripts.CYRILLIC) else None
 
 
-def choose_scheme(country: Country, text: str, override: str | None) -> tuple[str, str | None]:
-    """(scheme id, Cyrillic language or None) for an address whose local text is `text`."""
-    lang = _cyrillic_language(text, country.code)
+def choose_scheme(country: Country, text: str, override: str | None, langs=(),
+                  whole: str | None = None) -> tuple[str, str | None]:
+    """(scheme id, Cyrillic language or None) for one line of an address (or its whole text,
+    whose language is `whole`): the scheme made for the line's own language (language.py
+    decides it), never another's."""
+    lang = cyrillic_language(text, country.code, langs, whole)
     if override:
         return override, lang
+    from ..translit.schemes import default_scheme
+
     if lang is None:
         if not non_latin(text):
             return country.scheme, None
         # another script: the country's scheme for its language (ka, hy, ar, fa), else the
         # scheme made for that language, else ASCII
-        from ..translit.schemes import default_scheme
-
         other = script_language(text, country.code)
         return country.schemes.get(other) or default_scheme(other) or "ascii", other
-    return country.schemes.get(lang, country.scheme if country.scheme != "ascii" else "icao"), lang
+    if lang in country.schemes:
+        return country.schemes[lang], lang
+    main = country.scheme if country.scheme != "ascii" else "icao"
+    if lang in _covers(main):
+        return main, lang
+    return default_scheme(lang) or main, lang
 
 
-def _latin_writer(country: Country, text: str, override: str | None):
-    """(scheme id, language, a function writing a string in Latin by that scheme, spaces
-    collapsed) for an address whose local text is `text`."""
+@lru_cache(maxsize=None)
+def _covers(scheme_id: str) -> tuple[str, ...]:
     from ..translit import get_scheme
 
-    scheme_id, lang = choose_scheme(country, text, override)
-    sch = get_scheme(scheme_id)
+    return tuple(get_scheme(scheme_id).languages)
 
-    def tr(s: str) -> str:
-        return " ".join(sch.transliterate(s, lang).split())
 
-    return scheme_id, lang, tr
+def _latin_writer(country: Country, text: str, override: str | None, langs=()):
+    """(scheme id, language, writer) for an address whose local text is `text`: the id and
+    language are the whole text's; `writer(line)` gives the line's own language and a function
+    writing any part of that line in Latin by that language's scheme, spaces collapsed."""
+    from ..translit import get_scheme
+
+    scheme_id, lang = choose_scheme(country, text, override, langs)
+
+    def writer(line: str):
+        sid, lg = choose_scheme(country, line, override, langs, lang) if lang else (scheme_id, lang)
+        sch = get_scheme(sid)
+        return lg, lambda s: " ".join(sch.transliterate(s, lg).split())
+
+    return scheme_id, lang, writer
 
 
 _FIELD = re.compile(r"\{(\w+)\}")
 _MULTI = ("name", "lines")
 
 
-def _fill(layout: list[str], parts: dict, upper_fields=(), lang: str = "en") -> tuple[list[str], int | None]:
-    """The lines of `layout` filled from `parts`, and where a `{country}` line stands.
+def _fill(layout: list[str], parts: dict, upper_fields=(), lang: str = "en") -> list[str]:
+    """The lines of `layout` filled from `parts`.
 
     A literal between two fields is kept only when the field after it has a value (and a
     field before it does, or it opens the line: "AZ {postcode}", "〒{postcode}"), so an
     empty region leaves no stray comma."""
     out: list[str] = []
-    country_at = None
     for tmpl in layout:
-        if tmpl == "{country}":
-            country_at = len(out)
-            continue
         bits = _FIELD.split(tmpl)  # literal, field, literal, ..., literal
         if len(bits) == 1:
             if tmpl.strip():
@@ -150,11 +162,43 @@ def _fill(layout: list[str], parts: dict, upper_fields=(), lang: str = "en") -> 
         line = " ".join(line.split())
         if line:
             out.append(line)
-    return out, country_at
+    return out
+
+
+_NUMERO = re.compile(r"№\s*")
+
+
+def latin_marks(line: str) -> str:
+    """A Latin line without the Cyrillic world's marks a clerk abroad does not read: № becomes
+    "No.", guillemets straight quotes."""
+    return _NUMERO.sub("No. ", line).replace("«", '"').replace("»", '"')
 
 
 def _case(v: str, key: str, upper_fields, lang: str) -> str:
     return upper(v, lang) if key in upper_fields else v
+
+
+_ORDER = ("lines", "district", "locality", "region", "postcode")
+
+
+def with_every_field(layout: list[str], address) -> list[str]:
+    """`layout` with a line for each field the address gives that it has no place for, so that
+    nothing the case says is dropped (Google's Latin layout for Japan has no town; an
+    Azerbaijani district): just after the line of the field before it in the usual order
+    (lines, district, locality, region, postcode), else just before the line of the next."""
+    out = list(layout)
+
+    def where(key: str) -> int | None:
+        return next((i for i, t in enumerate(out) if "{" + key + "}" in t), None)
+
+    for n, key in enumerate(_ORDER):
+        if key == "lines" or not getattr(address, key, None) or where(key) is not None:
+            continue
+        before = [i for k in _ORDER[:n] if (i := where(k)) is not None]
+        after = [i for k in _ORDER[n + 1:] if (i := where(k)) is not None]
+        at = max(before) + 1 if before else min(after) if after else len(out)
+        out.insert(at, "{" + key + "}")
+    return out
 
 
 def _postcode(country: Country, code: str | None, layout: list[str]) -> str | None:
@@ -175,32 +219,31 @@ def _postcode(country: Country, code: str | None, layout: list[str]) -> str | No
 
 def format_address(address, name_local: list[str], name_latin: list[str] | None, to: str,
                    sender: str | None = None, scheme: str | None = None,
-                   style: str = "translate") -> Block:
+                   style: str = "translate", langs=()) -> Block:
+    """The block for `address`; `langs` are the case's languages, which decide a line's
+    language after the destination country (language.py)."""
     if style not in STYLES:
         raise UsageError(f"unknown style '{style}'; choose translate or transliterate")
     country = get_country(address.country)
     local_text = address.local_text
-    scheme_id, lang, tr = _latin_writer(country, local_text, scheme)
+    scheme_id, lang, writer = _latin_writer(country, local_text, scheme, langs)
     bilingual = non_latin(local_text) or any(non_latin(n) for n in name_local)
-    local_layout = country.layout
-    latin_layout = country.latin_layout or country.layout
+    local_layout = with_every_field(country.layout, address)
+    latin_layout = with_every_field(country.latin_layout or country.layout, address)
     parts = {"lines": list(address.lines), "postcode": _postcode(country, address.postcode, local_layout),
              "locality": address.locality, "district": address.district, "region": address.region,
              "name": name_local}
-    abbrev_langs = None
 
     def render(s: str | None) -> str | None:
-        nonlocal abbrev_langs
         if s is None:
             return None
         if not non_latin(s):
             return s
-        if style == "translate" and lang:
+        line_lang, tr = writer(s)
+        if style == "translate" and line_lang:
             from .abbrev import table_languages, translate_line
 
-            if abbrev_langs is None:
-                abbrev_langs = table_languages(country.abbreviations, lang)
-            return translate_line(s, abbrev_langs, tr)
+            return translate_line(s, table_languages(country.abbreviations, line_lang), tr)
         return tr(s)
 
     over = address.latin
@@ -216,13 +259,15 @@ def format_address(address, name_local: list[str], name_latin: list[str] | None,
         "postcode": _postcode(country, address.postcode, latin_layout),
         "name": name_latin if name_latin is not None else [render(n) for n in name_local],
     }
-    local, local_at = _fill(local_layout, parts, country.upper, country.language)
-    latin, latin_at = _fill(latin_layout, lat, country.upper, "en")
+    # Google's capitals (its `upper` fields) where the origin post reads: the Latin block
+    local = _fill(local_layout, parts, (), country.language)
+    # capitals by the destination's rules where its own Latin text is printed ("SİLİVRİ")
+    latin = [latin_marks(x) for x in _fill(latin_layout, lat, country.upper, "en" if bilingual else country.language)]
     if not bilingual:
-        local, local_at = latin, latin_at
+        local = latin
     return Block(to=to, name=", ".join(lat["name"]), local=local, latin=latin,
                  country=address.country, country_line=country_line(address.country, sender),
-                 scheme=scheme_id, style=style, bilingual=bilingual, country_at=(local_at, latin_at))
+                 scheme=scheme_id, style=style, bilingual=bilingual)
 
 
 def embassy_block(recipient, sender: str | None, embassy_lines: list[str] | None, langs=("en",)) -> Block:
@@ -308,8 +353,14 @@ def _blocks_for(case, to, sender, scheme, style, embassy_lines, decline) -> list
         local_names = recipient_names(r, non_latin(r.address.local_text), langs)
         latin_names = recipient_names(r, False, langs)
         out.append(format_address(r.address, local_names, None if any(map(non_latin, latin_names)) else latin_names,
-                                  t, sender, scheme, style))
+                                  t, sender, scheme, style, case_languages(case)))
     return out
+
+
+def case_languages(case) -> tuple[str, ...]:
+    """The languages a case is written in, for a line's language after its country's."""
+    person = getattr(case, "person", None)
+    return tuple(dict.fromkeys([getattr(case, "language", "en"), *(getattr(person, "languages", None) or [])]))
 
 
 def person_block(case, sender, scheme, style, decline: bool = True) -> Block:
@@ -324,11 +375,13 @@ def person_block(case, sender, scheme, style, decline: bool = True) -> Block:
     latin_name = own or p.name.pick("en", case.language)
     local_name = p.native_name or pick_text(p.name, non_latin(local_text), (case.language, "en"))
     # the year-of-birth forms are Cyrillic: a Latin-script address (Uzbek Latin) gets none
-    lang = _cyrillic_language(local_text, p.address.country)
+    lang = cyrillic_language(local_text, p.address.country)
     local_line = person_addressee(case, lang, local_name, decline)
     if non_latin(latin_name):  # no Latin spelling in the case: the scheme's
-        latin_name = _latin_writer(get_country(p.address.country), local_text, scheme)[2](latin_name)
+        latin_name = _latin_writer(get_country(p.address.country), local_text, scheme,
+                                   case_languages(case))[2](latin_name)[1](latin_name)
     latin_line = person_addressee_latin(case, lang, latin_name)
-    block = format_address(p.address, [local_line], [latin_line], "person", sender, scheme, style)
+    block = format_address(p.address, [local_line], [latin_line], "person", sender, scheme, style,
+                           case_languages(case))
     block.name = latin_name
     return block

@@ -303,8 +303,12 @@ class _V:
             for lang, s in v.items():
                 if not isinstance(lang, str) or not LANG.match(lang):
                     # a text with ': ' in it, unquoted, reads as a mapping: say so
+                    from .suggest import language_fix
+
                     hint = ("; a text with ': ' in it must be in quotes (\"...\")"
                             if isinstance(lang, str) and not lang.islower() or " " in str(lang) else "")
+                    if isinstance(lang, str) and (named := language_fix(lang)):  # {English: ...}
+                        hint = f"; {named}"
                     self.err(path + (lang,), f"'{lang}' is not a language code (like en, ru, kk){hint}", key=True)
                     continue
                 s2 = self.string(s, path + (lang,), "a string")
@@ -314,7 +318,7 @@ class _V:
         s = self.string(v, path, "a string, or a mapping of language code to string")
         return Text({default_lang: s}) if s is not None else None
 
-    def str_list(self, v, path, min_items=0, kind=None, what="string") -> list[str]:
+    def str_list(self, v, path, min_items=0, kind=None, what="string", fix=None) -> list[str]:
         if not isinstance(v, list):
             from .suggest import list_fix
 
@@ -328,7 +332,7 @@ class _V:
             if s is None:
                 continue
             if kind and not spec.conforms(kind, item):
-                self.err(path + (i,), f"'{s}' is not a valid {what}")
+                self.err(path + (i,), f"'{s}' is not a valid {what}{fix(s) if fix else ''}")
                 continue
             out.append(s)
         return out
@@ -343,7 +347,10 @@ def build_case(data, pos, errors) -> Case | None:
     if "language" in d:
         lg = v.string(d["language"], ("language",))
         if lg and not spec.conforms("lang", d["language"]):
-            v.err(("language",), f"'{lg}' is not a language code (like en, ru, kk)")
+            from .suggest import language_fix
+
+            v.err(("language",), f"'{lg}' is not a language code (like en, ru, kk)"
+                                 f"{'; ' + fix if (fix := language_fix(lg)) else ''}")
         elif lg:
             lang = lg
 
@@ -391,12 +398,18 @@ def build_case(data, pos, errors) -> Case | None:
     if "recipients" in d and d["recipients"] is not None:
         rs = d["recipients"]
         if not isinstance(rs, dict):
-            v.err(("recipients",), f"recipients must be a mapping of id to recipient, not {_typename(rs)}")
+            from .suggest import recipients_fix
+
+            v.err(("recipients",), f"recipients must be a mapping of id to recipient, not {_typename(rs)}"
+                                   f"{recipients_fix(rs) if isinstance(rs, list) else ''}")
         else:
             for rid, r in rs.items():
                 rid_s = str(rid)
                 if not RECIPIENT_ID.match(rid_s):
-                    v.err(("recipients", rid), f"recipient id '{rid}' must match [a-z0-9][a-z0-9-]*", key=True)
+                    from .suggest import slug_fix
+
+                    v.err(("recipients", rid), f"recipient id '{rid}' must match [a-z0-9][a-z0-9-]*"
+                                               f"{slug_fix(rid_s, RECIPIENT_ID)}", key=True)
                     continue
                 if rid_s in ("person", "all"):
                     v.err(("recipients", rid), f"recipient id '{rid}' is reserved (person and all are --to words)", key=True)
@@ -450,9 +463,10 @@ def _date(v, d, key, allow_immediately, path=()):
             return "immediately"
         return _iso_date(val)
     what = "an ISO date (YYYY-MM-DD) or 'immediately'" if allow_immediately else "an ISO date (YYYY-MM-DD)"
-    from .suggest import date_fix
+    from .suggest import date_fix, deadline_fix
 
-    v.err(path + (key,), f"{key_path(path + (key,))} must be {what}, not {val!r}{'; ' + fix if (fix := date_fix(val)) else ''}")
+    fix = deadline_fix(val) if allow_immediately else (date_fix(val) if isinstance(val, str) else "")
+    v.err(path + (key,), f"{key_path(path + (key,))} must be {what}, not {val!r}{'; ' + fix if fix else ''}")
     return None
 
 
@@ -464,7 +478,9 @@ def _url(v, val, path):
         if "@" in s.split("://", 1)[-1].split("/", 1)[0]:
             v.err(path, f"'{s}' carries a user name or password before '@': give the page's plain address")
         else:
-            v.err(path, f"'{s}' is not an http(s) URL (like https://example.org/appeal)")
+            from .suggest import url_fix
+
+            v.err(path, f"'{s}' is not an http(s) URL (like https://example.org/appeal){url_fix(s)}")
         return None
     return s
 
@@ -480,14 +496,19 @@ def _person(v, p, lang):
     born = _born(v, p["born"], path + ("born",)) if p.get("born") is not None else None
     languages = []
     if p.get("languages") is not None:
+        from .suggest import language_fix
+
         languages = v.str_list(p["languages"], path + ("languages",), min_items=1, kind="lang",
-                               what="language code (like ru, uk, kk)")
+                               what="language code (like ru, uk, kk)",
+                               fix=lambda s: f"; {fix}" if (fix := language_fix(s)) else "")
     age = None
     if "age" in p and p["age"] is not None:
         if spec.conforms("age", p["age"]):
             age = int(p["age"])
         else:
-            v.err(path + ("age",), f"age must be a whole number of years, not {p['age']!r}")
+            from .suggest import number_fix
+
+            v.err(path + ("age",), f"age must be a whole number of years, not {p['age']!r}{number_fix(p['age'])}")
     desc = v.text(p["description"], path + ("description",), lang) if "description" in p else None
     safety = v.text(p["safety"], path + ("safety",), lang) if "safety" in p else None
     forms = _forms(v, p["forms"], path + ("forms",)) if p.get("forms") is not None else {}
@@ -544,7 +565,9 @@ def _pronoun(v, m, path) -> str:
         return "they"
     pr = v.string(m["pronoun"], path + ("pronoun",))
     if pr is not None and pr not in PRONOUNS:
-        v.err(path + ("pronoun",), f"pronoun must be one of he, she, they, not '{pr}'")
+        from .suggest import pronoun_fix
+
+        v.err(path + ("pronoun",), f"pronoun must be one of he, she, they, not '{pr}'{pronoun_fix(pr)}")
         return "they"
     return pr or "they"
 
@@ -555,9 +578,10 @@ def _born(v, val, path):
         if isinstance(val, (int, float)) or isinstance(val, str) and val.strip().isdigit():
             return int(val)
         return _iso_date(val)
-    from .suggest import date_fix
+    from .suggest import date_fix, year_fix
 
-    v.err(path, f"born must be a year (like 1983) or an ISO date (YYYY-MM-DD), not {val!r}{'; ' + fix if (fix := date_fix(val)) else ''}")
+    v.err(path, f"born must be a year (like 1983) or an ISO date (YYYY-MM-DD), not {val!r}"
+                f"{'; ' + fix if (fix := date_fix(val)) else year_fix(val)}")
     return None
 
 
@@ -651,8 +675,10 @@ def _share(v, s, lang):
     if s is None:
         return None
     text = v.text(s["text"], path + ("text",), lang) if "text" in s else None
+    from .suggest import hashtag_fix
+
     hashtags = [h.lstrip("#") for h in v.str_list(s["hashtags"], path + ("hashtags",), kind="hashtag",
-                                                    what="hashtag (one word)")] if s.get("hashtags") is not None else []
+                                                    what="hashtag (one word)", fix=hashtag_fix)] if s.get("hashtags") is not None else []
     mentions = _mentions(v, s["mentions"], path + ("mentions",)) if s.get("mentions") is not None else []
     url = _url(v, s["url"], path + ("url",)) if s.get("url") is not None else None
     return Share(text=text, hashtags=hashtags, mentions=mentions, url=url)

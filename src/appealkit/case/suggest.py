@@ -123,3 +123,79 @@ def list_fix(key: str, value) -> str:
         item = _flow(first) if isinstance(first, str) else "..."
         return f"; put each item on a line of its own under {key}: starting with '- ' (- {item})"
     return ""
+
+
+_PRONOUN_WORDS = {
+    "she": ("female", "woman", "f", "w", "her", "hers", "she/her", "женский", "жен", "ж", "жінка", "жаночы"),
+    "he": ("male", "man", "m", "him", "his", "he/him", "мужской", "муж", "м", "чоловік", "мужчына"),
+    "they": ("nonbinary", "non-binary", "neutral", "them", "their", "they/them", "x"),
+}
+
+
+def pronoun_fix(word: str) -> str:
+    """'; write she' for `female`, `woman`, `she/her` and the like, else ''."""
+    key = word.strip().casefold()
+    return next((f"; write {p}" for p, words in _PRONOUN_WORDS.items() if key in words), "")
+
+
+def language_fix(word: str) -> str:
+    """'write ru' for a language's name (`Russian`, `русский`, `Russe`) or a code in capitals
+    (`EN`), from CLDR's names through Babel; else ''."""
+    key = word.strip().casefold()
+    if re.fullmatch(r"[a-z]{2,3}", key):
+        return f"write {key}"
+    from babel import Locale
+
+    for loc in ("en", "ru", "uk", "de", "fr", "es"):
+        names = Locale.parse(loc).languages
+        code = next((c for c, n in names.items() if n.casefold() == key and re.fullmatch(r"[a-z]{2,3}", c)), None)
+        if code:
+            return f"write {code}"
+    return ""
+
+
+def url_fix(s: str) -> str:
+    """'; write https://...' for a link typed without its scheme, else ''."""
+    t = s.strip()
+    if re.fullmatch(r"(www\.)?[\w-]+(\.[\w-]+)+(/\S*)?", t):
+        return f"; write https://{t}"
+    return ""
+
+
+def hashtag_fix(s: str) -> str:
+    """'; write FreeJaneDoe' for a hashtag typed as several words, else ''."""
+    words = re.findall(r"[^\s#@]+", s)
+    if len(words) < 2:
+        return ""
+    return f"; write {''.join(w[:1].upper() + w[1:] for w in words)}"
+
+
+def year_fix(val) -> str:
+    """'; write 1983' where a birth year is in the text with other words (`1983 г.`), else ''."""
+    years = re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", str(val))
+    return f"; write {years[0]}" if len(years) == 1 else ""
+
+
+def number_fix(val) -> str:
+    """'; write 61' for a number with a word after it (`61 years`), else ''."""
+    m = re.fullmatch(r"\s*(\d{1,3})\s*\D*", str(val))
+    return f"; write {m.group(1)}" if m and not isinstance(val, (int, float)) else ""
+
+
+_NOW_WORDS = {"asap", "urgent", "urgently", "now", "immediate", "at once", "немедленно", "срочно", "негайно",
+              "терміново", "неадкладна", "тэрмінова"}
+
+
+def deadline_fix(val) -> str:
+    """'write immediately' for `ASAP`, `urgent`, `срочно`, else the date fix."""
+    if isinstance(val, str) and val.strip().casefold().strip("!.") in _NOW_WORDS:
+        return "write immediately"
+    return date_fix(val) if isinstance(val, str) else ""
+
+
+def recipients_fix(val) -> str:
+    """For `recipients` written as a list: the mapping form, with an id from the first's role."""
+    first = val[0] if isinstance(val, list) and val and isinstance(val[0], dict) else {}
+    rid = re.sub(r"[^a-z0-9]+", "-", str(first.get("role", "minister")).lower()).strip("-") or "minister"
+    return (f"; give each recipient an id of its own instead of '- ' ({rid}: on its own line, "
+            f"its keys indented under it)")

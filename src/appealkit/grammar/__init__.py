@@ -93,6 +93,21 @@ def name_parts(name: str, lang: str) -> tuple[str, str, str]:
     return s, g, p
 
 
+def order_unclear(name: str, lang: str) -> bool:
+    """Whether a two-word name gives no sign which word is the surname (both, or neither, read as
+    given names, no surname ending): it is then read given name first, as the case format writes
+    names in running text."""
+    from ._names import SURNAME_ENDING
+
+    w = name.split()
+    if len(w) != 2 or lang not in ("ru", "uk"):
+        return False
+    if bool(SURNAME_ENDING.search(w[0])) != bool(SURNAME_ENDING.search(w[1])):
+        return False
+    looks = _lang(lang)._looks_given
+    return looks(w[0]) == looks(w[1])
+
+
 def surname_first(name: str, lang: str) -> str:
     """'Арон Атабек' -> 'Атабек Арон': the order prisons and envelopes use."""
     s, g, p = name_parts(_cyrillic(name), lang)

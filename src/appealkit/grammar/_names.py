@@ -34,6 +34,15 @@ def split(full: str, surname_first: bool | None, looks_given) -> tuple[str, str,
     return (w[0], w[1], "", True) if surname_first else (w[1], w[0], "", False)
 
 
+def initials_of(given: str, patronymic: str) -> str:
+    """Initials as names are registered: a hyphenated given name keeps both parts ('Касым-Жомарт'
+    -> 'К.-Ж.'), a Turkic patronymic its father's name only ('Ильхам оглы' -> 'И.')."""
+    def one(word: str) -> str:
+        return "-".join(p[0].upper() + "." for p in word.split()[0].split("-") if p)
+
+    return " ".join(one(x) for x in (given, patronymic) if x)
+
+
 def join(surname: str, given: str, patronymic: str, surname_first: bool) -> str:
     parts = [surname, given, patronymic] if surname_first else [given, patronymic, surname]
     return " ".join(p for p in parts if p)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ._names import join, override, split
+from ._names import initials_of, join, override, split
 
 FEMALE_PATRONYMIC = re.compile(r"(ўна|ічна)$")
 FEMALE_SURNAME = re.compile(r"(ая|ава|ова|ева|ёва|іна|ына)$")
@@ -55,7 +55,7 @@ def full_name(name: str, case: str, pronoun: str, surname_first: bool | None = N
 
 def initials(name: str) -> tuple[str, str]:
     s, g, p, _ = split(name, None, _looks_given)
-    return " ".join(x[0].upper() + "." for x in (g, p) if x), s
+    return initials_of(g, p), s
 
 
 def official(title: str | None, name: str | None, pronoun: str, forms=None) -> list[str]:

@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from . import _morph
-from ._names import join, override, same_case, split
+from ._names import initials_of, join, override, same_case, split
 from ._names import official as _official
 
 SURNAME_LIKE = re.compile(r"(ов|ев|ёв|ин|ын|ский|цкий|ской|цкой|ова|ева|ёва|ина|ына|ская|цкая)$", re.I)
@@ -34,7 +34,18 @@ _CASE_NAMES = {"gen": "GENITIVE", "dat": "DATIVE", "acc": "ACCUSATIVE", "ins": "
 
 
 def _looks_given(word: str) -> bool:
-    return any("Name" in p.tag for p in _morph.analyzer("ru").parse(word)[:2])
+    """A given name in the nominative, as the dictionary reads it ('Дмитрий'; not 'Гора', a noun
+    whose Name reading is the genitive of 'Гор'), unless the table knows it as a surname."""
+    if word in _surnames():
+        return False
+    return any("Name" in p.tag and p.tag.case == "nomn" for p in _morph.analyzer("ru").parse(word)[:2])
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    from ..resources import load_data
+
+    return frozenset(load_data("grammar", "ru.yaml")["surnames"])
 
 
 def guess_gender(name: str) -> str | None:
@@ -104,8 +115,7 @@ def initials(name: str) -> tuple[str, str]:
     s, g, p, _ = split(name, None, _looks_given)
     if "." in g:  # 'И. В. Краснов' is already initials
         return " ".join(x for x in (g, p) if x), s
-    ini = " ".join(x[0].upper() + "." for x in (g, p) if x and " " not in x)
-    return ini, s
+    return initials_of(g, p), s
 
 
 def official(title: str | None, name: str | None, pronoun: str, forms=None) -> list[str]:

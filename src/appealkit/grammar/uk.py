@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from . import _morph
-from ._names import join, override, same_case, split
+from ._names import initials_of, join, override, same_case, split
 from ._names import official as _official
 
 FEMALE_SURNAME = re.compile(r"(ова|єва|ева|іна|їна|ська|цька|ая|а)$", re.I)
@@ -20,7 +20,7 @@ PATRONYMIC_ENDINGS = {  # nominative ending -> case -> ending
 
 
 def _looks_given(word: str) -> bool:
-    return any("Name" in p.tag for p in _morph.analyzer("uk").parse(word)[:2])
+    return any("Name" in p.tag and p.tag.case == "nomn" for p in _morph.analyzer("uk").parse(word)[:2])
 
 
 def guess_gender(name: str) -> str | None:
@@ -66,6 +66,8 @@ def vocative(given: str, patronymic: str) -> str:
             f = p.inflect({"voct"})
             g = same_case(given, f.word) if f else given
             break
+    if g == given:  # a name the dictionary does not put in the vocative (Володимир): the regular endings
+        g = _vocative_by_ending(given)
     if patronymic.endswith("вич"):
         pat = patronymic + "у"
     elif patronymic.endswith("вна"):
@@ -73,6 +75,17 @@ def vocative(given: str, patronymic: str) -> str:
     else:
         pat = patronymic
     return f"{g} {pat}"
+
+
+VOCATIVE_ENDINGS = (("ія", "іє"), ("я", "е"), ("а", "о"), ("о", "е"), ("й", "ю"), ("ь", "ю"),
+                    ("к", "ку"), ("г", "гу"), ("х", "ху"))  # Правопис 2019, § 70-71; else -е
+
+
+def _vocative_by_ending(given: str) -> str:
+    for end, voc in VOCATIVE_ENDINGS:
+        if given.endswith(end):
+            return given[: len(given) - len(end)] + voc
+    return given + "е" if given[-1:].isalpha() else given
 
 
 def _gender(name: str, pronoun: str) -> str | None:
@@ -103,7 +116,7 @@ def initials(name: str) -> tuple[str, str]:
     s, g, p, _ = split(name, None, _looks_given)
     if "." in g:
         return " ".join(x for x in (g, p) if x), s
-    return " ".join(x[0].upper() + "." for x in (g, p) if x), s
+    return initials_of(g, p), s
 
 
 def official(title: str | None, name: str | None, pronoun: str, forms=None) -> list[str]:

@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 
 from .. import scripts
 
-# "…, Иванову Ивану Ивановичу, 1985 г. р." (Memorial's letter addresses end so)
-_BORN = re.compile(r"^(\d{4})\s*г\.?\s*р\.?$")
+# "…, Иванову Ивану Ивановичу, 1985 г. р." (Memorial's letter addresses end so; "1985 г.р.",
+# "1985 года рождения" too, with or without the comma before the year)
+_BORN = re.compile(r"(?:^|\s)(\d{4})\s*(?:г\.?\s*р\.?|года\s+рождения)$")
 _NUMBER = re.compile(r"^(№\s*)?\d+[\w/-]*$")
 
 
@@ -23,7 +24,11 @@ class Split:
 
 
 def _name_word(w: str) -> bool:
-    """A capitalised Cyrillic word, hyphens and apostrophes allowed (Гусейнли, Сан-Мартин, Лук'яненко)."""
+    """A capitalised Cyrillic word, hyphens and apostrophes allowed (Гусейнли, Сан-Мартин, Лук'яненко),
+    or initials (И., И.И.)."""
+    if w.endswith(".") and w[:-1]:
+        parts = w[:-1].split(".")
+        return all(len(p) == 1 and p.isupper() and scripts.only(p, scripts.CYRILLIC) for p in parts)
     letters = w.replace("-", "").replace("'", "").replace("’", "")
     return len(w) > 1 and w[0].isupper() and letters.isalpha() and scripts.only(letters, scripts.CYRILLIC) \
         and w[1:] == w[1:].lower()
@@ -50,11 +55,17 @@ def split_address(text: str, country: str, lang: str) -> Split:
             if seg:
                 segs.append(seg)
     for i, seg in enumerate(segs):
-        m = _BORN.match(seg)
+        m = _BORN.search(seg)
         if m:
             out.born_year = int(m.group(1))
             drop = {i}
-            if i > 0 and _is_name(segs[i - 1]):  # the addressee, in the dative: the envelope writes it
+            before = seg[:m.start()].strip()
+            if before and not _is_name(before):  # not the addressee: an address part, kept
+                segs[i] = before
+                drop = set()
+            elif before:
+                pass  # "Иванову Ивану Ивановичу 1985 г. р.": the name went with the year
+            elif i > 0 and _is_name(segs[i - 1]):  # the addressee, in the dative: the envelope writes it
                 drop.add(i - 1)
             elif i > 0 and ". " in segs[i - 1]:  # "д. 1. Иванову Ивану Ивановичу"
                 before, _, name = segs[i - 1].rpartition(". ")

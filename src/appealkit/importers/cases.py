@@ -150,6 +150,8 @@ def update_case(text: str, p: Imported) -> tuple[str, list[str]]:
     if old_status != p.status:
         changes.append(f"status: {old_status} -> {p.status}" + (f" ({p.why})" if p.why else ""))
     _set(person, "status", p.status, after="pronoun")
+    if old_status != p.status:
+        _list_says(person, p.why)
     old = person.get("address")
     if p.address is None and old is not None:
         changes.append(f"address removed ({p.status}): was {_one_line(old)}")
@@ -179,6 +181,19 @@ def update_case(text: str, p: Imported) -> tuple[str, list[str]]:
     buf = io.StringIO()
     y.dump(doc, buf)
     return buf.getvalue(), changes
+
+
+def _list_says(person, why: str | None) -> None:
+    """The comment after `status` that quotes the list: replaced (or dropped) with the status.
+    A comment of the organiser's own there is left alone."""
+    item = person.ca.items.get("status")
+    comment = item[2] if item and len(item) > 2 else None
+    if comment is not None and not comment.value.lstrip().startswith("# the list says:"):
+        return
+    if comment is not None:
+        item[2] = None
+    if why:
+        person.yaml_add_eol_comment(f"the list says: {why}", "status")
 
 
 def _plain(v):

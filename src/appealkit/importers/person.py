@@ -42,7 +42,7 @@ def parse_born(text: str) -> int | dt.date | None:
             y, mo, d = (int(m.group(i)) for i in order)
             return _date(y, mo, d)
     m = _YM.match(text)
-    if m and m.group(3):
+    if m and m.group(3) and int(m.group(2)) and int(m.group(3)):  # 1985-00-00: the year alone
         return _date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     if m and 1900 <= int(m.group(1)) <= 2100:
         return int(m.group(1))
@@ -140,8 +140,6 @@ def build(rec: Record, fmt: str, country: str | None, today: dt.date) -> Importe
                                         "M/D/YYYY or DD.MM.YYYY)")
 
     status, why, address = _where(rec, cc, lang, today)
-    if isinstance(address, BadRow):
-        return address
     split_born = address.pop("_born", None) if address else None
     if born is None and split_born:
         born = split_born

@@ -108,7 +108,10 @@ def _columns(header: list[str], spec: dict, column_map: dict[str, str], path: st
     names.update(column_map)
     cols: dict[int, str] = {}
     for i, h in enumerate(header):
-        key = names.get(" ".join(h.split()).lower())
+        low = " ".join(h.split()).lower()
+        key = names.get(low)
+        if key is None and " (" in low:  # "Дата рождения (М/Д/ГГГГ)": a header with a note after it
+            key = names.get(low.split(" (")[0])
         if key and key not in cols.values():
             cols[i] = key
     have = set(cols.values())

@@ -14,6 +14,9 @@ from ..resources import data_path, load_data
 from .translations import languages, missing_translations
 
 WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+# a copy "in your country" means the writer's; printed to that country's own officials it would
+# name theirs: letters name the embassy for the writer's country instead (the `embassy` item)
+IN_YOUR_COUNTRY = re.compile(r"in your country|в вашей стране|у вашій країні|в вашій країні|у вашай краіне", re.I)
 MORPH_LANGS = ("ru", "uk")
 
 
@@ -40,6 +43,8 @@ def _caution_words(lang: str) -> tuple[dict[str, str], dict[str, str], list[int]
             stems[w.lower()] = g["why"]
         for w in g.get("words", []):
             stems.setdefault(_stem(w).lower(), g["why"])
+        for w in g.get("phrases", []):  # as word starts, each word's ending dropped
+            stems.setdefault(" ".join(_stem(x) for x in w.lower().split()), g["why"])
     whole = {w.lower(): g["why"] for g in _groups(lang) for w in g.get("whole", [])}
     phrases = [(w.split(), why) for w, why in stems.items() if " " in w]
     single = {w: why for w, why in stems.items() if " " not in w}
@@ -50,6 +55,8 @@ def _stem_hits(text: str, lang: str) -> dict[str, str]:
     """{word as found, lower-cased: why} for words that start with a stem or are a whole word."""
     single, whole, lengths, phrases = _caution_words(lang)
     tokens = [m.group(0).lower() for m in WORD.finditer(text)]
+    if lang == "be":  # Belarusian writes у as ў after a vowel: «ўлёткі» is «улёткі»
+        tokens = ["у" + t[1:] if t.startswith("ў") else t for t in tokens]
     out: dict[str, str] = {}
     for i, tok in enumerate(tokens):
         if tok in whole:
@@ -59,25 +66,50 @@ def _stem_hits(text: str, lang: str) -> dict[str, str]:
             if len(tok) >= n and tok[:n] in single:
                 out.setdefault(tok, single[tok[:n]])
                 break
-        for words, why in phrases:  # "prisoner of conscience": every word, the last as a stem
+        for words, why in phrases:  # "prisoner of conscience": every word as a word start
             k = len(words)
             seq = tokens[i:i + k]
-            if len(seq) == k and seq[:-1] == words[:-1] and seq[-1].startswith(words[-1]):
+            if len(seq) == k and all(x.startswith(w) for x, w in zip(seq, words)):
                 out.setdefault(" ".join(seq), why)
     return out
 
 
 def caution_hits(text: str, lang: str, morphology: bool = False) -> list[tuple[str, str]]:
-    """(word as written, why a censor stops it) for each caution word in `text`, once each.
-    With `morphology`, Russian and Ukrainian words are matched by lemma."""
+    """(word as written, why a censor stops it) for each caution word or phrase in `text`, once
+    each. With `morphology`, Russian and Ukrainian words are matched by lemma; phrases («Слава
+    Украине», «выйти на свободу») word by word. A language's `allow` phrases ("crime novel",
+    «свободное время») are harmless uses of a caution word and are left out first."""
+    text = _allowed_out(text, lang)
     if morphology and lang in MORPH_LANGS:
         return _lemma_hits(text, lang)
     return list(_stem_hits(text, lang).items())
 
 
+def censor_findings(message: str, lang: str) -> list[tuple[str, str]]:
+    """What a prison censor may stop in a writer's own message to the person: (words, why). The
+    pack leaves a message with findings out (or refuses it with --strict); `letter --message`
+    warns of each."""
+    return caution_hits(message, lang, morphology=True)
+
+
+def _allowed_out(text: str, lang: str) -> str:
+    allow = _words_data(lang).get("allow") or []
+    if not allow:
+        return text
+    low = text.lower()
+    for phrase in allow:
+        low = low.replace(phrase.lower(), " ")
+    return low
+
+
 @lru_cache(maxsize=None)
 def _lemmas(lang: str) -> dict[str, str]:
     return {w: g["why"] for g in _groups(lang) for w in g.get("words", [])}
+
+
+@lru_cache(maxsize=None)
+def _lemma_phrases(lang: str) -> list[tuple[list[str], str]]:
+    return [(p.lower().split(), g["why"]) for g in _groups(lang) for p in g.get("phrases", [])]
 
 
 def _lemma_hits(text: str, lang: str) -> list[tuple[str, str]]:
@@ -86,13 +118,21 @@ def _lemma_hits(text: str, lang: str) -> list[tuple[str, str]]:
     lemmas = _lemmas(lang)  # built once: a mail merge checks every writer's message
     morph = analyzer(lang)
     out: dict[str, str] = {}
-    for m in WORD.finditer(text):
-        word = m.group(0).lower()
-        for p in morph.parse(word):
-            if p.normal_form in lemmas:
-                out.setdefault(word, lemmas[p.normal_form])
-                break
-    return list(out.items())
+    words = [m.group(0).lower() for m in WORD.finditer(text)]
+    # the dictionaries write the apostrophe as ' (б'ють); letters often ’ (б’ють)
+    forms = [{p.normal_form.replace("'", "’") for p in morph.parse(w.replace("’", "'"))} | {w} for w in words]
+    for word, norms in zip(words, forms):
+        hit = next((n for n in norms if n in lemmas or n.replace("’", "'") in lemmas), None)
+        if hit is not None:
+            out.setdefault(word, lemmas.get(hit) or lemmas[hit.replace("’", "'")])
+    for phrase, why in _lemma_phrases(lang):  # every word of the phrase, in any form, in order
+        k = len(phrase)
+        for i in range(len(words) - k + 1):
+            if all(p in forms[i + j] or words[i + j].startswith(p) for j, p in enumerate(phrase)):
+                out.setdefault(" ".join(words[i:i + k]), why)
+    # a word or phrase inside a longer hit for the same reason is said once («выйдете на свободу»)
+    return [(w, why) for w, why in out.items()
+            if not any(w != x and f" {w} " in f" {x} " and why == y for x, y in out.items())]
 
 
 def first_missing(case, keys: list[str]) -> tuple:
@@ -165,6 +205,12 @@ def letter_findings(case):
                    f"letters in '{lang}' need {', '.join(missing)} in '{lang}' too: give each as "
                    f"{{{case.language}: ..., {lang}: ...}}", first_missing(case, missing))
     yield from _person_language(case)
+    for i, c in enumerate(case.copies):
+        if c.kind == "text" and c.text is not None and IN_YOUR_COUNTRY.search(" ".join(c.text.values.values())):
+            yield ("copies-your-country",
+                   "copies: 'in your country' would name the recipients' own country in letters to its officials; "
+                   "letters name the embassy in the writer's country instead (write `embassy` to say so)",
+                   case.copies_path(i))
     if case.person.description:
         for lang, s in case.person.description.values.items():
             hits = _description_hits(s, lang)

@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..errors import AppealkitError, UsageError, Where
+from ..errors import AppealkitError, Where
 from ..resources import data_path, load_data
+from .layout import letter_blocks, right_block, signature_line
 
 
 @lru_cache(maxsize=None)
@@ -39,6 +40,12 @@ def _env(autoescape: bool):
     )
 
 
+def environment(autoescape: bool):
+    """The letters' Jinja2 environment (sandboxed, strict undefined); the event page's templates
+    are rendered in it, through a loader of their own (Environment.overlay)."""
+    return _env(autoescape)
+
+
 @lru_cache(maxsize=1024)
 def _template(lang: str, kind: str):
     return _env(False).get_template(f"{lang}/{kind}.txt.j2")
@@ -53,19 +60,18 @@ class UserTemplate:
 
 
 def load_template(path: str) -> UserTemplate:
+    """A user's template, read and compiled in a sandbox with limits (letters.limits)."""
     from jinja2 import TemplateSyntaxError
 
+    from . import limits
+
+    source = limits.read_source(path)
     try:
-        with open(path, encoding="utf-8") as fh:
-            source = fh.read()
-    except OSError as e:
-        raise UsageError(f"cannot read {path}: {e.strerror or e}", param="template") from None
-    except UnicodeDecodeError:
-        raise UsageError(f"{path} is not UTF-8", param="template") from None
-    try:
-        return UserTemplate(path, _env(False).from_string(source))
+        return UserTemplate(path, limits.environment().from_string(source))
     except TemplateSyntaxError as e:
         raise AppealkitError(f"template error: {e.message}", Where(path, e.lineno)) from None
+    except (RecursionError, MemoryError):  # nesting deeper than the compiler can follow
+        raise AppealkitError("template error: the template nests too deeply", Where(path)) from None
 
 
 @lru_cache(maxsize=1024)
@@ -77,30 +83,72 @@ def format_date(day: dt.date, lang: str) -> str:
     return text.replace("\u202f", " ").replace("\u00a0", " ")
 
 
-def _salutation(case, recipient, lang: str, name: str | None, warnings: list) -> str:
-    """The role's form of address for the recipient's gender (pronoun, else read from the name
-    in languages that decline); a case's `salutation` in the letter's language wins."""
+def _salutation(case, recipient, lang: str, name: str | None, title: str | None, warnings: list) -> str:
+    """The form of address. A case's `salutation` in the letter's language wins. Russian and
+    Ukrainian follow one rule for every recipient: by name and patronymic where the case gives
+    them («Уважаемая Марина Сергеевна!»), else by the recipient's own office («Уважаемый
+    господин Прокурор!» for a city prosecutor); English by role, the title's office first."""
     if recipient.salutation and recipient.salutation.get(lang):
         return recipient.salutation.get(lang)
     if recipient.salutation and any(v.lower().startswith(("your excellency", "ваше превосходительство"))
                                     for v in recipient.salutation.values.values()):
         return lang_data(lang)["excellency"]  # the case asks for the formal address: in this language
-    d = lang_data(lang)["salutations"]
-    forms = d.get(recipient.role, d["official"])
+    d = lang_data(lang)
+    if "by_name" in d["salutations"]:
+        return _official_salutation(recipient, lang, name, title, warnings)
+    for words, text in d.get("titles", []):  # English: the office the title names
+        if title and words.casefold() in title.casefold():
+            return text
+    forms = d["salutations"].get(recipient.role, d["salutations"]["official"])
     if isinstance(forms, str):
         forms = {"any": forms}
-    gender = recipient.pronoun if recipient.pronoun != "they" else None
-    if gender is None and name and lang in _grammar_langs():
-        from .. import grammar
-
-        gender = {"m": "he", "f": "she"}.get(grammar.gender(name, "they", lang) or "")
-    key = gender or ("they" if "they" in forms else None)
+    key = recipient.pronoun if recipient.pronoun != "they" else None
+    key = key or ("they" if "they" in forms else None)
     guessed = key is None and "any" not in forms
     text = _fill(forms, "he" if guessed else key, name, lang)
     if guessed:  # the warning quotes what the letter says (a named form may fall back to the title)
-        warnings.append(f"recipient '{recipient.id}': {lang_data(lang)['name']} has no neutral form of address "
+        warnings.append(f"recipient '{recipient.id}': {d['name']} has no neutral form of address "
                         f"for this role; wrote '{text}' (give the recipient a pronoun or a salutation)")
     return text
+
+
+def _official_salutation(recipient, lang: str, name: str | None, title: str | None, warnings: list) -> str:
+    from .. import grammar
+
+    d = lang_data(lang)
+    sal = d["salutations"]
+    gender = recipient.pronoun if recipient.pronoun != "they" else None
+    if gender is None and name:
+        gender = {"m": "he", "f": "she"}.get(grammar.gender(name, "they", lang) or "")
+    if name:
+        _, given, patronymic = grammar.name_parts(name, lang)
+        if given and patronymic and gender:
+            return sal["by_name"][gender].replace("{given}", grammar.address_form(name, lang))
+    own = sal.get(recipient.role, {})
+    if "any" in own:
+        return own["any"]
+    if gender is None and "they" in own:
+        return own["they"]
+    office = _office(title or d["roles"].get(recipient.role), lang)
+    if office is None:
+        return d["salutation_no_name"]
+    if gender is None:  # an office is greeted in the masculine where nothing tells the gender
+        gender = "he"
+        text = sal["by_title"]["he"].replace("{title}", office[0])
+        warnings.append(f"recipient '{recipient.id}': {d['name']} has no neutral form of address "
+                        f"for this role; wrote '{text}' (give the recipient a pronoun or a salutation)")
+    return sal["by_title"][gender].replace("{title}", office[0 if gender == "he" else -1])
+
+
+def _office(title: str | None, lang: str) -> list[str] | None:
+    """The office a title salutation names: (form for he, form for she) from the language's
+    `titles`, matched at the start of the title; None where none matches."""
+    if not title:
+        return None
+    for row in lang_data(lang).get("titles", []):
+        if title.casefold().startswith(row[0].casefold()):
+            return row[1:]
+    return None
 
 
 def _fill(forms: dict, key: str | None, name: str | None, lang: str) -> str:
@@ -112,19 +160,7 @@ def _fill(forms: dict, key: str | None, name: str | None, lang: str) -> str:
     if "{surname}" in tmpl:
         if not name:
             return fallback
-        surname = name.split()[-1]
-        if lang in _grammar_langs():
-            from .. import grammar
-
-            surname = grammar.name_parts(name, lang)[0]
-        return tmpl.replace("{surname}", surname)
-    if "{given}" in tmpl:  # «Уважаемый Игорь Викторович!», «Шановний Дмитре Валерійовичу!»
-        from .. import grammar
-
-        parts = grammar.name_parts(name, lang) if name else ("", "", "")
-        if not name or not parts[1] or not parts[2]:
-            return fallback
-        return tmpl.replace("{given}", grammar.address_form(name, lang))
+        return tmpl.replace("{surname}", name.split()[-1])
     return tmpl
 
 
@@ -152,6 +188,7 @@ URGENT_DAYS = 14  # a deadline this close makes a letter say it is urgent
 
 
 def _context(case, to, lang, day, sender, blocks, message) -> dict:
+    from ..address.addressee import return_address
     from .naming import country_case, country_in_text, declined, person_name, state_case, with_preposition
 
     d = lang_data(lang)
@@ -166,7 +203,7 @@ def _context(case, to, lang, day, sender, blocks, message) -> dict:
     p = case.person
     pforms = p.forms.get(lang) if p.forms else None
     surname_first = full != name  # the native form, surname first
-    person = {"name": name, "full_name": full, "first_name": _first_name(name, lang),
+    person = {"name": name, "full_name": full, "first_name": _first_name(name, lang, p.address.country if p.address else None),
               "pronoun": p.pronoun, "born": p.born_year, "description": None, "address": [],
               "forms": declined(name, p.pronoun, lang, pforms, False if surname_first else None),
               "full_forms": declined(full, p.pronoun, lang, pforms, True if surname_first else None)}
@@ -176,6 +213,8 @@ def _context(case, to, lang, day, sender, blocks, message) -> dict:
         return " ".join(v.split()) if v is not None else None
 
     person["description"] = t(p.description)
+    if not surname_first:
+        _warn_order(name, "person.name", lang, warnings)
     if p.pronoun == "they" and lang in _grammar_langs():
         from .. import grammar
 
@@ -193,42 +232,61 @@ def _context(case, to, lang, day, sender, blocks, message) -> dict:
         "case": {"id": case.id, "title": t(case.title), "organisation": case.organisation, "url": case.url},
         "person": person,
         "sender": {"name": sender.name or ph["name"],
-                   "address": _return_address(sender, _case_country(case), lang) or [ph["address"]],
+                   "address": return_address(None, sender.address, sender.country, _destination(case, to, sender), lang)
+                   or [ph["address"]],
                    "country": origin, "from": origin_from,
                    # a name in another script stays out of the running text (the signature has it)
                    "name_in_text": bool(sender.name) and _in_script(sender.name, lang)},
-        "summary": t(case.summary), "asks": [t(a) for a in case.asks],
-        "copies": _copies(case, to, lang, t, sender.country),
+        "summary": t(case.summary), "asks": _asks([t(a) for a in case.asks], lang),
+        "copies": None, "copies_list": [],
         "message": message, "closing": d["closing"], "country": None, "country_gen": None,
         "envelope": [], "addressee": None, "reply": d.get("reply"), "warnings": warnings,
+        # the person is held where letters reach them (a disappeared person is not "treated in prison")
+        "held": p.address is not None and getattr(p, "status", "held") in ("held", "in-transit", "address-unconfirmed"),
     }
+    if person["description"] and _repeats(person["description"], ctx["summary"]):
+        person["description"] = None  # «Поэт Павел Орлов …» in the summary says it already
+    ctx["copies_list"] = _copies(case, to, lang, t, sender.country, warnings)
+    ctx["copies"] = "; ".join(ctx["copies_list"]) or None
+    ctx["layout"] = {"addressee": [], "sender": right_block(_sender_lines(ctx["sender"], d)),
+                     "signature": signature_line(ctx["date"], ctx["sender"]["name"])}
     if to == "person":
         ctx["salutation"] = ""
         ctx["closing"] = d["support_closing"]
-        ctx["addressee"] = _person_addressee(case, lang, full, surname_first, pforms)
         block = blocks[0] if blocks else None
-        if block and lang in _grammar_langs():
+        # «Кому»: the person as the prison registers them (native_name with the patronymic, in the
+        # dative where the destination's post writes it, the year of birth), built once for the
+        # envelope and the letter (address.addressee); an English letter names them in English
+        ctx["addressee"] = block.local[0] if block and lang in _grammar_langs() else full
+        if block:
             ctx["person"]["address"] = block.local[1:]
-            ctx["envelope"] = [ctx["addressee"]] + block.lines("local")[1:]
-        elif block:  # the block as the address command prints it, local script and Latin
-            ctx["person"]["address"] = block.local[1:]
-            ctx["envelope"] = block.lines()
-            local = _prison_addressee(case, block)
-            if local and block.bilingual:  # the prison's own form heads the local block
-                ctx["envelope"] = [local] + ctx["envelope"][1:]
+            # the block as the address command prints it: local script, and Latin where it differs
+            ctx["envelope"] = block.lines("local") if lang in _grammar_langs() else block.lines()
         ctx["recipient"] = None
         return ctx
     r = case.recipients[to]
     rname, rtitle = t(r.name), t(r.title)
+    if rname:
+        _warn_order(rname, f"recipients.{r.id}.name", lang, warnings)
     inside = _inside_address(case, r, lang, blocks, rname, rtitle, d, sender)
     ctx["recipient"] = {"id": r.id, "role": r.role, "name": rname, "title": rtitle, "pronoun": r.pronoun,
                         "salutation": t(r.salutation), "address": inside}
-    ctx["salutation"] = _salutation(case, r, lang, rname, warnings)
+    ctx["layout"]["addressee"] = right_block(inside)
+    ctx["salutation"] = _salutation(case, r, lang, rname, rtitle, warnings)
     dest = r.address.country if r.address else _case_country(case)
     if dest:
         ctx["country"] = country_in_text(dest, lang, d)
         ctx["country_gen"] = state_case(dest, "gen", lang, d)
     return ctx
+
+
+def _warn_order(name: str, where: str, lang: str, warnings: list) -> None:
+    if lang in ("ru", "uk"):
+        from .. import grammar
+
+        if grammar.order_unclear(name, lang):
+            warnings.append(f"{where}: '{name}' does not show which word is the surname; the letter reads it "
+                            "given name first, surname last (write it so, or give the full name with the patronymic)")
 
 
 def _in_script(s: str, lang: str) -> bool:
@@ -237,8 +295,13 @@ def _in_script(s: str, lang: str) -> bool:
     return lang not in _grammar_langs() or any(written_in(s, x) for x in _grammar_langs())
 
 
-def _first_name(name: str, lang: str) -> str:
-    first = name.split()[0]
+# where names are written family name first and people are called by the last word
+# (Vietnamese: Phạm Đoan Trang is "Trang")
+GIVEN_LAST = ("VN",)
+
+
+def _first_name(name: str, lang: str, country: str | None = None) -> str:
+    first = name.split()[-1 if country in GIVEN_LAST and lang == "en" else 0]
     if lang == "uk":  # Ukrainian addresses a person in the vocative: «Добрий день, Дмитре!»
         from ..grammar import _morph
 
@@ -249,45 +312,24 @@ def _first_name(name: str, lang: str) -> str:
     return first
 
 
-def _person_addressee(case, lang, full, surname_first, pforms) -> str:
-    """The person as the prison names them: surname, given name, patronymic, in the dative where
-    the language declines, with the year of birth («Алиеву Тимуру Руслановичу, 1983 г. р.»)."""
-    p = case.person
-    name = full
-    if lang in _grammar_langs():
-        from .. import grammar
-
-        if not surname_first:
-            name = grammar.surname_first(full, lang)
-        name = grammar.dative_full_name(name, p.pronoun, lang, pforms)
-    year = p.born_year
-    return f"{name}, {lang_data(lang)['born'].format(year)}" if year and lang_data(lang).get("born") else name
-
-
-def _prison_addressee(case, block) -> str | None:
-    """For a letter in a language the prison does not decline in: the person as the prison
-    names them, in its own language («Атабеку Арону»), when the case has the name in it."""
-    from ..translit.detect import detect_language
-    from .naming import person_name
-
-    plang = detect_language(" ".join(block.local[1:]), block.country)
-    if plang not in _grammar_langs():
-        return None
-    names = person_name(case, plang)
-    if names is None:
-        return None
-    return _person_addressee(case, plang, names[1], names[1] != names[0], case.person.forms.get(plang))
-
-
 def _inside_address(case, r, lang, blocks, rname, rtitle, d, sender) -> list[str]:
-    """The addressee block. In languages that decline, official style (ГОСТ Р 7.0.97-2016): the
-    title and the initials and surname in the dative, then the address as the destination's
-    post writes it; elsewhere the Latin block."""
+    """The letter's own addressee block, not the envelope's: no country line where the letter is
+    in the destination's language, else the country in the letter's language. In languages that
+    decline, official style (ГОСТ Р 7.0.97-2016, ДСТУ 4163): the title and the initials and
+    surname in the dative, then the address as the destination's post writes it."""
+    from ..address.countries import country_name, upper
+    from ..address.format import format_address
+
+    dest = r.address.country if r.address else None
+    abroad = [] if dest is None or _official_in(lang, dest) else [upper(country_name(dest, lang), lang)]
     if lang not in _grammar_langs():
-        if blocks:
-            return blocks[0].lines("latin")
-        names = [x for x in (rtitle, rname) if x]
-        return names + [d["by"][k].format(getattr(r, k)) for k in ("email", "fax") if getattr(r, k)]
+        if r.address is None and not blocks:
+            lines = [x for x in (rtitle, rname) if x]
+            return lines + [d["by"][k].format(getattr(r, k)) for k in ("email", "fax") if getattr(r, k)]
+        lines = list(blocks[0].latin) if blocks else []
+        if r.address is None and rname and rtitle and rtitle not in lines:
+            lines.insert(1, rtitle)  # a named ambassador: "H.E. Name", then the title
+        return lines + abroad
     from .. import grammar
 
     head = grammar.dative_official(rtitle or d["roles"].get(r.role), rname, r.pronoun, lang,
@@ -301,32 +343,99 @@ def _inside_address(case, r, lang, blocks, rname, rtitle, d, sender) -> list[str
         return head + [d["placeholders"]["embassy"] if x.startswith("[") else x for x in rest]
     if r.address is None:
         return head + [d["by"][k].format(getattr(r, k)) for k in ("email", "fax") if getattr(r, k)]
-    from ..address.format import format_address
-
-    block = format_address(r.address, [], [], r.id, sender.country)
-    lines = block.lines("local")
-    if head and lines and head[0].endswith(" " + lines[0]):  # «Начальнику ФКУ ИК-6 …» names the institution
+    lines = format_address(r.address, [], [], r.id, dest).lines("local")  # as domestic mail: no country line
+    if head and lines and _same_line(head[0], lines[0]):
+        head = head[1:]  # the case's first line is the addressee's own («Начальнику ФКУ ИК-7 …»): once
+    elif head and lines and head[0].endswith(" " + lines[0]):  # «Начальнику ФКУ ИК-6 …» names the institution
         lines = lines[1:]
-    return head + lines
+    return head + lines + abroad
 
 
-def _copies(case, to, lang, t, sender_country) -> str | None:
-    """The copy line: texts as written, recipients by title and name, the embassy named for the
-    writer's country; never the letter's own addressee."""
+def _same_line(a: str, b: str) -> bool:
+    def norm(x: str) -> str:
+        return " ".join(x.replace("…", " ").split()).casefold().rstrip(" .,")
+
+    return norm(a) == norm(b) or norm(b).startswith(norm(a)) or norm(a).startswith(norm(b))
+
+
+@lru_cache(maxsize=None)
+def _official_in(lang: str, country: str) -> bool:
+    """Whether `lang` is an official language of `country` (Russian in Kazakhstan)."""
+    from babel.languages import get_official_languages
+
+    return lang in get_official_languages(country, de_facto=True)
+
+
+def _sender_lines(sender: dict, d: dict) -> list[str]:
+    """The writer's details at the top right of an official letter («от Anna Smith», the address)."""
+    return [d.get("sender_from", "{}").format(sender["name"]), *sender["address"]]
+
+
+def _repeats(description: str, summary: str | None) -> bool:
+    """Whether the summary already says all the description does: each of its words of four
+    letters or more, in any form («поэт» in «Поэт Павел Орлов …»; "poet, journalist" is not
+    said by "The poet …")."""
+    if not summary:
+        return False
+    said = re.findall(r"\w+", summary.casefold())
+    words = [w for w in re.findall(r"\w+", description.casefold()) if len(w) >= 4]
+    return bool(words) and all(any(x.startswith(w[: max(4, len(w) - 3)]) for x in said) for w in words)
+
+
+_SENTENCE_INSIDE = re.compile(r"[.!?]\s+\S")
+
+
+def _asks(asks: list, lang: str) -> list:
+    """Asks as a list after «прошу Вас:»: in Russian and Ukrainian each item starts in lower case
+    and ends with a semicolon, the last with a full stop (Rosenthal, «Справочник», on lists;
+    Правопис 2019); items of several sentences, and English ones, stay as written."""
+    if lang not in ("ru", "uk") or any(a is None or _SENTENCE_INSIDE.search(a.rstrip(" .")) for a in asks):
+        return asks
+    out = []
+    for i, a in enumerate(asks):
+        a = a.rstrip(" .;")
+        if _common_word(a.split()[0], lang):
+            a = a[0].lower() + a[1:]
+        out.append(a + ("." if i == len(asks) - 1 else ";"))
+    return out
+
+
+def _common_word(word: str, lang: str) -> bool:
+    """A capitalised first word that is not a name, an abbreviation or a place («Освободить»,
+    not «Тимура», «ООН», «Москве»)."""
+    if len(word) < 2 or not word[1:].islower():
+        return False
+    from ..grammar._morph import analyzer
+
+    parses = analyzer(lang).parse(word)
+    return bool(parses) and not parses[0].tag.grammemes & {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"}
+
+
+def _copies(case, to, lang, t, sender_country, warnings: list) -> list[str]:
+    """The copy lines: texts as written (in Russian and Ukrainian in the dative, a nominative
+    declined with a warning), recipients by title and name, the embassy named for the writer's
+    country; never the letter's own addressee, and never an embassy «in your country» for that
+    country's own officials or ambassador."""
+    from .checks import IN_YOUR_COUNTRY
     from .naming import country_case, state_case, with_preposition
 
     d = lang_data(lang)
     out = []
     own = case.recipients.get(to)
+    official = lang in _grammar_langs() and _official_letters(lang)
     for c in case.copies:
-        if c.kind == "text":
-            out.append(t(c.text))
-        elif c.kind == "recipient":
+        kind = c.kind
+        if kind == "text" and c.text is not None and IN_YOUR_COUNTRY.search(" ".join(c.text.values.values())):
+            kind = "embassy"  # "the embassy of Iran in your country" is the embassy item, named right
+        if kind == "text":
+            text = t(c.text)
+            out.append(_dative_copy(text, lang, warnings) if text and official else text)
+        elif kind == "recipient":
             if c.recipient == to:
                 continue
             r = case.recipients[c.recipient]
             name = t(r.name)
-            if lang in _grammar_langs() and _official_letters(lang) and (name or t(r.title)):
+            if official and (name or t(r.title)):
                 # official style copies in the dative: «Генеральному прокурору Российской Федерации А. В. Гуцану»
                 # (a language with no letters to officials, Belarusian, has no official forms either)
                 from .. import grammar
@@ -346,29 +455,35 @@ def _copies(case, to, lang, t, sender_country) -> str | None:
             where = (with_preposition(d["in"], country_case(sender_country, "loc", lang, d), lang)
                      if sender_country else d["placeholders"]["in_country"])
             out.append(d["embassy"].format(state=state_case(dest, "gen", lang, d), where=where))
-    return "; ".join(x for x in out if x) or None
+    return [x for x in out if x]
 
 
-def _return_address(sender, dest: str | None, lang: str) -> list[str]:
-    """The writer's address; for mail abroad, ending in the writer's country (in capitals, in the
-    letter's language, which the destination's post and a reply can read), unless a line names
-    it already."""
-    lines = list(sender.address)
-    if not lines or not sender.country or sender.country == dest:
-        return lines
-    from babel.languages import get_official_languages
+def _dative_copy(text: str, lang: str, warnings: list) -> str:
+    """A copy text in the dative, as official letters write copies («Посольству …»): a text
+    in the nominative is declined, with a warning to check it."""
+    from ..grammar._morph import analyzer
 
-    from ..address.countries import country_name
+    parses = analyzer(lang).parse(text.split()[0].strip(",."))
+    if not parses or parses[0].tag.case != "nomn":
+        return text
+    from .. import grammar
 
-    # the names a writer may have typed: in English, in the letter's language, in their own
-    own = country_name(sender.country, lang)
-    known = {sender.country.casefold(), own.casefold()}
-    for lg in ("en", *get_official_languages(sender.country, de_facto=True)):
-        known.add(country_name(sender.country, lg).casefold())
-    known |= {"uk", "great britain", "usa", "us", "united states of america"} if sender.country in ("GB", "US") else set()
-    if any(x.strip(" ,.").casefold() in known for x in lines[-2:]):
-        return lines
-    return lines + [own.upper()]
+    out = grammar.case_form(text, "dat", lang)
+    if out != text:
+        warnings.append(f"copies: '{text}' is in the nominative; the letter says '{out}' "
+                        "(write copies in the dative, as official letters do)")
+    return out
+
+
+def _destination(case, to: str, sender) -> str | None:
+    """Where the letter goes: the person's prison, the recipient's address, an ambassador's
+    embassy in the writer's own country (domestic mail, no country line)."""
+    if to == "person":
+        return case.person.address.country if case.person.address else None
+    r = case.recipients[to]
+    if r.address is not None:
+        return r.address.country
+    return sender.country if r.role == "ambassador" else _case_country(case)
 
 
 def _case_country(case) -> str | None:
@@ -381,14 +496,16 @@ def _case_country(case) -> str | None:
 def render(ctx: dict, kind: str, lang: str, template: UserTemplate | None = None) -> str:
     from jinja2 import TemplateError, TemplateSyntaxError
 
+    if template:
+        from . import limits
+
+        return _tidy(limits.render(template.compiled, ctx, template.path))
     try:
-        text = (template.compiled if template else _template(lang, kind)).render(ctx)
+        text = _template(lang, kind).render(ctx)
     except TemplateSyntaxError as e:
         raise AppealkitError(f"template error: {e.message}", Where(e.filename, e.lineno)) from None
-    except TemplateError as e:  # undefined names, sandbox refusals and the rest
-        raise AppealkitError(f"template error: {e}", Where(template.path if template else f"{lang}/{kind}.txt.j2")) from None
-    if template:
-        return _tidy(text)
+    except TemplateError as e:  # undefined names and the rest
+        raise AppealkitError(f"template error: {e}", Where(f"{lang}/{kind}.txt.j2")) from None
     # the built-in templates leave no stray spaces or blank runs (the goldens hold them to it);
     # only the end needs evening out
     return text if text.endswith("\n") and not text.endswith("\n\n") else text.rstrip("\n") + "\n"
@@ -412,26 +529,19 @@ def _tidy(text: str) -> str:
 # ---------------------------------------------------------------- formats
 
 def paragraphs(text: str) -> list[dict]:
-    """The letter as blocks: paragraphs (lines) and lists ('- ' items)."""
-    blocks: list[dict] = []
-    for chunk in text.strip("\n").split("\n\n"):
-        lines = [x for x in chunk.split("\n") if x.strip()]
-        if not lines:
-            continue
-        if all(x.startswith("- ") for x in lines):
-            blocks.append({"kind": "list", "lines": [x[2:] for x in lines]})
-        else:
-            blocks.append({"kind": "para", "lines": lines})
-    return blocks
+    """The letter as blocks (layout.letter_blocks): paragraphs, lists, the right-hand blocks of
+    an official letter, its signature line and the gap left for signing."""
+    return letter_blocks(text)
 
 
 def as_markdown(text: str) -> str:
-    """Markdown keeps the text; address and signature lines get hard breaks."""
+    """Markdown keeps the text; address and signature lines get hard breaks (Markdown has no
+    right-hand column: those blocks go flush left)."""
     out = []
     for b in paragraphs(text):
         if b["kind"] == "list":
             out.append("\n".join("- " + _md_escape(x) for x in b["lines"]))
-        else:
+        elif b["kind"] != "gap":
             out.append("  \n".join(_md_escape(x) for x in b["lines"]))
     return "\n\n".join(out) + "\n"
 

@@ -20,6 +20,7 @@ class CaseLetters:
     case: Case
     letters: list = field(default_factory=list)  # letters.compose.Letter
     paths: list[Path] = field(default_factory=list)  # the files written (with out_dir)
+    kept: list[Path] = field(default_factory=list)  # already there with the same text (a rerun)
     notices: list[Notice] = field(default_factory=list)
 
 
@@ -31,11 +32,14 @@ def letters_for_cases(run, to: str = "all", *, lang: str | None = None, sender=N
     Sender); an error stops its case (or, with one case, the run: see CaseRun.guard)."""
     from ..letters.compose import FORMAT_EXTENSIONS, SENDER_WARNINGS, compose_letters
     from ..letters.sender import Sender
-    from ..output import safe_name, write_files
+    from ..output import remove_stale_temps, write_files
+    from .names import letter_name
     from .sender import sender_notices
 
     s = sender or Sender()
     said = False
+    if out_dir:
+        remove_stale_temps(out_dir)  # what an interrupted run left
     for c in run:
         with run.guard(c):
             letters = compose_letters(c, to, lang=lang, sender_name=s.name, sender_address=s.address,
@@ -50,6 +54,20 @@ def letters_for_cases(run, to: str = "all", *, lang: str | None = None, sender=N
                              for m in dict.fromkeys(m for x in letters for m in x.warnings) if m not in SENDER_WARNINGS]
             if out_dir:
                 ext = FORMAT_EXTENSIONS[fmt]
-                files = [(safe_name(f"{c.id}-{x.to}-{x.language}.{ext}"), x.text) for x in letters]
+                files = [(letter_name(c.id, x.to, x.language, ext), x.text) for x in letters]
+                if not force:  # a rerun after an interruption: what is there and the same stays
+                    item.kept = [Path(out_dir, n) for n, text in files if _same(Path(out_dir, n), text)]
+                    files = [(n, text) for n, text in files if Path(out_dir, n) not in item.kept]
                 item.paths = write_files(out_dir, files, force, create=True)
             yield item
+
+
+def _same(path: Path, text: str) -> bool:
+    """Whether `path` is a plain file holding exactly `text`."""
+    try:
+        data = text.encode("utf-8")
+        if path.is_symlink() or not path.is_file() or path.stat().st_size != len(data):
+            return False
+        return path.read_bytes() == data
+    except OSError:
+        return False

@@ -56,7 +56,9 @@ class MailMerge:
     """Iterate for the Outcomes, in order; `report` counts them as they come. Letters for every
     good row of the writers' CSV at `writers_path` (see assign.assignments for the language);
     the writer's country (else `sender_country`) gives the country line. Files are
-    `<case-id>-<recipient>-<writer-slug>-<lang>.<ext>`; an existing one is skipped unless `force`."""
+    `<case-id>-<recipient>-<writer>-<lang>.<ext>` (night.names); each is claimed by exclusive
+    creation, so a file that exists (a rerun, or another run at the same time) is skipped and
+    never replaced, unless `force`."""
 
     def __init__(self, cases: list[Case], writers_path: str, to: str, out_dir: str, *, force: bool = False,
                  lang: str | None = None, date: dt.date | None = None, fmt: str = "text",
@@ -85,20 +87,26 @@ class MailMerge:
 
     def _outcomes(self) -> Iterator[Outcome]:
         from ..letters.compose import FORMAT_EXTENSIONS, SENDER_WARNINGS, compose_letters
-        from ..output import safe_name, sync_all, write_atomic, write_files
+        from ..output import remove_stale_temps, sync_all, write_atomic, write_files
         from .assign import assignments
+        from .names import identity, letter_name, writer_part
         from .writers import BadRow, read_writers, slug
 
         ext = FORMAT_EXTENSIONS.get(self.fmt, "txt")
         folder = Path(self.out_dir)
         write_files(folder, [], create=True)  # makes the folder, or says why it cannot
+        remove_stale_temps(folder)  # what an interrupted run left
         day = self.date or dt.date.today()
         base = {id(c): c.derived.mark() for c in self.cases}
-        seen: dict[str, int] = {}  # writer slug -> the line that has it (two Anna Smiths get two files)
+        slugs, shared = name_slugs(self.writers_path)
+        first: dict[str, int] = {}  # identity -> its first line, for the writers whose slug is shared
         warned: set[str] = set()
+        notes: list[str] = []
         writer, name, row = None, "", {}
-        for a in assignments(self.cases, read_writers(self.writers_path), to=self.to, lang=self.lang,
+        for a in assignments(self.cases, read_writers(self.writers_path, notes), to=self.to, lang=self.lang,
                              source=self.writers_path):
+            while notes:  # the header's, said once
+                yield Outcome("notice", 1, notice=Notice(Code.COLUMN, notes.pop(0), scope="run", where=self._row(1)))
             if isinstance(a, BadRow):
                 if writer is not None:
                     yield Outcome("row", writer.line)
@@ -115,16 +123,19 @@ class MailMerge:
                     yield Outcome("notice", w.line, notice=Notice(
                         Code.WRITER_NO_COUNTRY, "no country for this writer, and none for all: "
                         "their letters carry placeholders for their country", scope="row", where=self._row(w.line)))
-                name = slug(w.name)
-                if seen.setdefault(name, w.line) != w.line:
-                    name = f"{name}-{w.line}"
+                is_shared = (slugs.get(w.name) or slug(w.name)) in shared
+                name = writer_part(w, is_shared, slugs.get(w.name))
+                if is_shared and first.setdefault(identity(w), w.line) != w.line:
+                    yield Outcome("notice", w.line, notice=Notice(
+                        Code.DUPLICATE_ROW, f"the same writer as line {first[identity(w)]} (name, address, "
+                        "country, email): their letters are that row's", scope="row", where=self._row(w.line)))
                 row = {"writer": w.as_context()}
             case = a.case
             if a.language is None:
                 yield Outcome("failed", w.line, notice=a.notice)
                 continue
             for t in a.recipients:
-                fname = safe_name(f"{case.id}-{t}-{name}-{a.language}.{ext}")
+                fname = letter_name(case.id, t, a.language, ext, name)
                 path = folder / fname
                 if path.exists() and not self.force:
                     yield Outcome("skipped", w.line, path)
@@ -137,7 +148,7 @@ class MailMerge:
                         extra=row)
                     write_atomic(folder, fname, letter.text, self.force, sync=False)
                 except OutputError as e:
-                    if e.param == "force":  # appeared meanwhile
+                    if e.param == "force":  # another run made it meanwhile: theirs, untouched
                         yield Outcome("skipped", w.line, path)
                         continue
                     raise
@@ -156,6 +167,24 @@ class MailMerge:
         if writer is not None:
             yield Outcome("row", writer.line)
         sync_all()  # one flush to disk for the batch: an fsync per letter took two thirds of the time
+
+
+def name_slugs(writers_path: str) -> tuple[dict[str, str], set[str]]:
+    """Each good row's name with its slug, and the slugs that more than one row has (a first
+    pass over the file: a writer's file names must not depend on which row comes first)."""
+    from collections import Counter
+
+    from .writers import Writer, read_writers, slug
+
+    slugs: dict[str, str] = {}
+    counts: Counter[str] = Counter()
+    for w in read_writers(writers_path):
+        if isinstance(w, Writer):
+            s = slugs.get(w.name)
+            if s is None:
+                s = slugs[w.name] = slug(w.name)
+            counts[s] += 1
+    return slugs, {s for s, n in counts.items() if n > 1}
 
 
 def merge_letters(cases: list, writers: str, out_dir: str, *, to: str = "all", force: bool = False,

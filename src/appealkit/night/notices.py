@@ -18,6 +18,8 @@ class Code(str, Enum):
     NO_SENDER_COUNTRY = "no-sender-country"  # no sender country: placeholders for it
     WRITER_NO_COUNTRY = "writer-no-country"  # a writer's row without a country, and none for all
     BAD_ROW = "bad-row"  # a writers' row that cannot make a letter
+    DUPLICATE_ROW = "duplicate-row"  # a writers' row that repeats another: the same letters
+    COLUMN = "column"  # a writers' column appealkit does not read, and the one it probably means
     NO_LANGUAGE = "no-language"  # a case has no letters in the writer's language
     LETTER_FAILED = "letter-failed"  # one writer's letter to one case could not be made
     LETTER = "letter"  # a letter's own warning (a pending translation, a safety note...)
@@ -26,6 +28,7 @@ class Code(str, Enum):
     NO_HANDLE = "no-handle"  # a recipient without a handle on the platform: left out of the post
     PACK = "pack"  # the pack's own note about a case (a passed deadline...)
     MISSING_GLYPHS = "missing-glyphs"  # characters no font has: printed as empty boxes
+    POST_ROUTE = "post-route"  # a suspended postal route, or a deadline the post cannot meet (routes.py)
     CASE_FAILED = "case-failed"  # a case file of a several-case run stopped (`error` says why)
 
 

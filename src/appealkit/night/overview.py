@@ -40,15 +40,18 @@ class Row:
 
 
 def overview(cases, today: dt.date) -> list[Row]:
-    """Rows sorted: `immediately` first, then by deadline (passed ones are the earliest dates
-    and are marked), cases without a deadline last; ties by id. People who are not held (in
-    transit, released...) come after all the others, apart."""
+    """Rows sorted by urgency: `immediately` first, then the open deadlines soonest first, then
+    cases without a deadline; cases past their deadline last (they are not urgent), the most
+    recently passed first; ties by id. People who are not held (in transit, released...) come
+    after all the others, apart."""
     return sorted((case_row(c, today) for c in cases), key=lambda r: (r.status != "held", _order(r)))
 
 
 def _order(r: Row):
     if r.deadline == "immediately":
         return (0, "", r.id)
+    if r.passed:
+        return (3, f"{-(r.days_left or 0):09d}", r.id)
     if r.deadline is None:
         return (2, "", r.id)
     return (1, r.deadline, r.id)

@@ -48,7 +48,7 @@ def make_pack(cases: list, out: str = "pack.pdf", *, writers: str | None = None,
     fails is left out and named; the others are printed. Each letter in the written pack goes to
     `recorder` (log.Recorder: .letter(day, case_id, recipient, writer))."""
     from ..address.countries import check_sender_country
-    from ..output import write_path
+    from ..output import remove_stale_temps, write_path
     from ..pack.html import build_pack
     from .run import CaseRun
     from .sender import resolve_sender, sender_notices
@@ -71,8 +71,12 @@ def make_pack(cases: list, out: str = "pack.pdf", *, writers: str | None = None,
             on_notice(n)
 
     if writers is not None:
-        people = []
-        for w in read_writers(writers):
+        people: list[Writer] = []
+        notes: list[str] = []
+        for w in read_writers(writers, notes):
+            for m in notes:  # the header's, said once
+                say(Notice(Code.COLUMN, m, scope="run", where=f"{writers}:1"))
+            notes.clear()
             if isinstance(w, BadRow):
                 say(Notice(Code.BAD_ROW, w.message, "error", "row", f"{writers}:{w.line}"))
             else:
@@ -94,6 +98,10 @@ def make_pack(cases: list, out: str = "pack.pdf", *, writers: str | None = None,
         if not html_out:
             raise
         fonts = None  # a browser has fonts of its own
+    from ..routes import post_warnings
+
+    for m in post_warnings(good, to, {w.country or country for w in people}, day):
+        say(Notice(Code.POST_ROUTE, m))
     p = build_pack(good, people, to, paper=paper, envelope=envelope, lang=lang, date=day,
                    sender_country=country, embassy_address=embassy_address, fonts=fonts)
     for m in p.warnings:
@@ -101,6 +109,7 @@ def make_pack(cases: list, out: str = "pack.pdf", *, writers: str | None = None,
     for prob in p.problems:
         say(Notice(Code.LETTER_FAILED, prob.message, "error", "row",
                    f"{writers}:{prob.line}" if writers else None))
+    remove_stale_temps(Path(out).parent)  # what an interrupted pack left beside it
     if html_out:
         write_path(out, p.html.encode("utf-8"), force)
     else:

@@ -39,6 +39,8 @@ def case_posts(case, platform: str, *, lang: str | None = None, to: str | None =
         for p in posts:
             p.intent_url = intent_url(p.text, platform, instance)
     item = CasePosts(case, posts)
+    item.notices += [Notice(Code.NO_HANDLE, f"note: {case.id + ': ' if many else ''}{p.note}", "note")
+                     for p in posts if p.note]
     dropped = dropped_mentions(case, platform, None if mode == "variants" else to)
     if dropped:
         item.notices.append(Notice(Code.NO_HANDLE, f"note: {case.id + ': ' if many else ''}no {NAMES[platform]} "

@@ -48,68 +48,127 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", unidecode(name).lower()).strip("-") or "writer"
 
 
-def read_writers(path: str) -> Iterator[Writer | BadRow]:
+def read_writers(path: str, notes: list[str] | None = None) -> Iterator[Writer | BadRow]:
     """Each data row of the CSV at `path`, in order, as a Writer or a BadRow (line numbers count
-    the header as line 1). A file that cannot be read or lacks the name or address column is
-    an error of the whole file."""
+    the header as line 1): a row that is not UTF-8, holds a value over the CSV limit or cannot
+    be parsed is a BadRow, and the rows after it are read. A file that cannot be read, is not
+    UTF-8 in its header or lacks the name or address column is an error of the whole file.
+    `notes` receives what the header says once (a column appealkit does not read, and which
+    one it probably means), before the first row is yielded."""
+    import io
+
     try:
-        fh = open(path, encoding="utf-8-sig", newline="")
+        raw = open(path, "rb")
     except FileNotFoundError:
         raise AppealkitError("no such file", Where(path)) from None
     except IsADirectoryError:
         raise AppealkitError("is a folder, not a CSV file", Where(path)) from None
     except OSError as e:
         raise AppealkitError(f"cannot read: {e.strerror or e}", Where(path)) from None
-    with fh:
+    # each undecodable byte stays in its row as a surrogate: that row is named, the others go on
+    with io.TextIOWrapper(raw, encoding="utf-8-sig", errors="surrogateescape", newline="") as fh:
+        # spreadsheets in many European locales save CSV with ';' (or a tab) between columns
+        first = fh.readline()
+        fh.seek(0)
+        if _undecoded(first) is not None:
+            raise AppealkitError("file is not UTF-8; save it as UTF-8 (CSV UTF-8 in a spreadsheet)", Where(path, 1))
+        delimiter = max((",", ";", "\t"), key=first.count) if first.strip() else ","
+        reader = csv.reader(fh, delimiter=delimiter)
         try:
-            # spreadsheets in many European locales save CSV with ';' (or a tab) between columns
-            first = fh.readline()
-            fh.seek(0)
-            delimiter = max((",", ";", "\t"), key=first.count) if first.strip() else ","
-            reader = csv.reader(fh, delimiter=delimiter)
             header = next(reader, None)
-            if header is None:
-                raise AppealkitError("file is empty; the first line names the columns (name,address,...)",
-                                     Where(path, 1))
-            cols = [h.strip().lower() for h in header]
-            missing = [c for c in ("name", "address") if c not in cols]
-            if missing:
-                import difflib
-
-                others = [c for c in cols if c not in KNOWN]
-                typos = [f"'{close[0]}' for {m}" for m in missing
-                         for close in [difflib.get_close_matches(m, others, n=1)] if close]
-                hint = f" (misspelt? {', '.join(typos)})" if typos else ""
-                raise AppealkitError(f"the header has no {' or '.join(missing)} column{hint}; "
-                                     "it needs name and address (country, lang, email optional)", Where(path, 1))
-            start = reader.line_num + 1
-            for row in reader:
-                line, start = start, reader.line_num + 1
-                if not any(x.strip() for x in row):
-                    continue  # blank lines between groups are fine
-                if reader.line_num > line and any("\n" in x and delimiter in x.split("\n", 1)[1] for x in row):
-                    # a quote opened in this row and closed rows later (or never): the rows
-                    # between were read as one value
-                    yield BadRow(line, f"a quote (\") opens a value here and is not closed on this line; "
-                                       f"lines {line}-{reader.line_num} were read as one row")
-                    continue
-                # empty cells past the header (a spreadsheet's trailing commas) are no surplus
-                surplus = sum(1 for x in row[len(cols):] if x.strip())
-                yield parse_row(dict(zip(cols, row)), line, surplus)
-        except UnicodeDecodeError:
-            raise AppealkitError("file is not UTF-8; save it as UTF-8 (CSV UTF-8 in a spreadsheet)",
-                                 Where(path)) from None
         except csv.Error as e:
-            raise AppealkitError(f"not a readable CSV: {e}", Where(path, reader.line_num)) from None
+            raise AppealkitError(f"not a readable CSV header: {e}", Where(path, 1)) from None
+        if header is None:
+            raise AppealkitError("file is empty; the first line names the columns (name,address,...)",
+                                 Where(path, 1))
+        cols = [h.strip().lower() for h in header]
+        _check_header(cols, path, notes)
+        named = max((i + 1 for i, c in enumerate(cols) if c), default=0)  # a spreadsheet's empty columns aside
+        start = reader.line_num + 1
+        while True:
+            line = start
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as e:
+                start = reader.line_num + 1
+                yield BadRow(line, _csv_error(e))
+                continue
+            start = reader.line_num + 1
+            if not any(x.strip() for x in row):
+                continue  # blank lines between groups are fine
+            if reader.line_num > line and any("\n" in x and delimiter in x.split("\n", 1)[1] for x in row):
+                # a quote opened in this row and closed rows later (or never): the rows
+                # between were read as one value
+                yield BadRow(line, f"a quote (\") opens a value here and is not closed on this line; "
+                                   f"lines {line}-{reader.line_num} were read as one row")
+                continue
+            bad = next((b for b in map(_undecoded, row) if b is not None), None)
+            if bad is not None:
+                yield BadRow(line, f"this row is not UTF-8 (byte 0x{bad:02X}); save the file as UTF-8 "
+                                   "(CSV UTF-8 in a spreadsheet)")
+                continue
+            # empty cells past the header (a spreadsheet's trailing commas) are no surplus
+            surplus = sum(1 for x in row[named:] if x.strip())
+            yield parse_row(dict(zip(cols, row)), line, surplus, delimiter)
 
 
-def parse_row(row: dict[str, str], line: int, surplus: int = 0) -> Writer | BadRow:
+# columns people name otherwise, and the one appealkit reads
+SYNONYMS = {"language": "lang", "e-mail": "email", "mail": "email", "full name": "name", "postal address": "address",
+            "country code": "country", "iso": "country"}
+
+
+def _check_header(cols: list[str], path: str, notes: list[str] | None) -> None:
+    missing = [c for c in ("name", "address") if c not in cols]
+    if missing:
+        import difflib
+
+        others = [c for c in cols if c not in KNOWN]
+        typos = [f"'{close[0]}' for {m}" for m in missing
+                 for close in [difflib.get_close_matches(m, others, n=1)] if close]
+        hint = f" (misspelt? {', '.join(typos)})" if typos else ""
+        raise AppealkitError(f"the header has no {' or '.join(missing)} column{hint}; "
+                             "it needs name and address (country, lang, email optional)", Where(path, 1))
+    if notes is None:
+        return
+    import difflib
+
+    for c in dict.fromkeys(c for c in cols if c and c not in KNOWN):
+        meant = SYNONYMS.get(c) or next(iter(difflib.get_close_matches(c, KNOWN, n=1, cutoff=0.7)), None)
+        if meant and meant not in cols:
+            notes.append(f"column '{c}' is not one appealkit reads; did you mean '{meant}'? Rename it "
+                         f"(as it is, only your own templates see it, as writer['{c}'])")
+
+
+def _undecoded(value: str) -> int | None:
+    """The first byte that was not UTF-8 (kept as a surrogate), or None."""
+    for ch in value:
+        if "\udc80" <= ch <= "\udcff":
+            return ord(ch) - 0xDC00
+    return None
+
+
+def _csv_error(e: csv.Error) -> str:
+    if "field larger than field limit" in str(e):
+        return (f"a value here is longer than {csv.field_size_limit():,} characters (a whole file pasted "
+                "into a cell, or a quote never closed?)")
+    return f"not a readable CSV row: {e}"
+
+
+def parse_row(row: dict[str, str], line: int, surplus: int = 0, delimiter: str = ",") -> Writer | BadRow:
     from ..address.countries import is_iso_country
 
     get = {k: (row.get(k) or "").strip() for k in KNOWN}
     if surplus > 0:
-        return BadRow(line, f"{surplus} more value{'s' if surplus > 1 else ''} than the header has columns "
-                            "(a comma inside an unquoted value?)")
+        return BadRow(line, f"{surplus} more value{'s' if surplus > 1 else ''} than the header has columns: "
+                            f"a '{delimiter}' inside a value? Put the address in double quotes "
+                            f"(\"1 High St{delimiter} London\")" + (" or separate its lines with ';'" if delimiter != ";" else ""))
+    if not get["address"] and sum(1 for v in row.values() if v.strip()) == 1:  # all in its first cell
+        other = next((d for d in (";", "\t", ",") if d != delimiter and d in get["name"]), None)
+        if other:
+            return BadRow(line, f"this row is separated by {_SEPARATORS[other]}, the file (its header) by "
+                                f"{_SEPARATORS[delimiter]}: save it again with one separator")
     if not get["name"]:
         return BadRow(line, "no name")
     address = [x.strip() for x in get["address"].replace("\n", ";").split(";") if x.strip()]  # a multi-line cell too
@@ -117,10 +176,28 @@ def parse_row(row: dict[str, str], line: int, surplus: int = 0) -> Writer | BadR
         return BadRow(line, "no address")
     country = get["country"].upper() or None
     if country and not is_iso_country(country):
-        hint = " (the United Kingdom's is GB)" if country in ("UK", "EN") else ""
-        return BadRow(line, f"unknown country code '{get['country']}'; use the ISO two-letter code (GB, DE, KZ){hint}")
+        return BadRow(line, f"unknown country code '{get['country']}'; use the ISO two-letter code "
+                            f"(GB, DE, KZ){_country_hint(get['country'])}")
     lang = get["lang"].lower() or None
     if lang and not LANG.match(lang):
         return BadRow(line, f"'{get['lang']}' is not a language code (en, ru)")
     extra = {k: v for k, v in row.items() if k not in KNOWN and k}
     return Writer(line, get["name"], address, country, lang, get["email"] or None, extra)
+
+
+_SEPARATORS = {",": "commas", ";": "semicolons (;)", "\t": "tabs"}
+_NAME_LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pl", "ru", "uk")  # names a writer may give
+
+
+def _country_hint(value: str) -> str:
+    """' (Germany is DE)' for a country's name in a common language; UK and EN: GB."""
+    from ..address.countries import country_name, iso_codes
+
+    if value.strip().upper() in ("UK", "EN"):
+        return " (the United Kingdom's is GB)"
+    want = " ".join(value.split()).casefold()
+    for lg in _NAME_LANGUAGES:
+        for cc in sorted(iso_codes()):
+            if country_name(cc, lg).casefold() == want:
+                return f" ({value.strip()} is {cc})"
+    return ""

@@ -31,10 +31,12 @@ class Pack:
 
 def build_pack(cases: list, writers: list, to: str = "all", *, paper: str = "a4", envelope: str = "dl",
                lang: str | None = None, date: dt.date | None = None, sender_country: str | None = None,
-               embassy_address: list[str] | None = None, fonts: list[dict] | None = None) -> Pack:
+               embassy_address: list[str] | None = None, fonts: list[dict] | None = None,
+               message: str | None = None) -> Pack:
     """The pack for `cases` and `writers` (writers.Writer objects; the letters of a writer
     whose language a case lacks are left out, as a Problem). `envelope` is dl, c5, c6 or labels.
-    `fonts` are @font-face rules (pack.fonts.font_faces); none: the browser's own."""
+    `fonts` are @font-face rules (pack.fonts.font_faces); none: the browser's own. `message` is a
+    personal message in every letter (the event page's volunteer adds one to theirs)."""
     from ..address.format import blocks_for
     from ..letters.compose import SENDER_WARNINGS, compose_letters
     from ..night.assign import assignments
@@ -64,7 +66,8 @@ def build_pack(cases: list, writers: list, to: str = "all", *, paper: str = "a4"
             try:
                 composed = compose_letters(case, to, lang=lg, sender_name=w.name or None,
                                            sender_address=w.address, sender_country=country, date=day,
-                                           embassy_address=embassy_address, extra={"writer": w.as_context()})
+                                           embassy_address=embassy_address, extra={"writer": w.as_context()},
+                                           message=message)
             except AppealkitError as e:
                 pack.problems.append(Problem(w.line, f"{case.id}: {e}"))
                 continue

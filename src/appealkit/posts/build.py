@@ -3,6 +3,7 @@ that split at word boundaries; per-recipient variants; share-intent links."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -26,6 +27,8 @@ class Post:
     text: str
     limit: int
     intent_url: str | None = None
+    to: str | None = None      # the recipient a variant is addressed to
+    note: str | None = None    # why the post is not what was asked for (no handle for variants)
 
     @property
     def length(self) -> int:
@@ -36,8 +39,9 @@ class Post:
         return not problems(self.text, self.platform, self.limit)
 
     def as_dict(self) -> dict:
-        return {"platform": self.platform, "text": self.text, "length": self.length,
-                "limit": self.limit, "fits": self.fits, "intent_url": self.intent_url}
+        row = {"platform": self.platform, "text": self.text, "length": self.length,
+               "limit": self.limit, "fits": self.fits, "intent_url": self.intent_url}
+        return {**row, "to": self.to} if self.to else row
 
 
 def check_platform(platform: str) -> str:
@@ -51,10 +55,33 @@ def intent_url(text: str, platform: str, instance: str | None = None) -> str:
         if not instance:
             raise UsageError("a Mastodon share link needs the server's host name (e.g. mastodon.social)",
                              param="instance")
-        instance = instance.strip().removeprefix("https://").removeprefix("http://").strip("/")
-        if not instance or "/" in instance or " " in instance:
-            raise UsageError(f"'{instance}' is not a host name", param="instance")
+        instance = check_instance(instance)
     return INTENTS[platform].format(text=quote(text, safe=""), instance=instance)
+
+
+_LABEL = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)")
+
+
+def check_instance(instance: str) -> str:
+    """A Mastodon server's host name as the share link needs it, or a usage error: ASCII letters,
+    digits and hyphens in dot-separated labels (an international name in its xn-- form), so that
+    a look-alike (a Cyrillic о in mastodоn.social) or a user part (host@evil.example) never
+    sends a reader to another server."""
+    host = instance.strip().removeprefix("https://").removeprefix("http://").strip("/").lower()
+    if not host or "/" in host or " " in host:
+        raise UsageError(f"'{host}' is not a host name", param="instance")
+    if not host.isascii():
+        odd = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in dict.fromkeys(c for c in host if not c.isascii()))
+        raise UsageError(f"'{host}' is not a plain host name: it holds {odd}, not a Latin letter however "
+                         "alike it looks; type the host in Latin letters (an international name in its "
+                         "xn-- form)", param="instance")
+    if "@" in host or ":" in host.split("]")[-1]:
+        raise UsageError(f"'{host}' is not a host name: give the server alone (like mastodon.social), "
+                         "without a user or a port", param="instance")
+    labels = host.split(".")
+    if len(labels) < 2 or not all(_LABEL.fullmatch(x) for x in labels) or labels[-1].isdigit():
+        raise UsageError(f"'{host}' is not a host name (like mastodon.social)", param="instance")
+    return host
 
 
 def share_parts(case, lang: str) -> tuple[str, list[str], str | None, list[dict[str, str]]]:
@@ -126,15 +153,29 @@ def build_post(case, platform: str = "x", lang: str | None = None, to: str | Non
 
 
 def variants(case, platform: str, lang: str | None = None, limit: int | None = None) -> list[Post]:
-    """One post per recipient with a handle on `platform`, addressed to that handle first."""
+    """One post per recipient with a handle on `platform`, addressed to that handle first and
+    labelled with the recipient; where no recipient has one, the plain post with a note."""
     out = []
     for rid, r in case.recipients.items():
         if r.handles.get(platform):
-            out.append(build_post(case, platform, lang, rid, limit))
+            post = build_post(case, platform, lang, rid, limit)
+            post.to = rid
+            out.append(post)
     if not out:
-        raise CaseError(f"no recipient has a {handles.NAMES[platform]} handle (recipients.<id>.handles.{platform})",
-                        case.positions.at(("recipients",)))
+        name = handles.NAMES[platform]
+        post = build_post(case, platform, lang, None, limit)
+        post.note = (f"no recipient has {article(name)} {name} handle (recipients.<id>.handles.{platform}): "
+                     f"the one post, without a recipient's mention")
+        out.append(post)
     return out
+
+
+def article(word: str) -> str:
+    """"a" or "an" as the word is spoken: an X, an MVD, a Bluesky, a Mastodon."""
+    first = word[:1]
+    if first.isupper() and (len(word) == 1 or word.isupper()):  # a letter or an acronym: its name
+        return "an" if first in "AEFHILMNORSX" else "a"
+    return "an" if first.lower() in "aeiou" else "a"
 
 
 def _recipient(case, rid: str):
@@ -144,39 +185,82 @@ def _recipient(case, rid: str):
     return r
 
 
+_SENTENCE_END = (".", "!", "?", "…", ".»", "!»", "?»", '."', '!"', '?"', ".)", "。", "！", "？")
+
+
 def thread(text: str, platform: str, limit: int | None = None, first: list[str] | None = None) -> list[str]:
-    """Split `text` at word boundaries into numbered posts ("1/3") that each fit. Words are never
-    broken, so hashtags, mentions and URLs stay whole; `first` (mentions) opens post 1."""
+    """Split `text` into numbered posts ("1/3") that each fit, at a sentence end where one
+    leaves the post at least half full, else at a word boundary. Words are never broken, so
+    hashtags, mentions and URLs stay whole; `first` (mentions) opens post 1. A text that fits
+    is returned as it is. Linear in the text: each word is counted once."""
     limit = limit or LIMITS[platform]
-    words = [handles.mention(platform, m) for m in (first or [])] + text.split()
-    whole = " ".join(words)
+    lead = " ".join(handles.mention(platform, m) for m in (first or []))
+    whole = f"{lead} {text}" if lead else text
     if not problems(whole, platform, limit):
         return [whole]
-    for n in range(2, len(words) + 1):
-        posts = _pack(words, platform, limit, n)
-        if len(posts) <= n:
-            # fewer posts than guessed: renumber; "i/m" is never wider than "i/n"
-            m = len(posts)
-            return [" ".join(p) + f" {i}/{m}" for i, p in enumerate(posts, 1)]
+    words = whole.split()
+    sizes = [_size(w, platform) for w in words]
+    for digits in range(1, 7):
+        posts = _pack(words, sizes, platform, limit, digits)
+        m = len(posts)
+        if len(str(m)) > digits:
+            continue  # more posts than the numbering left room for
+        out = [" ".join(p) + f" {i}/{m}" for i, p in enumerate(posts, 1)]
+        if all(not problems(t, platform, limit) for t in out):
+            return out
+        break
     raise TextTooLong(f"cannot split into posts that fit {platform}'s limit of {limit}")
 
 
-def _pack(words: list[str], platform: str, limit: int, n: int) -> list[list[str]]:
-    """Greedy packing for a thread of n posts, each within every limit of the platform (length;
-    Threads' 5 links; Bluesky's bytes); a word too long even alone is an error."""
+def _size(word: str, platform: str) -> tuple[int, int, int]:
+    """What one word adds to a post: (length as the platform counts, UTF-8 bytes, links)."""
+    from .entities import urls
+
+    return length(word, platform), len(word.encode("utf-8")), len(urls(word)) if platform == "threads" else 0
+
+
+def _pack(words: list[str], sizes: list[tuple[int, int, int]], platform: str, limit: int,
+          digits: int) -> list[list[str]]:
+    """Greedy packing for a thread numbered with `digits`-digit numbers, each post within every
+    limit of the platform (length; Bluesky's bytes; Threads' 5 links), preferring to end a post
+    at a sentence end; a word too long even alone is an error."""
+    from .count import BLUESKY_MAX_BYTES, THREADS_MAX_LINKS
+
+    tail = 2 + 2 * digits  # " 12/34"
+    caps = (limit - tail, BLUESKY_MAX_BYTES - tail if platform == "bluesky" else 1 << 30,
+            THREADS_MAX_LINKS if platform == "threads" else 1 << 30)
     posts: list[list[str]] = []
-    cur: list[str] = []
-    for w in words:
-        if not problems(" ".join(cur + [w]) + f" {len(posts) + 1}/{n}", platform, limit):
-            cur.append(w)
+    cur: list[int] = []  # indices into words
+    used = [0, 0, 0]
+    end = 0  # how many words of `cur` end at the last sentence end
+
+    def total(idx: list[int]) -> list[int]:
+        t = [sum(sizes[i][k] for i in idx) for k in range(3)]
+        t[0] += max(len(idx) - 1, 0)
+        t[1] += max(len(idx) - 1, 0)
+        return t
+
+    for i, (w, sz) in enumerate(zip(words, sizes)):
+        gap = 1 if cur else 0
+        if all(used[k] + sz[k] + (gap if k < 2 else 0) <= caps[k] for k in range(3)):
+            cur.append(i)
+            used = [used[k] + sz[k] + (gap if k < 2 else 0) for k in range(3)]
+            if w.endswith(_SENTENCE_END):
+                end = len(cur)
             continue
-        if not cur:
+        if not cur or any(sz[k] > caps[k] for k in range(3)):
             raise TextTooLong(f"'{w[:40]}' alone is longer than {platform}'s limit of {limit}")
-        posts.append(cur)
-        cur = [w]
-        if problems(f"{w} {len(posts) + 1}/{n}", platform, limit):  # every limit, bytes too
-            raise TextTooLong(f"'{w[:40]}' alone is longer than {platform}'s limit of {limit}")
-    posts.append(cur)
+        carry: list[int] = []
+        if 0 < end < len(cur) and total(cur[:end])[0] * 2 >= caps[0]:
+            cur, carry = cur[:end], cur[end:]
+        posts.append([words[j] for j in cur])
+        cur = carry + [i]
+        used = total(cur)
+        if any(used[k] > caps[k] for k in range(3)):  # the carried words and this one overflow
+            posts.append([words[j] for j in carry])
+            cur, used = [i], total([i])
+        end = len(cur) if w.endswith(_SENTENCE_END) else 0
+    posts.append([words[j] for j in cur])
     return posts
 
 

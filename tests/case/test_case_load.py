@@ -1,0 +1,151 @@
+"""The case file contract (shared/case-file.md): every example loads; every error kind is
+reported with its line and column, all errors of a file together."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from appealkit.case import load_case
+from appealkit.errors import CaseError, CaseErrors
+
+from ..conftest import EXAMPLES, MINIMAL, write
+
+
+def errors_of(path) -> list[CaseError]:
+    with pytest.raises(CaseError) as info:
+        load_case(path)
+    e = info.value
+    return e.errors if isinstance(e, CaseErrors) else [e]
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.name for p in EXAMPLES])
+def test_examples_load(path):
+    case = load_case(str(path))
+    assert case.asks and case.person.name
+
+
+def test_atabek_facts():
+    case = load_case("examples/atabek.yaml")
+    assert case.id == "kz-atabek-2014"
+    assert case.issued == dt.date(2014, 6, 16)
+    assert case.deadline == "immediately"
+    assert case.person.address.lines == ["Учреждение АП-162/1, ул.Циолковского бн."]
+    assert case.person.address.postcode == "140000"
+    assert case.recipients["president"].fax == "+7 7172 559338"
+    assert case.recipients["minister"].handles == {"x": "MVD_RK"}
+    assert case.share.mentions == [{"x": "MVD_RK"}, {"x": "pen_int"}, {"x": "PENamerican"}]
+    assert case.summary.get("ru") and case.summary.get("en")
+
+
+def test_minimal_case_and_defaults(tmp_path):
+    case = load_case(write(tmp_path, MINIMAL))
+    assert case.language == "en" and case.person.pronoun == "they"
+    assert case.title.get("en") == "A title"
+
+
+@pytest.mark.parametrize("text,line,col,fragment", [
+    ("appealkit: 1\nid: [unclosed\n", 3, 1, "YAML syntax error"),
+    ("appealkit: 1\n\tid: x\n", 2, 1, "tabs"),
+    (MINIMAL.replace("id: test-case\n", ""), 1, 1, "missing required key 'id'"),
+    (MINIMAL.replace("appealkit: 1", "appealkit: 1\nrecipents: {}"), 2, 1, "did you mean 'recipients'?"),
+    (MINIMAL + "issued: 2014-13-45\n", 9, 9, "'2014-13-45' is not a date: there is no month 13"),
+    (MINIMAL + "deadline: next week\n", 9, 11, "ISO date"),
+    (MINIMAL.replace("  name: Jane Doe", "  name: Jane Doe\n  address: {country: XY, lines: [a]}"), 6, 22, "not an ISO 3166-1"),
+    (MINIMAL.replace("id: test-case", "id: Test Case!"), 2, 5, "not a slug"),
+    (MINIMAL + "title: again\n", 9, 1, "duplicate key 'title' (first at line 3)"),
+    (MINIMAL.replace("asks:\n  - Release Jane Doe.\n", "asks: []\n"), 7, 7, "asks is empty"),
+    (MINIMAL.replace("person:\n  name: Jane Doe", "person: Jane Doe"), 4, 9, "person must be a mapping"),
+    (MINIMAL + "url: ftp://x\n", 9, 6, "not an http(s) URL"),
+    (MINIMAL + "recipients:\n  all: {role: minister}\n", 10, 3, "reserved"),
+    (MINIMAL + "recipients:\n  pm: {role: premier}\n", 10, 14, "unknown role 'premier'"),
+    (MINIMAL + "x: !!python/object:os.system ls\n", 9, 4, "tag 'tag:yaml.org,2002:python/object:os.system' is not allowed"),
+    ("- just\n- a list\n", 1, 1, "must be a mapping"),
+    ("", 1, 1, "the file is empty"),
+    (MINIMAL.replace("appealkit: 1", "appealkit: 2"), 1, 12, "format version must be 1"),
+])
+def test_error_kinds_have_positions(tmp_path, text, line, col, fragment):
+    errs = errors_of(write(tmp_path, text))
+    match = [e for e in errs if fragment in e.message]
+    assert match, [str(e) for e in errs]
+    assert (match[0].where.line, match[0].where.col) == (line, col), str(match[0])
+
+
+def test_all_errors_reported_together(tmp_path):
+    text = MINIMAL.replace("id: test-case", "id: BAD ID").replace("appealkit: 1", "appealkit: 1\nsumary: x")
+    text += "issued: yesterday\n"
+    errs = errors_of(write(tmp_path, text))
+    msgs = " | ".join(e.message for e in errs)
+    assert "not a slug" in msgs and "did you mean 'summary'" in msgs and "issued" in msgs
+    assert len(errs) >= 3
+
+
+def test_bom_and_crlf_are_read(tmp_path):
+    data = b"\xef\xbb\xbf" + MINIMAL.replace("\n", "\r\n").encode()
+    assert load_case(write(tmp_path, data, raw=True)).id == "test-case"
+
+
+def test_windows_1251_is_named(tmp_path):
+    data = MINIMAL.replace("Jane Doe", "Арон Атабек").encode("cp1251")
+    (e,) = errors_of(write(tmp_path, data, raw=True))
+    assert "not UTF-8" in e.message and "Windows-1251" in e.message
+    assert e.where.line == 5
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le"])
+def test_utf16_is_refused(tmp_path, encoding):
+    (e,) = errors_of(write(tmp_path, MINIMAL.encode(encoding), raw=True))
+    assert "UTF-16" in e.message
+
+
+def test_values_are_text_as_written(tmp_path):
+    text = MINIMAL.replace("  name: Jane Doe", "  name: Jane Doe\n  address:\n    country: kz\n    lines: [Yes]\n    postcode: 010000")
+    case = load_case(write(tmp_path, text))
+    assert case.person.address.postcode == "010000"  # not the octal 4096
+    assert case.person.address.lines == ["Yes"]  # not True
+    assert case.person.address.country == "KZ"
+
+
+def test_alias_bomb_is_refused(tmp_path):
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    for i in range(1, 9):
+        lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i-1}"] * 10) + "]")
+    (e,) = errors_of(write(tmp_path, "\n".join(lines) + "\n"))
+    assert "alias bomb" in e.message
+
+
+def test_deep_nesting_is_refused(tmp_path):
+    (e,) = errors_of(write(tmp_path, "a: " + "[" * 200 + "]" * 200 + "\n"))
+    assert "nested" in e.message
+
+
+def test_multilingual_texts(tmp_path):
+    text = MINIMAL.replace("summary: Something happened.", "summary:\n  en: Something happened.\n  ru: Что-то случилось.")
+    case = load_case(write(tmp_path, text))
+    assert case.summary.get("ru") == "Что-то случилось."
+
+
+def test_oversize_file(tmp_path):
+    (e,) = errors_of(write(tmp_path, MINIMAL + "# " + "x" * 1_100_000 + "\n"))
+    assert "larger than" in e.message
+
+
+@pytest.mark.parametrize("url", ["https://user:pass@example.org/appeal", "http://me@example.org"])
+def test_url_with_credentials_is_refused(tmp_path, url):
+    with pytest.raises(CaseError) as info:
+        load_case(write(tmp_path, MINIMAL + f"url: {url}\n"))
+    assert "user name or password" in info.value.message and info.value.where.line
+
+
+@pytest.mark.parametrize("line,expected", [("born: '1983'", 1983), ("born: 1983", 1983), ("born: 1983-04-12", dt.date(1983, 4, 12))])
+def test_born_forms(tmp_path, line, expected):
+    text = MINIMAL.replace("person:\n", f"person:\n  {line}\n")
+    assert load_case(write(tmp_path, text)).person.born == expected
+
+
+@pytest.mark.parametrize("line", ["url: https://", "issued: '20140616'", "born: '83'"])
+def test_values_the_schema_refuses_are_refused(tmp_path, line):
+    text = MINIMAL.replace("person:\n", f"person:\n  {line}\n") if line.startswith("born") else MINIMAL + line + "\n"
+    with pytest.raises(CaseError):
+        load_case(write(tmp_path, text))
