@@ -154,6 +154,7 @@ class Case:
     positions: Any = None
     derived: Derived = field(default_factory=Derived, compare=False, repr=False)  # values a run derives
     copies_single: bool = False  # `copies` was one text, not a list
+    controls: list = field(default_factory=list)  # (path, message) for each control character removed
     origin: Origin | None = None  # the `source` key (`source` above is the file the case came from)
 
     def texts(self):
@@ -260,6 +261,7 @@ class _V:
     def __init__(self, pos, errors):
         self.pos = pos
         self.errors = errors
+        self.controls: list[tuple[tuple, str]] = []  # (path, message): control characters removed
 
     def err(self, path, msg, key=False):
         path = tuple(path)
@@ -283,6 +285,11 @@ class _V:
 
     def string(self, v, path, what=None) -> str | None:
         if isinstance(v, str):
+            from ..unicode_checks import CONTROLS, without_controls
+
+            if CONTROLS.search(v):  # case data never carries them into an output; check names them
+                v, msgs = without_controls(v)
+                self.controls += [(tuple(path), m) for m in msgs]
             if not v.strip():
                 self.err(path, f"{key_path(path)} is empty")
                 return None
@@ -430,7 +437,7 @@ def build_case(data, pos, errors) -> Case | None:
     return Case(appealkit=1, id=cid, title=title, person=person, summary=summary, asks=asks,
                 organisation=organisation, issued=issued, deadline=deadline, url=url,
                 language=lang, background=background, recipients=recipients, copies=copies,
-                share=share, positions=pos, copies_single=copies_single, origin=origin)
+                share=share, positions=pos, copies_single=copies_single, origin=origin, controls=v.controls)
 
 
 def _origin(v, s) -> Origin | None:
