@@ -519,8 +519,10 @@ def letter(
         _finish(run)
         return
     if writers is not None:
+        from .night.writers import writer_countries
+
         good = run.with_recipient(to)
-        _post_warnings(good, to, _writer_countries(writers, country), day)
+        _post_warnings(good, to, writer_countries(writers, country), day)
         _merge(good, writers, to, out_dir, force, lang, day, fmt, user_template, message,
                embassy, country, None if no_log else _recorder(log, cases, event))
         _finish(run)
@@ -565,30 +567,18 @@ def letter(
 
 def _e_letters(run, lang, sender, day, template, message, out_dir, force, page_chars, service) -> None:
     """letter --format e-letter: each support letter as the pages an e-letter service prints."""
-    from .eletters import letter_body, paginate, service_for
-    from .night.letters import letters_for_cases
-    from .output import note, out, warn, write_atomic
+    from .night.eletters import e_letters_for_cases
+    from .output import out
 
     texts = []
-    for item in letters_for_cases(run, "person", lang=lang, sender=sender, date=day, fmt="text",
-                                  template=template, message=message):
+    for item in e_letters_for_cases(run, lang=lang, sender=sender, date=day, template=template, message=message,
+                                    out_dir=out_dir, force=force, page_chars=page_chars, service=service):
         for n in item.notices:
             _say(n)
-        addr = item.case.person.address
-        svc = service_for(addr.country if addr else None, service)
-        size = page_chars or (svc["page_chars"] if svc else 2500)
-        if svc is None:
-            warn(f"{item.case.id}: no state e-letter service for {addr.country if addr else 'this person'} "
-                 f"in data/e-letters.yaml: pages of {size} characters")
-        elif page_chars is None:
-            note(f"{item.case.id}: {svc['name']}: pages of {size} characters ({svc['page_chars_source']}, checked {svc['checked']})")
-        for x in item.letters:
-            pages = paginate(letter_body(x.text, addr.lines if addr else []), size)
-            if out_dir:
-                out(str(write_atomic(out_dir, f"{item.case.id}-person-{x.language}.e-letter.txt",
-                                     "\n\n".join(pages) + "\n", force)))
-            else:
-                texts.append("\n\n".join(pages))
+        for path in item.paths:
+            out(str(path))
+        if not out_dir:
+            texts += ["\n\n".join(pages) for pages in item.pages]
     if texts:
         sys.stdout.write("\f\n".join(texts) + "\n")
 
@@ -600,13 +590,6 @@ def _post_warnings(cases, to: str, senders: set, day: dt.date) -> None:
 
     for m in post_warnings(cases, to, senders, day):
         warn(m)
-
-
-def _writer_countries(writers: str, default: Optional[str]) -> set:
-    """The countries the writers' CSV posts from (a bad row is the mail merge's to name)."""
-    from .night.writers import Writer, read_writers
-
-    return {w.country or default for w in read_writers(writers) if isinstance(w, Writer)}
 
 
 def _recorder(log: Optional[str], cases: Optional[List[str]], event: str):

@@ -259,7 +259,7 @@ def test_two_merges_racing_into_one_folder_never_overwrite_and_count_true(tmp_pa
 
 
 def test_sigterm_ends_a_merge_as_ctrl_c_and_a_rerun_completes_it(tmp_path):
-    n = 400
+    n = 600  # stdout is a pipe: the first path arrives with the first 8 KB of them
     _writers(tmp_path / "w.csv", n)
     out = tmp_path / "out"
     args = ("letter", PETROV, "--to", "prosecutor", "--writers", str(tmp_path / "w.csv"), "--out-dir", str(out),

@@ -114,6 +114,12 @@ def read_writers(path: str, notes: list[str] | None = None) -> Iterator[Writer |
             yield parse_row(dict(zip(cols, row)), line, surplus, delimiter)
 
 
+def writer_countries(path: str, default: str | None = None) -> set[str | None]:
+    """The countries the writers of the CSV at `path` post from (`default` for a row without
+    one); bad rows are left to the mail merge to name."""
+    return {w.country or default for w in read_writers(path) if isinstance(w, Writer)}
+
+
 # columns people name otherwise, and the one appealkit reads
 SYNONYMS = {"language": "lang", "e-mail": "email", "mail": "email", "full name": "name", "postal address": "address",
             "country code": "country", "iso": "country"}
