@@ -10,7 +10,7 @@ from pathlib import Path
 
 from appealkit.night.writers import BadRow, Writer, read_writers, slug
 
-from ..conftest import run, run_process
+from ..conftest import clean_env, run, run_process
 
 NIGHT = Path(__file__).parent
 WRITERS = str(NIGHT / "writers.csv")
@@ -241,8 +241,7 @@ def _writers(path: Path, n: int) -> None:
 
 def _start(*args: str) -> subprocess.Popen:
     exe = Path(sys.executable).with_name("appealkit")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("APPEALKIT_")}
-    return subprocess.Popen([str(exe), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    return subprocess.Popen([str(exe), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=clean_env())
 
 
 def test_two_merges_racing_into_one_folder_never_overwrite_and_count_true(tmp_path):
