@@ -72,10 +72,12 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _rss_kb(pid: int) -> int:
-    """Resident memory of the server and its children (the PDF workers), in KB."""
-    out = subprocess.run(["ps", "-o", "rss=", "--ppid", str(pid), "-p", str(pid)], capture_output=True, text=True).stdout
-    return sum(int(x) for x in out.split())
+def _rss_kb(pid: int) -> tuple[int, int]:
+    """Resident memory of the server, and of its children (the PDF workers), in KB."""
+    def ps(*args: str) -> int:
+        return sum(int(x) for x in subprocess.run(["ps", "-o", "rss=", *args], capture_output=True, text=True).stdout.split())
+
+    return ps("-p", str(pid)), ps("--ppid", str(pid))
 
 
 def _start(tmp: Path) -> tuple[subprocess.Popen, int]:
@@ -163,7 +165,7 @@ def _measure(port: int, proc: subprocess.Popen, log: Path) -> list[dict]:
     got: set[str] = set()
     errors: list[str] = []
     busy = [0]
-    memory: list[tuple[float, int]] = []
+    memory: list[tuple[float, int, int]] = []  # (seconds, server KB, workers KB)
     lock = threading.Lock()
     t0 = time.monotonic()
     end = t0 + SECONDS
@@ -218,7 +220,7 @@ def _measure(port: int, proc: subprocess.Popen, log: Path) -> list[dict]:
     for t in threads:
         t.start()
     while time.monotonic() < end:
-        memory.append((time.monotonic() - t0, _rss_kb(proc.pid)))
+        memory.append((time.monotonic() - t0, *_rss_kb(proc.pid)))
         time.sleep(5)
     elapsed = time.monotonic() - t0
     # Ctrl-C in the middle of the night: the requests under way finish, and are in the log
@@ -235,14 +237,15 @@ def _measure(port: int, proc: subprocess.Popen, log: Path) -> list[dict]:
     times.sort()
     med = statistics.median(times) if times else float("nan")
     p95 = times[int(0.95 * (len(times) - 1))] if times else float("nan")
-    later = [kb for t, kb in memory if t >= elapsed / 4]
-    first = later[0] if later else 0
-    last = memory[-1][1] if memory else 0
+    later = [(srv, wrk) for t, srv, wrk in memory if t >= elapsed / 4]
+    first = sum(later[0]) if later else 0
+    last = sum(later[-1]) if later else 0
     growth = last / first if first else float("nan")
+    split = f" (server {later[0][0] // 1024}->{later[-1][0] // 1024}, workers {later[0][1] // 1024}->{later[-1][1] // 1024})" if later else ""
     print(f"serve: {len(times)} PDFs by {VOLUNTEERS} volunteers in {elapsed:.0f} s, then Ctrl-C (exit {code}, "
           f"{cut[0]} volunteers cut off between requests), {busy[0]} busy answers, "
           f"{len(errors)} errors {errors[:3]}; log {len(logged)} rows, {lost} lost, {dup} duplicated, {extra} unasked; "
-          f"memory {first // 1024}->{last // 1024} MB", file=sys.stderr)
+          f"memory {first // 1024}->{last // 1024} MB{split}", file=sys.stderr)
     ok_log = lost == 0 and dup == 0 and extra == 0 and not errors and len(logged) == len(got) and code == 130
     return [
         {"figure": "serve: the case page, requests/s (8 clients)", "appealkit": f"{case_rps:.0f}/s",

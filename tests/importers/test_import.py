@@ -57,6 +57,9 @@ def test_memorial_address_and_birth_year_from_the_free_text(tmp_path):
     assert _case(tmp_path, "ru-oleg-kuznetsov")["person"]["status"] == "address-unconfirmed"
     env = run("address", str(tmp_path / "cases" / "ru-ivan-ivanov.yaml"), "--script", "local")
     assert env.out.startswith("Иванову Ивану Ивановичу, 1985 г. р.\n"), env.out
+    ru = run("letter", str(tmp_path / "cases" / "ru-ivan-ivanov.yaml"), "--to", "person", "--lang", "ru",
+             "--from", "GB", "--sender-name", "Анна", "--sender-address", "1 High St; London")
+    assert ru.code == 0 and "Кому: Иванову Ивану Ивановичу, 1985 г. р." in ru.out, ru.err
     letter = run("letter", str(tmp_path / "cases" / "ru-anna-smirnova.yaml"), "--to", "person", "--lang", "ru")
     assert letter.code == 1 and "in-transit (person.status)" in letter.err
     assert run("check", str(tmp_path / "cases")).code == 0
@@ -75,8 +78,12 @@ def test_reimport_keeps_hand_edits_and_reports_the_move_and_the_release(tmp_path
     _import(tmp_path, "viasna.csv", "viasna")
     path = tmp_path / "cases" / "by-pavel-sidorenko-1001.yaml"
     text = path.read_text(encoding="utf-8")
-    text = text.replace("summary: Pavel Sidorenko is on Viasna's list of political prisoners.",
-                        "# our group's words\nsummary: Pavel, a teacher, writes back to everyone.  # keep")
+    assert "\nsummary:\n  en: Pavel Sidorenko is on Viasna's list of political prisoners.\n" \
+           "  ru: Павел Сидоренко — в списке политзаключённых правозащитного центра «Весна».\n" in text
+    assert "  - en: Release Pavel Sidorenko immediately and unconditionally.\n" \
+           "    ru: Немедленно и безоговорочно освободить Павла Сидоренко.\n" in text
+    text = text.replace("summary:\n  en: Pavel Sidorenko is on Viasna's list of political prisoners.",
+                        "# our group's words\nsummary:\n  en: Pavel, a teacher, writes back to everyone.  # keep")
     text += "recipients:\n  head:\n    role: prison-head\n    handles: {x: example_head}\n"
     path.write_text(text, encoding="utf-8")
     export = tmp_path / "viasna.csv"
@@ -94,7 +101,7 @@ def test_reimport_keeps_hand_edits_and_reports_the_move_and_the_release(tmp_path
     kaval = (tmp_path / "cases" / "by-maryia-kaval-1002.yaml").read_text(encoding="utf-8")
     assert re.search(r"\n  status: released +# the list says: former\n", kaval)
     after = path.read_text(encoding="utf-8")
-    assert "# our group's words\nsummary: Pavel, a teacher, writes back to everyone.  # keep" in after
+    assert "# our group's words\nsummary:\n  en: Pavel, a teacher, writes back to everyone.  # keep\n" in after
     assert "handles: {x: example_head}" in after
     c = yaml.safe_load(after)
     assert c["person"]["address"]["district"] == "Ивацевичский р-н" and "region" in c["person"]["address"]

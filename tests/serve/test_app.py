@@ -182,3 +182,17 @@ def test_closing_the_night_stops_new_letters(client, night):
     assert r.status_code == 303 and not night.open
     r = _letter(client)
     assert r.status_code == 409 and "closed" in r.text
+
+
+def test_labels_instead_of_an_envelope(client):
+    r = _letter(client)
+    pdf = client.post("/pdf", data={**form_of(r.text), "envelope": "labels"})
+    assert pdf.status_code == 200 and "Анна Смирнова" in _text(pdf.content)
+
+
+def test_a_full_pdf_queue_asks_to_try_again_and_records_nothing(client, night):
+    r = _letter(client)
+    night.renderer.queue = 0  # every slot taken
+    pdf = client.post("/pdf", data=form_of(r.text))
+    assert pdf.status_code == 503 and pdf.headers["retry-after"] == "5" and "Busy printing" in pdf.text
+    assert night.recorder.entries() == []

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .. import scripts
 from ..errors import UsageError
 from ..resources import data_path, load_data, read_list
 
@@ -170,7 +171,7 @@ def country_name(cc: str, lang: str) -> str:
 
 def upper(text: str, lang: str) -> str:
     """Upper case by the language's rules: Turkic dotted i keeps its dot (İ)."""
-    if lang.split("_")[0] == "ka":
+    if lang.split("_")[0] == "ka" and not scripts.only(text, scripts.LATIN):
         return text  # Georgian writes no capitals on an envelope: Mtavruli is for titles
     if lang.split("_")[0] in ("tr", "az", "kk", "tt", "crh"):
         text = text.replace("i", "İ")

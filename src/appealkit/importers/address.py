@@ -47,7 +47,11 @@ def split_address(text: str, country: str, lang: str) -> Split:
     langs = table_languages((), lang)
     abbr = table(langs)
     segs = []
-    for part in " ".join(text.split()).split(";"):
+    parts = " ".join(text.split()).split(";")
+    if len(parts) > 1 and parts[0].strip():  # Viasna's "facility; address": the facility is one line, commas and all
+        segs.append(parts[0].strip().rstrip(","))
+        parts = parts[1:]
+    for part in parts:
         for seg in part.split(","):
             seg = seg.strip()
             if seg.endswith(".") and seg.split()[-1].lower() not in abbr:  # a sentence's full stop

@@ -70,17 +70,16 @@ def new_case(p: Imported) -> str:
     """The text of a new case file for `p`."""
     from ruamel.yaml.comments import CommentedMap
 
-    t = formats_data()["texts"]
+    title, summary, ask = _texts(p)
     listed = formats_data()["list_titles"].get(p.source["list"], p.source["list"])
-    en = p.name["en"]
     doc = CommentedMap()
     doc["appealkit"] = 1
     doc["id"] = p.case_id
-    doc["title"] = t["title"].format(name=en)
+    doc["title"] = title
     doc["language"] = "en"
     doc["person"] = _person(p)
-    doc["summary"] = t["summary"].format(name=en, list=listed)
-    doc["asks"] = [t["ask"].format(name=en)]
+    doc["summary"] = summary
+    doc["asks"] = [ask]
     doc["source"] = CommentedMap(p.source)
     doc.yaml_set_start_comment(
         f"Imported by appealkit import from {listed}.\n"
@@ -95,6 +94,31 @@ def new_case(p: Imported) -> str:
     buf = io.StringIO()
     _yaml().dump(doc, buf)
     return buf.getvalue()
+
+
+def _texts(p: Imported):
+    """(title, summary, ask) as language -> text, in English and each language of the name the
+    grammar can decline; a language it cannot is left out (the organiser writes it)."""
+    from ruamel.yaml.comments import CommentedMap
+
+    from ..grammar import name_case
+
+    t = formats_data()["texts"]
+    listed = formats_data()["list_titles"].get(p.source["list"], p.source["list"])
+    by_list = t["summary_by_list"].get(p.source["list"], {})
+    title, summary, ask = CommentedMap(), CommentedMap(), CommentedMap()
+    for lang, name in p.name.items():
+        if lang not in t["ask"]:
+            continue
+        a = t["ask"][lang]
+        try:
+            declined = name if a["case"] == "nom" else name_case(name, a["case"], p.pronoun or "they", lang)
+        except Exception:  # a name the grammar cannot decline: that language is the organiser's to write
+            continue
+        title[lang] = t["title"][lang].format(name=name)
+        summary[lang] = by_list.get(lang, t["summary"][lang]).format(name=name, list=listed)
+        ask[lang] = a["text"].format(name=declined)
+    return title, summary, ask
 
 
 def _person(p: Imported):

@@ -7,11 +7,16 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import os
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from typing import Any
 
 WORKERS = min(2, os.cpu_count() or 1)
 QUEUE = 32  # renders waiting or running; the 33rd request is told to try again
+# a worker's memory grows with every document WeasyPrint lays out (160 to 196 MB over 50 letters
+# in bench/serve.py): each is replaced after this many renders (Python 3.11 and later)
+RENDERS_PER_WORKER = 40
 
 
 class Busy(Exception):
@@ -27,8 +32,9 @@ class Renderer:
 
     def start(self) -> None:
         # spawn: a fork of the server's process would copy its threads' locks mid-use
+        recycle: dict[str, Any] = {"max_tasks_per_child": RENDERS_PER_WORKER} if sys.version_info >= (3, 11) else {}
         self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
-                                        initializer=_warm)
+                                        initializer=_warm, **recycle)
         self.slots = asyncio.Semaphore(self.workers)
 
     def close(self) -> None:
