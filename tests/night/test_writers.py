@@ -336,6 +336,22 @@ def test_spreadsheet_mistakes_say_the_fix(tmp_path):
     assert r.err.endswith("1 written, 0 skipped (already there; --force overwrites), 3 failed in 3 rows\n")
 
 
+def test_a_semicolon_row_whose_address_holds_a_comma_is_named_not_signed(tmp_path):
+    # the comma inside the address splits the row, so it is not all in its first cell: its
+    # name would be "Алесь Бондар;вул. Незалежнасці" and its address "4; 220030 Мінск;BY;be;"
+    w = tmp_path / "w.csv"
+    w.write_text("name,address,country,lang,email\n"
+                 "Алесь Бондар;вул. Незалежнасці, 4; 220030 Мінск;BY;be;\n"
+                 "Anna;1 High St, London, N1 1AA;GB;en;\n"  # so many commas that the row has a value too many
+                 "Смит, Анна,1 High St,GB,en,smith@example.org\n"  # a comma in a name is a value too many, not a separator
+                 "Anna Smith,1 High St,GB,en,\n", encoding="utf-8")
+    rows = list(read_writers(str(w)))
+    assert [(type(x).__name__, x.line) for x in rows] == [("BadRow", 2), ("BadRow", 3), ("BadRow", 4), ("Writer", 5)]
+    semicolons = "this row is separated by semicolons (;), the file (its header) by commas: save it again with one separator"
+    assert [rows[0].message, rows[1].message] == [semicolons, semicolons]
+    assert rows[2].message.startswith("1 more value than the header has columns")
+
+
 def test_a_value_in_a_spreadsheets_unnamed_column_is_counted(tmp_path):
     w = tmp_path / "w.csv"
     w.write_text("name,address,country,,\nBob Jones,3 Park Rd, Bath,GB,\nAnna,1 St,GB,,\n", encoding="utf-8")

@@ -173,15 +173,18 @@ def parse_row(row: dict[str, str], line: int, surplus: int = 0, delimiter: str =
     from ..address.countries import is_iso_country
 
     get = {k: (row.get(k) or "").strip() for k in KNOWN}
+    # a row saved with another separator: all of it in its first cell, or (a comma inside one of
+    # its values splitting it) a name that holds a ';' or a tab, which no name does
+    alone = not get["address"] and sum(1 for v in row.values() if v.strip()) == 1
+    other = next((d for d in (";", "\t", ",") if d != delimiter and d in get["name"]
+                  and (alone or d != ",")), None)
+    if other:
+        return BadRow(line, f"this row is separated by {_SEPARATORS[other]}, the file (its header) by "
+                            f"{_SEPARATORS[delimiter]}: save it again with one separator")
     if surplus > 0:
         return BadRow(line, f"{surplus} more value{'s' if surplus > 1 else ''} than the header has columns: "
                             f"a '{delimiter}' inside a value? Put the address in double quotes "
                             f"(\"1 High St{delimiter} London\")" + (" or separate its lines with ';'" if delimiter != ";" else ""))
-    if not get["address"] and sum(1 for v in row.values() if v.strip()) == 1:  # all in its first cell
-        other = next((d for d in (";", "\t", ",") if d != delimiter and d in get["name"]), None)
-        if other:
-            return BadRow(line, f"this row is separated by {_SEPARATORS[other]}, the file (its header) by "
-                                f"{_SEPARATORS[delimiter]}: save it again with one separator")
     if not get["name"]:
         return BadRow(line, "no name")
     address = [x.strip() for x in get["address"].replace("\n", ";").split(";") if x.strip()]  # a multi-line cell too
