@@ -45,7 +45,8 @@ def test_finding_json_is_exact(tmp_path):
     assert r.code == 0
     assert json.loads(r.out) == {"file": p, "ok": True, "errors": [], "warnings": [
         {"level": "warning", "code": "deadline-passed",
-         "message": "the deadline 2026-01-31 has passed; do not send letters after it",
+         "message": "the deadline 2026-01-31 has passed: send no more letters to the authorities (letter and "
+                    "pack leave them out); support letters to the person are still welcome",
          "file": p, "line": 5, "col": 11},
         {"level": "warning", "code": "invisible-char", "message": "holds invisible SOFT HYPHEN (U+00AD); delete it",
          "file": p, "line": 7, "col": 9},

@@ -63,7 +63,9 @@ def run_checks(case, today: dt.date | None = None, sender: str | None = None) ->
         out.append(Finding(level, code, msg, where, AFFECTS.get(code, ())))
 
     if isinstance(case.deadline, dt.date) and case.deadline < today:
-        add("deadline-passed", f"the deadline {case.deadline.isoformat()} has passed; do not send letters after it", ("deadline",))
+        add("deadline-passed", f"the deadline {case.deadline.isoformat()} has passed: send no more letters to the "
+            "authorities (letter and pack leave them out); support letters to the person are still welcome",
+            ("deadline",))
 
     for path, msg in case.controls:
         add("control-char", msg, path)
