@@ -64,6 +64,14 @@ def _warnings(tmp_path, text, code) -> list[dict]:
     (MINIMAL.replace(P, P + "\n  address:\n    country: GB\n    lines: 1 High Street, flat 2"), "8:12",
      "person.address.lines must be a list, not a string; write lines: [\"1 High Street, flat 2\"], or put each "
      "item on a line of its own under lines: starting with '- '"),
+    (MINIMAL.replace(P, P + "\n  address:\n    country: RU\n    lines: ФКУ СИЗО-1 УФСИН России по Республике Татарстан, "
+                           "ул. Япеева, д. 18, г. Казань, 420111"), "8:12",
+     "person.address.lines must be a list, not a string; this is a whole address in one line: write lines: "
+     "[\"ФКУ СИЗО-1 УФСИН России по Республике Татарстан\", \"ул. Япеева, д. 18\"], with locality: г. Казань and "
+     "postcode: \"420111\" as keys of their own"),
+    (MINIMAL.replace(P, P + "\n  address:\n    country: BY\n    lines: ГУ ИК-4, ул. Антошкина, 3, 246035 г. Гомель"), "8:12",
+     "person.address.lines must be a list, not a string; this is a whole address in one line: write lines: "
+     "[\"ГУ ИК-4\", \"ул. Антошкина, 3\"], with postcode: \"246035\" and locality: г. Гомель as keys of their own"),
     (MINIMAL.replace("asks:\n  - Release Jane Doe.\n", "asks:\n  release: Release Jane Doe.\n"), "8:3",
      "asks must be a list of texts, not a mapping; put each item on a line of its own under asks: starting "
      "with '- ' (- Release Jane Doe.)"),
@@ -95,6 +103,15 @@ def _warnings(tmp_path, text, code) -> list[dict]:
 def test_errors_say_the_fix(tmp_path, text, at, message):
     line = _error(tmp_path, text)
     assert line.endswith(f".yaml:{at}: {message}"), line
+
+
+def test_the_fix_for_an_address_in_one_line_passes_check(tmp_path):
+    # typed as offered, the fix leaves nothing pasted into lines and no street cut from its house
+    text = MINIMAL.replace(P, P + "\n  address:\n    country: RU\n    lines: [\"ФКУ СИЗО-1 УФСИН России по Республике "
+                                  "Татарстан\", \"ул. Япеева, д. 18\"]\n    locality: г. Казань\n    postcode: \"420111\"")
+    r = run("check", write(tmp_path, text), "--json")
+    assert r.code == 0, r.err
+    assert not [w for w in json.loads(r.out)["warnings"] if w["code"] in ("pasted-address", "split-address")]
 
 
 @pytest.mark.parametrize("typed,fix", [

@@ -108,8 +108,47 @@ def _flow(value: str) -> str:
     return json.dumps(value, ensure_ascii=False) if re.search(r"[,:\[\]{}#&*!|>'\"%@`]", value) else value
 
 
+# the parts of an address pasted into one line, as the post-Soviet countries write them
+_PASTED = {"locality": re.compile(r"(?:г|м|пгт|пос|с|п|смт|аг|гп|гор)\.\s*\w|(?:город|місто|горад)\s", re.I),
+           "district": re.compile(r".*(?:\bр-н\b|\bрайон\b|\bраён\b)", re.I),
+           "region": re.compile(r".*(?:\bобл\.|\bобласть\b|\bкрай\b|\bвобл\.|\bвобласць\b)", re.I)}
+_POSTCODE = re.compile(r"(\d{5,6})(?:\s+(.+))?")  # alone, or before its town (Belarus, Kazakhstan)
+_HOUSE = re.compile(r"(?:\d|д\.|дом\b|корп\.|к\.|стр\.|кв\.|буд\.|б\.|№)", re.I)
+
+
+def _pasted_address_fix(value: str) -> str:
+    """'; ... write lines: [...], with locality: ... and postcode: ...' for a whole address typed
+    as one string (`ул. Ленина, д. 5, г. Покров, 601446`), else '': the street keeps its house
+    number, and the town, postcode, district and region go to keys of their own."""
+    lines: list[str] = []
+    fields: dict[str, str] = {}
+    for part in (p.strip() for p in value.split(",")):
+        code = _POSTCODE.fullmatch(part)
+        if code and "postcode" not in fields and (not code[2] or _PASTED["locality"].match(code[2])):
+            fields["postcode"] = code[1]
+            part = code[2] or ""
+        if not part:
+            continue
+        key = next((k for k, rx in _PASTED.items() if k not in fields and rx.match(part)), None)
+        if key:
+            fields[key] = part
+        elif lines and _HOUSE.match(part):
+            lines[-1] += ", " + part  # 'д. 18' belongs to its street
+        else:
+            lines.append(part)
+    if not lines or not fields.keys() & {"postcode", "locality"}:
+        return ""
+    given = [f"{k}: {json.dumps(v) if k == 'postcode' else v}" for k, v in fields.items()]
+    keys = ", ".join(given[:-1]) + " and " + given[-1] if len(given) > 1 else given[0]
+    return (f"; this is a whole address in one line: write lines: "
+            f"[{', '.join(json.dumps(x, ensure_ascii=False) for x in lines)}], with {keys} "
+            f"{'as keys of their own' if len(fields) > 1 else 'as a key of its own'}")
+
+
 def list_fix(key: str, value) -> str:
     """'; write key: [...]' for one value given where a list belongs: a string, or a mapping."""
+    if key == "lines" and isinstance(value, str) and (pasted := _pasted_address_fix(value)):
+        return pasted
     if isinstance(value, str) and value.strip():
         return (f"; write {key}: [{_flow(value.strip())}], or put each item on a line of its own "
                 f"under {key}: starting with '- '")
