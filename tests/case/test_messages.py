@@ -168,6 +168,15 @@ def test_person_language_without_a_template(tmp_path):
     assert "letter" in w["affects"]
 
 
+def test_person_language_without_a_template_offers_the_prisons_language(tmp_path):
+    # a Tatar-speaking prisoner in Russia: the fix adds Russian, which the prison passes, not English
+    text = MINIMAL.replace(P, "  name: {en: Jane Doe, ru: Джейн Доу}\n  languages: [tt]\n  address:\n    country: RU\n"
+                              "    lines: [\"ул. Япеева, д. 18\"]\n    locality: г. Казань\n    postcode: \"420111\"")
+    [w] = _warnings(tmp_path, text, "letter-language")
+    assert w["message"].endswith("add one of them the person reads (languages: [tt, ru], the language the "
+                                 "prison passes), or write this letter yourself")
+
+
 def test_person_language_without_the_name(tmp_path):
     text = MINIMAL.replace(P, P + "\n  languages: [ru]")
     [w] = _warnings(tmp_path, text, "letter-language")

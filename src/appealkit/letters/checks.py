@@ -183,9 +183,15 @@ def _person_language(case):
         fix = (f"give person.name in {' or '.join(written)} (name: {{{case.language}: ..., {written[0]}: ...}}) "
                f"to write it in {written[0]}")
     else:
-        other = case.language if case.language in have else have[0]
+        from .language import prisons
+
+        # the prison's own language first: a Russian prison passes Russian, not the case's English
+        country = case.person.address.country if case.person.address else None
+        passed = [x for x in (prisons().get(country or "") or {}).get("languages", []) if x in have]
+        other = passed[0] if passed else case.language if case.language in have else have[0]
         fix = (f"appealkit writes support letters in {', '.join(have)} only: add one of them the person "
-               f"reads (languages: [{langs[0]}, {other}]), or write this letter yourself")
+               f"reads (languages: [{langs[0]}, {other}]{', the language the prison passes' if passed else ''}), "
+               "or write this letter yourself")
     yield ("letter-language",
            f"person.languages is {named}, but no support letter can be written in "
            f"{'it' if len(langs) == 1 else 'any of them'}: the letter to the person would be in "
