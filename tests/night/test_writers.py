@@ -352,6 +352,16 @@ def test_a_semicolon_row_whose_address_holds_a_comma_is_named_not_signed(tmp_pat
     assert rows[2].message.startswith("1 more value than the header has columns")
 
 
+def test_a_row_shifted_by_a_comma_in_the_name_says_to_quote_it(tmp_path):
+    # the empty last column takes the value the comma pushed on, so no value is too many
+    w = tmp_path / "w.csv"
+    w.write_text("name,address,country,lang,email\nСмит, Анна,1 High St; London,GB,en,\n", encoding="utf-8")
+    [row] = list(read_writers(str(w)))
+    assert row.message == ("unknown country code '1 High St; London'; use the ISO two-letter code (GB, DE, KZ) "
+                           "('1 High St; London' looks like a part of the address: a ',' in the name or the "
+                           "address moves the values one column on; put that value in double quotes)")
+
+
 def test_a_value_in_a_spreadsheets_unnamed_column_is_counted(tmp_path):
     w = tmp_path / "w.csv"
     w.write_text("name,address,country,,\nBob Jones,3 Park Rd, Bath,GB,\nAnna,1 St,GB,,\n", encoding="utf-8")

@@ -192,8 +192,13 @@ def parse_row(row: dict[str, str], line: int, surplus: int = 0, delimiter: str =
         return BadRow(line, "no address")
     country = get["country"].upper() or None
     if country and not is_iso_country(country):
+        hint = _country_hint(get["country"])
+        if not hint and any(ch.isdigit() for ch in country):
+            # '1 High St' read as the country: a comma in the name moved every value one column on
+            hint = (" ('" + get["country"] + "' looks like a part of the address: a ',' in the name or the "
+                    "address moves the values one column on; put that value in double quotes)")
         return BadRow(line, f"unknown country code '{get['country']}'; use the ISO two-letter code "
-                            f"(GB, DE, KZ){_country_hint(get['country'])}")
+                            f"(GB, DE, KZ){hint}")
     lang = get["lang"].lower() or None
     if lang and not LANG.match(lang):
         return BadRow(line, f"'{get['lang']}' is not a language code (en, ru)")
