@@ -177,6 +177,7 @@ def test_hostile_file_same_verdict(path):
     (("url",), "https://", False), (("url",), "https://example.org/a", True),
     (("url",), "https://user:pass@example.org/", False), (("issued",), "20140616", False),
     # a value of control characters only is empty once the loader removes them (Hypothesis found it)
+    (("person", "address", "postcode"), True, True), (("person", "address", "postcode"), 140000, True),
     (("organisation",), "\x1b", False), (("title",), " \u202e ", False), (("organisation",), "a\x1b", True),
 ])
 def test_known_disagreements_settled(key, value, ok):
