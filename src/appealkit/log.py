@@ -84,13 +84,25 @@ class Log:
         if not create and not self.path.exists():
             raise AppealkitError("no sent-letters log here yet; letters written with --writers or pack, "
                                  "or 'appealkit log add', start one", Where(str(self.path)))
-        try:
-            self.db = sqlite3.connect(self.path, timeout=BUSY_MS / 1000, isolation_level=None)
-            self.db.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
-            self.db.execute("PRAGMA journal_mode = WAL")
-            self.db.executescript(_SCHEMA)
-        except sqlite3.DatabaseError as e:
-            raise AppealkitError(f"not a sent-letters log, or it cannot be opened: {e}", Where(str(self.path))) from None
+        import time
+
+        deadline = time.monotonic() + BUSY_MS / 1000
+        while True:
+            try:
+                self.db = sqlite3.connect(self.path, timeout=BUSY_MS / 1000, isolation_level=None)
+                self.db.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
+                self.db.execute("PRAGMA journal_mode = WAL")
+                self.db.executescript(_SCHEMA)
+                return
+            except sqlite3.OperationalError as e:
+                # two runs opening a new log at once: switching it to WAL and creating its tables
+                # can be refused at once ("database is locked"), without the busy handler's wait
+                self.db.close()
+                if "locked" not in str(e) and "busy" not in str(e) or time.monotonic() > deadline:
+                    raise AppealkitError(f"the sent-letters log cannot be opened: {e}", Where(str(self.path))) from None
+                time.sleep(0.05)
+            except sqlite3.DatabaseError as e:
+                raise AppealkitError(f"not a sent-letters log, or it cannot be opened: {e}", Where(str(self.path))) from None
 
     def __enter__(self) -> Log:
         return self

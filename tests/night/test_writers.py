@@ -261,7 +261,7 @@ def test_two_merges_racing_into_one_folder_never_overwrite_and_count_true(tmp_pa
             str(tmp_path / "out"), "--date", "2026-12-01", "--from", "GB")
     procs = [_start(*args), _start(*args)]
     results = [p.communicate(timeout=120) for p in procs]
-    assert [p.returncode for p in procs] == [0, 0]
+    assert [p.returncode for p in procs] == [0, 0], [err.decode()[-600:] for _, err in results]
     files = {p.name for p in (tmp_path / "out").iterdir()}
     assert len(files) == n  # nothing half-written, no temporary file left
     mine = [{Path(x).name for x in out.decode().splitlines()} for out, _ in results]
