@@ -545,7 +545,8 @@ def letter(
         if json_:
             rows += [{"case": item.case.id, **x.as_dict()} if run.many else x.as_dict() for x in item.letters]
         else:
-            texts += [x.text for x in item.letters]
+            # the envelope's addresses after a form feed, on a page of their own
+            texts += [x.text + (f"\f\n{x.envelope}" if x.envelope and fmt != "html" else "") for x in item.letters]
             if item.letters:
                 html_lang = item.letters[0].language
                 html_title = (item.case.id if len(item.letters) > 1 or run.many
