@@ -545,7 +545,8 @@ def letter(
         if json_:
             rows += [{"case": item.case.id, **x.as_dict()} if run.many else x.as_dict() for x in item.letters]
         else:
-            texts += [x.text for x in item.letters]
+            # the envelope's addresses after a form feed, on a page of their own
+            texts += [x.text + (f"\f\n{x.envelope}" if x.envelope and fmt != "html" else "") for x in item.letters]
             if item.letters:
                 html_lang = item.letters[0].language
                 html_title = (item.case.id if len(item.letters) > 1 or run.many
@@ -720,6 +721,9 @@ def pack(
     date: Annotated[Optional[str], typer.Option("--date", help="Date on the letters (YYYY-MM-DD); default today.")] = None,
     embassy_address: EmbassyAddress = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing pack.")] = False,
+    strict: Annotated[bool, typer.Option(
+        "--strict", help="Refuse the pack when a writer's message has words a prison censor may stop "
+                         "(default: print the letters without it, and say so).")] = False,
     log: LogPath = None,
     event: Event = "",
     no_log: NoLog = False,
@@ -738,7 +742,7 @@ def pack(
                            support_in=support_in.value, lang=lang, sender_name=sender_name,
                            sender_address=sender_address, sender_country=from_, date=_date(date, "--date"),
                            embassy_address=split_lines(embassy_address) or None, force=force,
-                           on_notice=lambda n: _say(n, _PACK_HINTS), progress=bar[0] if bar else None,
+                           strict=strict, on_notice=lambda n: _say(n, _PACK_HINTS), progress=bar[0] if bar else None,
                            recorder=recorder)
     finally:
         if bar:

@@ -167,7 +167,7 @@ def test_support_letter_warnings():
 
 def test_all_separated_by_form_feed():
     r = run("letter", "examples/atabek.yaml", "--to", "all", *SENDER)
-    assert r.out.count("\f") == 3
+    assert r.out.count("\f") == 4  # between the four letters, and before the support letter's envelope
 
 
 def test_out_dir_atomic_and_no_overwrite(tmp_path):
@@ -175,9 +175,11 @@ def test_out_dir_atomic_and_no_overwrite(tmp_path):
     assert r.code == 0
     names = sorted(p.name for p in tmp_path.iterdir())
     assert names == ["kz-atabek-2014-ambassador-en.txt", "kz-atabek-2014-minister-en.txt",
-                     "kz-atabek-2014-person-en.txt", "kz-atabek-2014-president-en.txt"]
+                     "kz-atabek-2014-person-en-envelope.txt", "kz-atabek-2014-person-en.txt",
+                     "kz-atabek-2014-president-en.txt"]
     assert r.out.splitlines() == [str(tmp_path / n) for n in
-                                  ["kz-atabek-2014-person-en.txt", "kz-atabek-2014-president-en.txt",
+                                  ["kz-atabek-2014-person-en.txt", "kz-atabek-2014-person-en-envelope.txt",
+                                   "kz-atabek-2014-president-en.txt",
                                    "kz-atabek-2014-minister-en.txt", "kz-atabek-2014-ambassador-en.txt"]]
     (tmp_path / "kz-atabek-2014-president-en.txt").write_text("signed copy", encoding="utf-8")
     r = run("letter", "examples/atabek.yaml", "--to", "president", "--out-dir", str(tmp_path), *SENDER)
@@ -219,3 +221,28 @@ def test_a_typo_in_the_sender_file_is_named(monkeypatch, tmp_path):
     monkeypatch.setenv("APPEALKIT_HOME", str(home))
     r = run("letter", "examples/atabek.yaml", "--to", "president")
     assert r.code == 1 and "unknown key 'adress' in the sender file; did you mean 'address'?" in r.err
+
+
+ENVELOPE_MARKS = ("For the envelope", "Для конверта", "Для канверта", "From:", "От кого", "Від кого", "Ад каго")
+
+
+@pytest.mark.parametrize("case,lang", [("examples/atabek.yaml", "en"), ("tests/night/cases/20-petrov.yaml", "ru")])
+def test_the_support_letter_holds_only_the_letter(case, lang):
+    """The envelope's addresses come after a form feed, headed as no part of the letter; the
+    letter's own page has no envelope block and no writer's address after the signature."""
+    r = run("letter", case, "--to", "person", "--lang", lang, *SENDER)
+    assert r.code == 0, r.err
+    letter, envelope = r.out.split("\f\n")
+    assert not [m for m in ENVELOPE_MARKS if m in letter]
+    assert "1 High Street" not in letter and letter.rstrip().endswith("Supporter")
+    assert envelope.startswith("ENVELOPE (not part of the letter)\n")
+    assert "1 High Street" in envelope
+
+
+def test_out_dir_writes_the_envelope_beside_the_letter(tmp_path):
+    r = run("letter", "examples/atabek.yaml", "--to", "person", "--out-dir", str(tmp_path), *SENDER)
+    assert r.code == 0, r.err
+    letter = (tmp_path / "kz-atabek-2014-person-en.txt").read_text(encoding="utf-8")
+    envelope = (tmp_path / "kz-atabek-2014-person-en-envelope.txt").read_text(encoding="utf-8")
+    assert "ENVELOPE" not in letter and "\f" not in letter and "1 High Street" not in letter
+    assert envelope.startswith("ENVELOPE (not part of the letter)\n") and "To: Aron Atabek" in envelope

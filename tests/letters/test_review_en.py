@@ -67,7 +67,8 @@ def test_the_state_is_named_without_a_possessive(letters):
 
 
 def test_the_envelope_labels_its_latin_block(letters):
-    text = letters["person"].text
+    text = letters["person"].envelope  # apart from the letter's text
+    assert "Latin letters" not in letters["person"].text
     assert "601446\nRUSSIA\n\nThe same in Latin letters, for your post office:\nTest Person, born 1980\n" in text
 
 

@@ -27,6 +27,9 @@ class Letter:
     text: str
     address: list[str]  # the inside address block (Latin), empty for email or fax only
     warnings: list[str] = field(default_factory=list, compare=False, repr=False)
+    # a support letter's envelope, as plain text headed "ENVELOPE (not part of the letter)": kept
+    # apart from `text`, the page that goes into the envelope ("" where there is none)
+    envelope: str = field(default="", compare=False, repr=False)
 
     def as_dict(self) -> dict:
         d = asdict(self)
@@ -115,5 +118,8 @@ def compose_letters(case, to: str = "all", *, lang: str | None = None, sender_na
                 if hits:
                     warnings.extend(f"your message has '{w}', which a prison censor may stop: {why}" for w, why in hits)
         address = blocks[0].lines("latin") if blocks else []
-        out.append(Letter(t, kind, lang, ctx["salutation"], text, address, warnings))
+        # a --template of one's own prints what it likes: its context has `envelope` too
+        built_in = template is None and has_template(lang, "envelope")
+        envelope = render(ctx, "envelope", lang) if ctx["envelope"] and built_in else ""
+        out.append(Letter(t, kind, lang, ctx["salutation"], text, address, warnings, envelope))
     return out

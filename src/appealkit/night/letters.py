@@ -34,7 +34,7 @@ def letters_for_cases(run, to: str = "all", *, lang: str | None = None, sender=N
     from ..letters.sender import Sender
     from ..output import remove_stale_temps, write_files
     from .assign import closed, closed_note, open_targets
-    from .names import letter_name
+    from .names import envelope_name, letter_name
     from .sender import sender_notices
 
     s = sender or Sender()
@@ -61,7 +61,9 @@ def letters_for_cases(run, to: str = "all", *, lang: str | None = None, sender=N
                              for m in dict.fromkeys(m for x in letters for m in x.warnings) if m not in SENDER_WARNINGS]
             if out_dir:
                 ext = FORMAT_EXTENSIONS[fmt]
-                files = [(letter_name(c.id, x.to, x.language, ext), x.text) for x in letters]
+                # each letter, and the envelope's addresses in a file beside it, never in it
+                files = [f for x in letters for f in [(letter_name(c.id, x.to, x.language, ext), x.text)]
+                         + ([(envelope_name(c.id, x.to, x.language), x.envelope)] if x.envelope else [])]
                 if not force:  # a rerun after an interruption: what is there and the same stays
                     item.kept = [Path(out_dir, n) for n, text in files if _same(Path(out_dir, n), text)]
                     files = [(n, text) for n, text in files if Path(out_dir, n) not in item.kept]

@@ -85,11 +85,21 @@ class MailMerge:
     def _row(self, line: int) -> str:
         return f"{self.writers_path}:{line}"
 
+    def _beside(self, folder, name: str, text: str) -> None:
+        """A letter's envelope file; one a run before left there stays (without --force)."""
+        from ..output import write_atomic
+
+        try:
+            write_atomic(folder, name, text, self.force, sync=False)
+        except OutputError as e:
+            if e.param != "force":
+                raise
+
     def _outcomes(self) -> Iterator[Outcome]:
         from ..letters.compose import FORMAT_EXTENSIONS, SENDER_WARNINGS, compose_letters
         from ..output import remove_stale_temps, sync_all, write_atomic, write_files
         from .assign import assignments, closed, closed_note, support_language
-        from .names import identity, letter_name, writer_part
+        from .names import envelope_name, identity, letter_name, writer_part
         from .writers import BadRow, read_writers, slug
 
         ext = FORMAT_EXTENSIONS.get(self.fmt, "txt")
@@ -155,6 +165,8 @@ class MailMerge:
                         template=self.template, message=self.message, embassy_address=self.embassy_address,
                         extra=row)
                     write_atomic(folder, fname, letter.text, self.force, sync=False)
+                    if letter.envelope:  # the envelope's addresses beside the letter, never in it
+                        self._beside(folder, envelope_name(case.id, t, lg, name), letter.envelope)
                 except OutputError as e:
                     if e.param == "force":  # another run made it meanwhile: theirs, untouched
                         yield Outcome("skipped", w.line, path)

@@ -45,3 +45,8 @@ def identity(writer) -> str:
 def letter_name(case_id: str, to: str, lang: str, ext: str, writer: str | None = None) -> str:
     parts = [cut(case_id, CASE_MAX), cut(to, RECIPIENT_MAX)] + ([writer] if writer else []) + [cut(lang, 12)]
     return safe_name("-".join(parts) + "." + ext)
+
+
+def envelope_name(case_id: str, to: str, lang: str, writer: str | None = None) -> str:
+    """The file beside a letter with its envelope's addresses: `…-ru-envelope.txt`."""
+    return letter_name(case_id, to, lang, "txt", writer).removesuffix(".txt") + "-envelope.txt"

@@ -23,6 +23,7 @@ class Code(str, Enum):
     NO_LANGUAGE = "no-language"  # a case has no letters in the writer's language: the case's own
     APPEAL_CLOSED = "appeal-closed"  # past the deadline: the letters to the authorities left out
     LETTER_FAILED = "letter-failed"  # one writer's letter to one case could not be made
+    MESSAGE_LEFT_OUT = "message-left-out"  # a writer's message a prison censor may stop: not printed
     LETTER = "letter"  # a letter's own warning (a pending translation, a safety note...)
     NO_POSTAL_ADDRESS = "no-postal-address"  # a recipient reached by email or fax only
     ADDRESS = "address"  # an address block's warning (an approximate Latin form...)

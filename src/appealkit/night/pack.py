@@ -41,7 +41,7 @@ def make_pack(cases: list, out: str = "pack.pdf", *, writers: str | None = None,
               by: str = "case", support_in: str = "prison", lang: str | None = None,
               sender_name: str | None = None, sender_address: str | list[str] | None = None,
               sender_country: str | None = None, date: dt.date | None = None,
-              embassy_address: list[str] | None = None, force: bool = False,
+              embassy_address: list[str] | None = None, force: bool = False, strict: bool = False,
               on_notice: Callable[[Notice], None] | None = None,
               progress: Callable[[int, int], None] | None = None, workers: int | None = None,
               recorder=None) -> PackReport:
@@ -50,7 +50,9 @@ def make_pack(cases: list, out: str = "pack.pdf", *, writers: str | None = None,
     in the CSV `writers`, or of one sender (the given values, completed from sender.yaml).
     `by` orders it by case or by writer (a bundle each); `labels` (l7163, l7160, 5160) and
     `start_label` place labels; `support_in` is prison (the prison's language, with a
-    writer's copy) or writer. Each notice goes to `on_notice`, and into the report;
+    writer's copy) or writer. A writer's personal message (their `message` column) that a
+    prison censor may stop is left out with a notice naming the row, or, with `strict`, refuses
+    the pack. Each notice goes to `on_notice`, and into the report;
     `progress(done, total)` counts writer x case pairs as their pages are rendered (in worker
     processes: `workers`, default one per core). A bad row or a case that fails is left out and
     named; the others are printed. Nothing is written until the whole pack is ready. Each
@@ -70,7 +72,8 @@ def make_pack(cases: list, out: str = "pack.pdf", *, writers: str | None = None,
     if not html_out and not out.lower().endswith(".pdf"):
         raise UsageError(f"'{out}': name a .pdf or an .html file", param="out")
     opts = Options(to=to, paper=paper, envelope=envelope, labels=labels, start_label=start_label, by=by, lang=lang,
-                   support_in=support_in, date=day, embassy_address=embassy_address)
+                   support_in=support_in, date=day, embassy_address=embassy_address, strict=strict,
+                   source=writers)
     opts.check()
     check_target(out, force)  # before any work
     opts.sender_country = country = check_sender_country(sender_country or None)
@@ -121,6 +124,9 @@ def make_pack(cases: list, out: str = "pack.pdf", *, writers: str | None = None,
         if x.code == "fallback":
             rows = ",".join(map(str, x.lines[:10])) + (f" and {len(x.lines) - 10} more" if len(x.lines) > 10 else "")
             say(Notice(Code.NO_LANGUAGE, x.message, "warning", "row", f"{writers}:{rows}" if writers else None))
+        elif x.code == "message":
+            say(Notice(Code.MESSAGE_LEFT_OUT, x.message, "warning", "row",
+                       f"{writers}:{x.line}" if writers and x.line else None))
         elif x.code == "left-out":
             say(Notice(Code.LETTER_FAILED, x.message.removeprefix(f"{x.case}: "), "error", "case", x.case))
         else:

@@ -2,7 +2,8 @@
 that ten thousand writers take no more memory than ten.
 
 Header columns understood: `name`, `address` (lines separated by ';'), `country` (ISO code),
-`lang` (the letter language), `email`. Any other column is kept for custom templates.
+`lang` (the letter language), `email`. Any other column is kept for custom templates (the pack
+prints a `message` column in the writer's letters, unless a prison censor may stop it).
 A row that cannot make a letter is yielded as a BadRow naming its line; the good rows go on.
 """
 

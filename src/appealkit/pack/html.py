@@ -11,12 +11,12 @@ import math
 from dataclasses import dataclass, field
 from typing import Iterator, Literal
 
-from ..errors import AppealkitError
+from ..errors import AppealkitError, Where
 from . import BARCODE_ZONE, ENVELOPES, LABEL_MARGIN, LABEL_SHEETS, PAPERS, LabelSheet
 
 PART_PAGES = 24  # items per HTML document: WeasyPrint's cost grows faster than a document's length
 
-NoticeCode = Literal["closed", "fallback", "warning", "left-out"]
+NoticeCode = Literal["closed", "fallback", "warning", "left-out", "message"]
 
 
 @dataclass
@@ -65,6 +65,8 @@ class Options:
     sender_country: str | None = None
     embassy_address: list[str] | None = None
     message: str | None = None  # a personal message in every letter (the event page's volunteer's)
+    strict: bool = False  # a message a censor may stop refuses the pack (else it is left out)
+    source: str | None = None  # the writers file, to name a row in an error
 
     def check(self) -> None:
         if self.paper not in PAPERS:
@@ -195,6 +197,37 @@ class _Run:
         self.said: set[str] = set()
         self.fallback: dict[int, list[str]] = {}  # writer line -> the cases without their language
         self.pairs = 0  # writer x case pairs done (the progress)
+        self.messages: dict[tuple, str | None] = {}  # (writer line, message, languages) -> what is printed
+
+    def message(self, w, langs: list[str]) -> str | None:
+        """The writer's personal message (their `message` column, else the run's), unless a prison
+        censor may stop it (letters.checks.censor_findings, in the writer's language and the
+        letters'): then it is left out and said once for the writer, or refused with `strict`."""
+        from ..letters.checks import censor_findings
+
+        text = (w.extra.get("message") or self.opts.message or "").strip()
+        if not text:
+            return None
+        key = (w.line, text, tuple(langs))
+        if key not in self.messages:
+            hits: dict[str, str] = {}
+            for lg in dict.fromkeys([w.lang or self.opts.lang, *langs]):
+                if lg:
+                    hits.update(censor_findings(text, lg))
+            self.messages[key] = None if hits else text
+            if hits:
+                by_reason: dict[str, list[str]] = {}
+                for word, reason in hits.items():
+                    by_reason.setdefault(reason, []).append(f"'{word}'")
+                why = "; ".join(f"{', '.join(words)}: {reason}" for reason, words in by_reason.items())
+                who = f"{w.name}'s" if w.name else "the"
+                if self.opts.strict:
+                    raise AppealkitError(f"{who} personal message has words a prison censor may stop ({why}); "
+                                         "rephrase it, or leave out --strict to print the letters without it",
+                                         Where(self.opts.source, w.line) if w.line else None)
+                self.say("message", f"{who} personal message is left out of their letters: a prison censor "
+                                    f"may stop it ({why})", line=w.line or None)
+        return self.messages[key]
 
     def say(self, code: NoticeCode, message: str, case: str | None = None, line: int | None = None) -> None:
         key = f"{code}:{case}:{line}:{message}"
@@ -228,6 +261,7 @@ class _Run:
 
     def writer_case(self, n: _CaseNight, a) -> tuple[list[dict], list[dict]]:
         """The letters (pages) and envelopes of one assignment (a writer, a case)."""
+        from ..address.addressee import return_address
         from ..letters.compose import SENDER_WARNINGS, compose_letters
         from ..night.merge import CACHE_SLACK
 
@@ -237,11 +271,12 @@ class _Run:
         country = w.country or opts.sender_country
         letters: list[dict] = []
         originals: dict[str, str] = {}  # target -> language of the letter for the envelope
+        message = self.message(w, [job.lang or case.language for job in a.jobs])
         for job in a.jobs:
             try:
                 (x,) = compose_letters(case, job.target, lang=job.lang, sender_name=w.name or None,
                                        sender_address=w.address, sender_country=country, date=self.day,
-                                       embassy_address=opts.embassy_address, message=opts.message,
+                                       embassy_address=opts.embassy_address, message=message,
                                        # the page that goes into the envelope is the letter alone
                                        extra={"writer": w.as_context(), "envelope": []})
             except AppealkitError as e:
@@ -270,7 +305,8 @@ class _Run:
             if b is None or (t != "person" and case.recipients[t].address is None and not opts.embassy_address):
                 continue  # no postal address, or an embassy the writer must look up
             envelopes.append({"to": b.lines("local"), "country": b.country_line,
-                              "from": return_address(w, b.country), "lang": _script_lang(case, b),
+                              "from": return_address(w.name, w.address, country, b.country, originals[t]),
+                              "lang": _script_lang(case, b),
                               "case": case.id, "writer": w.name})
         self.report.envelopes += len(envelopes)
         self.pairs += 1
@@ -358,24 +394,18 @@ def qr_svg(url: str) -> str:
 
 
 def text_blocks(text: str) -> list[dict]:
-    """A letter's text as paragraphs (their lines kept) and lists ('- ' items)."""
-    out: list[dict] = []
-    for chunk in text.strip("\n").split("\n\n"):
-        lines = chunk.split("\n")
-        if not lines[0].strip():  # the blank lines left for a signature
-            out.append({"kind": "gap", "lines": []})
-        if not any(x.strip() for x in lines):
-            continue
-        if all(x.startswith("- ") for x in lines if x.strip()):
-            out.append({"kind": "list", "lines": [x[2:] for x in lines if x.strip()]})
-        else:
-            out.append({"kind": "para", "lines": [x for x in lines if x.strip()]})
-    # the closing, the space to sign and the name stay together on one page
+    """A letter's text as the letters' own blocks (letters.layout.letter_blocks: paragraphs,
+    lists, the right-hand blocks and the signature line of a ГОСТ/ДСТУ letter, the gap left for
+    signing), the block where the closing starts marked `keep` so that the closing, the space to
+    sign and the name stay together on one page."""
+    from ..letters.layout import letter_blocks
+
+    out = letter_blocks(text)
     gaps = [i for i, b in enumerate(out) if b["kind"] == "gap"]
     for b in out:
-        b["sign"] = False
+        b["keep"] = False
     if out:
-        out[max(0, gaps[-1] - 1) if gaps else len(out) - 1]["sign"] = True
+        out[max(0, gaps[-1] - 1) if gaps else len(out) - 1]["keep"] = True
     return out
 
 
@@ -392,22 +422,6 @@ def letter_fit(text: str, paper: str) -> float:
     needed = lines * 11 * 1.4 * 25.4 / 72
     return 11.0 if needed <= height else max(9.5, math.floor(11 * height / needed * 4) / 4)
 
-
-
-def return_address(w, dest: str | None) -> list[str]:
-    """The writer's name and address, and their country in English capitals when the letter
-    crosses a border (UPU practice; a Georgian or Armenian name would need capitals the
-    script does not write)."""
-    from ..address.countries import country_line
-
-    lines = [x for x in (w.name, *w.address) if x]
-    if not lines:
-        return []  # no sender given: the volunteer writes it by hand
-    if w.country and dest and w.country != dest:
-        name = country_line(w.country, None)
-        if name and lines[-1].casefold() != name.casefold():
-            lines.append(name)
-    return lines
 
 
 def _script_lang(case, block) -> str | None:
