@@ -46,9 +46,9 @@ def person_name(case, lang: str) -> tuple[str, str] | None:
     native = p.native_name if p.native_name and written_in(p.native_name, lang, country) else None
     if own is None and native is None:
         return None
-    if own is not None and native is None and lang in CYRILLIC_LANGS and _full(own):
-        w = own.split()  # a full name given surname first: 'Каваль Марыя Пятроўна'
-        return f"{w[1]} {w[0]}", own
+    if own is not None and lang in CYRILLIC_LANGS and _full(own):
+        w = own.split()  # a full name given surname first: 'Каваль Марыя Пятроўна' (the prison's form wins)
+        return f"{w[1]} {w[0]}", native or own
     if own is None and native is not None:  # the native form is surname first: 'Петров Алексей Иванович' -> 'Алексей Петров'
         w = native.split()
         own = f"{w[1]} {w[0]}" if len(w) >= 2 else native

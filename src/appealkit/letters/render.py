@@ -301,7 +301,13 @@ GIVEN_LAST = ("VN",)
 
 
 def _first_name(name: str, lang: str, country: str | None = None) -> str:
+    """The given name a support letter greets the person by, in whichever order the case writes
+    the name («Шолох Алесь» and «Алесь Шолох» both give «Алесь»)."""
     first = name.split()[-1 if country in GIVEN_LAST and lang == "en" else 0]
+    if lang in _grammar_langs() and len(name.split()) > 1:
+        from .. import grammar
+
+        first = grammar.name_parts(name, lang)[1] or first
     if lang == "uk":  # Ukrainian addresses a person in the vocative: «Добрий день, Дмитре!»
         from ..grammar import _morph
 
@@ -412,25 +418,28 @@ def _common_word(word: str, lang: str) -> bool:
 
 
 def _copies(case, to, lang, t, sender_country, warnings: list) -> list[str]:
-    """The copy lines: texts as written (in Russian and Ukrainian in the dative, a nominative
-    declined with a warning), recipients by title and name, the embassy named for the writer's
-    country; never the letter's own addressee, and never an embassy «in your country» for that
-    country's own officials or ambassador."""
+    """The copy lines: texts as written, one copy for each part between semicolons (in Russian
+    and Ukrainian in the dative, a nominative declined with a warning), recipients by title and
+    name, the embassy named for the writer's country; never the letter's own addressee, and never
+    an embassy «in your country» for that country's own officials or ambassador."""
     from .checks import IN_YOUR_COUNTRY
-    from .naming import country_case, state_case, with_preposition
 
     d = lang_data(lang)
     out = []
     own = case.recipients.get(to)
     official = lang in _grammar_langs() and _official_letters(lang)
     for c in case.copies:
-        kind = c.kind
-        if kind == "text" and c.text is not None and IN_YOUR_COUNTRY.search(" ".join(c.text.values.values())):
-            kind = "embassy"  # "the embassy of Iran in your country" is the embassy item, named right
-        if kind == "text":
+        if c.kind == "text":
             text = t(c.text)
-            out.append(_dative_copy(text, lang, warnings) if text and official else text)
-        elif kind == "recipient":
+            for part in (x.strip() for x in (text or "").split(";")):
+                if part and IN_YOUR_COUNTRY.search(part):
+                    if _EMBASSY.match(part) and not _MORE_THAN_ONE.search(part):
+                        out.append(_embassy_copy(case, own, lang, sender_country))
+                        continue
+                    part = _your_country_text(part, case, own, lang, sender_country, warnings)
+                if part:
+                    out.append(_dative_copy(part, lang, warnings) if official else part)
+        elif c.kind == "recipient":
             if c.recipient == to:
                 continue
             r = case.recipients[c.recipient]
@@ -447,15 +456,47 @@ def _copies(case, to, lang, t, sender_country, warnings: list) -> list[str]:
             else:
                 out.append(", ".join(x for x in (t(r.title), name) if x))
         else:
-            if own is not None and own.role == "ambassador":
-                continue  # the ambassador's own embassy
-            dest = _case_country(case)
-            if dest is None or dest == sender_country:
-                continue  # no embassy of one's own country at home
-            where = (with_preposition(d["in"], country_case(sender_country, "loc", lang, d), lang)
-                     if sender_country else d["placeholders"]["in_country"])
-            out.append(d["embassy"].format(state=state_case(dest, "gen", lang, d), where=where))
+            out.append(_embassy_copy(case, own, lang, sender_country))
     return [x for x in out if x]
+
+
+def _embassy_copy(case, own, lang: str, sender_country: str | None) -> str:
+    """«Посольству Российской Федерации в Германии»; "" for the ambassador's own embassy or
+    where the writer lives in the destination country itself."""
+    from .naming import state_case
+
+    dest = _case_country(case)
+    if (own is not None and own.role == "ambassador") or dest is None or dest == sender_country:
+        return ""
+    d = lang_data(lang)
+    return d["embassy"].format(state=state_case(dest, "gen", lang, d), where=_in_writers_country(lang, sender_country))
+
+
+def _in_writers_country(lang: str, sender_country: str | None) -> str:
+    from .naming import country_case, with_preposition
+
+    d = lang_data(lang)
+    if not sender_country:
+        return d["placeholders"]["in_country"]
+    return with_preposition(d["in"], country_case(sender_country, "loc", lang, d), lang)
+
+
+_EMBASSY = re.compile(r"^(the\s+)?(embassy|посольств|пасольств)", re.I)
+_MORE_THAN_ONE = re.compile(r",| and | и | і | та | й | і | а также | а також ", re.I)
+
+
+def _your_country_text(part: str, case, own, lang: str, sender_country: str | None, warnings: list) -> str:
+    """A copy text that names an embassy "in your country" among other recipients keeps them
+    all, the words "in your country" replaced by the writer's country (with a warning where it
+    names the addressee's own embassy, which only a split at ';' lets the letter leave out)."""
+    from .checks import IN_YOUR_COUNTRY
+
+    text = IN_YOUR_COUNTRY.sub(_in_writers_country(lang, sender_country), part, count=1)
+    dest = _case_country(case)
+    if (own is not None and own.role == "ambassador") or (dest is not None and dest == sender_country):
+        warnings.append(f"copies: '{part}' names an embassy 'in your country' among other recipients; the letter "
+                        f"keeps it as '{text}' (put the embassy apart after ';' so that the letter can leave it out)")
+    return text
 
 
 def _dative_copy(text: str, lang: str, warnings: list) -> str:
