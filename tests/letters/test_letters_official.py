@@ -89,7 +89,7 @@ def letter(case, to, lang, *extra):
     return r
 
 
-@pytest.mark.parametrize("lang,sender", [("ru", "от Anna Smith"), ("uk", "Anna Smith")])
+@pytest.mark.parametrize("lang,sender", [("ru", "Anna Smith"), ("uk", "Anna Smith")])
 def test_addressee_and_sender_top_right_date_with_the_signature(case, lang, sender):
     out = letter(case, "named", lang).out
     blocks = top_right(out)

@@ -58,3 +58,45 @@ def test_the_support_letter_greets_by_the_given_name_in_either_order(tmp_path, n
                                         f"  name: {name}\n"))
     out = letter(path, "person", "ru").out
     assert f"\n{greeting}\n" in out and "\nКому: Орлову Павлу Андреевичу, 1980 г. р.\n" in out
+
+
+@pytest.mark.parametrize("name,line", [
+    ("Анна Смит", "от Анны Смит"),
+    ("Иван Петров", "от Ивана Петрова"),
+    ("Анна-Мария Зайцева", "от Анны-Марии Зайцевой"),
+    ("Anna Smith", "Anna Smith"),  # a Latin name does not decline: no «от»
+    ("Саша Ким", "Саша Ким"),  # a given name of either gender: no «от»
+])
+def test_the_sender_after_ot_is_in_the_genitive_or_without_the_preposition(case_path, name, line):
+    out = run("letter", case_path, "--to", "named", "--lang", "ru", "--date", "2026-11-28", "--from", "GB",
+              "--sender-name", name, "--sender-address", "1 High Street; London N1 1AA").out
+    assert f"\n{' ' * 36}{line}\n{' ' * 36}1 High Street\n" in out
+
+
+@pytest.fixture
+def case_path(tmp_path):
+    return write(tmp_path, CASE)
+
+
+def test_a_womans_double_given_name_declines_in_both_parts(tmp_path):
+    path = write(tmp_path, CASE.replace("  name: {en: Pavel Orlov, ru: Павел Орлов, uk: Павло Орлов}\n"
+                                        "  native_name: Орлов Павел Андреевич\n  pronoun: he\n",
+                                        "  name: {en: Anna-Maria Orlova, ru: Анна-Мария Орлова}\n"
+                                        "  native_name: Орлова Анна-Мария Олеговна\n  pronoun: she\n"))
+    assert "\nКому: Орловой Анне-Марии Олеговне, 1980 г. р.\n" in letter(path, "person", "ru").out
+    out = letter(path, "named", "ru").out
+    assert " в связи с положением Орловой Анны-Марии Олеговны, " in out
+    assert " чтобы обращение с Анной-Марией Орловой соответствовало " in out
+
+
+@pytest.mark.parametrize("name,patronymic,greeting", [
+    ("Мельник Олег", "Ілліч", "Шановний Олегу Іллічу!"),
+    ("Гнатюк Лука", "Кузьмич", "Шановний Луко Кузьмичу!"),
+    ("Мельник Олена", "Петрівна", "Шановна Олено Петрівно!"),
+])
+def test_the_ukrainian_vocative_of_patronymics_in_ich(tmp_path, name, patronymic, greeting):
+    path = write(tmp_path, CASE.replace("name: {en: Marina Ivanova, ru: Иванова Марина Сергеевна, "
+                                        "uk: Іванова Марина Сергіївна}",
+                                        f"name: {{en: Marina Ivanova, ru: Иванова Марина Сергеевна, "
+                                        f"uk: {name} {patronymic}}}"))
+    assert f"\n{greeting}\n" in letter(path, "named", "uk").out

@@ -68,9 +68,9 @@ def vocative(given: str, patronymic: str) -> str:
             break
     if g == given:  # a name the dictionary does not put in the vocative (Володимир): the regular endings
         g = _vocative_by_ending(given)
-    if patronymic.endswith("вич"):
+    if patronymic.endswith(("ич", "іч")):  # Миколайовичу, and Ілліч, Кузьмич, Лукич: Іллічу, Кузьмичу
         pat = patronymic + "у"
-    elif patronymic.endswith("вна"):
+    elif patronymic.endswith("на"):  # Петрівно, Іллівно
         pat = patronymic[:-1] + "о"
     else:
         pat = patronymic

@@ -248,7 +248,7 @@ def _context(case, to, lang, day, sender, blocks, message) -> dict:
         person["description"] = None  # «Поэт Павел Орлов …» in the summary says it already
     ctx["copies_list"] = _copies(case, to, lang, t, sender.country, warnings)
     ctx["copies"] = "; ".join(ctx["copies_list"]) or None
-    ctx["layout"] = {"addressee": [], "sender": right_block(_sender_lines(ctx["sender"], d)),
+    ctx["layout"] = {"addressee": [], "sender": right_block(_sender_lines(ctx["sender"], d, lang)),
                      "signature": signature_line(ctx["date"], ctx["sender"]["name"])}
     if to == "person":
         ctx["salutation"] = ""
@@ -372,9 +372,18 @@ def _official_in(lang: str, country: str) -> bool:
     return lang in get_official_languages(country, de_facto=True)
 
 
-def _sender_lines(sender: dict, d: dict) -> list[str]:
-    """The writer's details at the top right of an official letter («от Anna Smith», the address)."""
-    return [d.get("sender_from", "{}").format(sender["name"]), *sender["address"]]
+def _sender_lines(sender: dict, d: dict, lang: str) -> list[str]:
+    """The writer's details at the top right of an official letter: «от Анны Смит» where the
+    language puts a preposition and the name declines safely (grammar.safe_case), else the name
+    alone, as Ukrainian writes it («Anna Smith», «Саша Ким»); then the address."""
+    name = sender["name"]
+    if d.get("sender_from"):
+        from .. import grammar
+
+        gen = grammar.safe_case(name, "gen", lang) if lang in _grammar_langs() else None
+        if gen is not None:
+            name = d["sender_from"].format(gen)
+    return [name, *sender["address"]]
 
 
 def _repeats(description: str, summary: str | None) -> bool:
