@@ -271,7 +271,7 @@ def test_a_two_word_name_of_unclear_order_is_read_given_first_with_a_warning(tmp
 
 
 @pytest.mark.parametrize("native,lang,want", [
-    ("Король Наталья Семёновна", "be", "Каму: Король Наталье Семёновне, 1980 г. р."),
+    ("Король Наталья Семёновна", "be", "Кому: Король Наталье Семёновне, 1980 г. р."),
     ("Король Наталья Семёновна", "ru", "Кому: Король Наталье Семёновне, 1980 г. р."),
 ])
 def test_the_envelope_names_the_person_as_the_prison_registers_them(tmp_path, native, lang, want):

@@ -100,3 +100,12 @@ def test_the_ukrainian_vocative_of_patronymics_in_ich(tmp_path, name, patronymic
                                         f"name: {{en: Marina Ivanova, ru: Иванова Марина Сергеевна, "
                                         f"uk: {name} {patronymic}}}"))
     assert f"\n{greeting}\n" in letter(path, "named", "uk").out
+
+
+def test_a_belarusian_support_letter_writes_the_registered_block_wholly_in_russian(tmp_path):
+    path = write(tmp_path, CASE.replace("  name: {en: Pavel Orlov, ru: Павел Орлов, uk: Павло Орлов}\n",
+                                        "  name: {en: Pavel Orlov, be: Арлоў Павел Андрэевіч}\n"
+                                        "  languages: [be]\n").replace("country: RU", "country: BY", 1))
+    out = letter(path, "person", "be").out
+    assert out.count("\nКому: Орлову Павлу Андреевичу, 1980 г. р.\n") == 2  # atop the letter and on the envelope
+    assert "Каму" not in out and "\nДобры дзень, Павел!\n" in out

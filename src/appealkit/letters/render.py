@@ -5,7 +5,9 @@
   person: {name, full_name, first_name, pronoun, description, address (lines)},
   recipient: {id, role, name, title, salutation, address (lines)},
   sender: {name, address (lines), country (name in the letter language)},
-  salutation, closing, summary, asks (list), copies, message, envelope (lines).
+  salutation, closing, summary, asks (list), copies, message, envelope (lines),
+  addressee (the person's registered line), addressee_lang (its language: ru in a Belarusian
+  letter to a prison that registers the Russian name).
 
 Every value is plain text from the case; Jinja2 runs sandboxed and never evaluates it.
 """
@@ -258,6 +260,10 @@ def _context(case, to, lang, day, sender, blocks, message) -> dict:
         # dative where the destination's post writes it, the year of birth), built once for the
         # envelope and the letter (address.addressee); an English letter names them in English
         ctx["addressee"] = block.local[0] if block and lang in _grammar_langs() else full
+        # the block's own language: a Belarusian letter to a prison that registers the Russian name
+        # writes the block wholly in Russian («Кому: Шолоху Алесю Викторовичу, 1971 г. р.»), on the
+        # envelope and atop the letter alike, never a Belarusian label on a Russian name
+        ctx["addressee_lang"] = _block_lang(ctx["addressee"], lang, block.country if block else None)
         if block:
             ctx["person"]["address"] = block.local[1:]
             # the block as the address command prints it: local script, and Latin where it differs
@@ -278,6 +284,16 @@ def _context(case, to, lang, day, sender, blocks, message) -> dict:
         ctx["country"] = country_in_text(dest, lang, d)
         ctx["country_gen"] = state_case(dest, "gen", lang, d)
     return ctx
+
+
+def _block_lang(line: str, lang: str, country: str | None) -> str:
+    from .naming import written_in
+
+    if lang not in _grammar_langs() or written_in(line, lang, country):
+        return lang
+    from ..translit.detect import detect_language
+
+    return detect_language(line, country) or lang
 
 
 def _warn_order(name: str, where: str, lang: str, warnings: list) -> None:
