@@ -317,3 +317,13 @@ def test_the_letters_return_address_is_the_builders():
     # the letter to the embassy in the writer's own country is domestic mail
     amb = run("letter", "examples/ru-aliyev.yaml", "--to", "ambassador", "--lang", "ru", *SENDER).out
     assert "ВЕЛИКОБРИТАНИЯ" not in amb
+
+
+def test_a_quoted_name_in_a_copy_is_printed_as_written(tmp_path):
+    p = tmp_path / "c.yaml"
+    p.write_text(CASE.replace("  - {en: the embassy of Russia in your country, ru: посольство России в вашей стране, "
+                              "uk: посольство Росії у вашій країні}\n",
+                              "  - {en: Novaya Gazeta, ru: «Новая газета», uk: «Нова газета»}\n"), encoding="utf-8")
+    r = run("letter", str(p), "--to", "city", "--lang", "ru", *SENDER)
+    assert "\nКопии: «Новая газета»; Прокурору Республики Карелия М. С. Ивановой\n" in r.out
+    assert "nominative" not in r.err

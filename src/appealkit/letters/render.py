@@ -424,8 +424,8 @@ def _asks(asks: list, lang: str) -> list:
         return asks
     out = []
     for i, a in enumerate(asks):
-        a = a.rstrip(" .;")
-        if _common_word(a.split()[0], lang):
+        a = a.rstrip(" .;") or a
+        if a.split() and _common_word(a.split()[0], lang):
             a = a[0].lower() + a[1:]
         out.append(a + ("." if i == len(asks) - 1 else ";"))
     return out
@@ -529,8 +529,10 @@ def _dative_copy(text: str, lang: str, warnings: list) -> str:
     in the nominative is declined, with a warning to check it."""
     from ..grammar._morph import analyzer
 
+    if text[:1] in "«\"„“'":  # a name in quotes («Новая газета») is printed as written
+        return text
     parses = analyzer(lang).parse(text.split()[0].strip(",."))
-    if not parses or parses[0].tag.case != "nomn":
+    if not parses or parses[0].tag.case != "nomn" or parses[0].tag.POS not in ("NOUN", "ADJF"):
         return text
     from .. import grammar
 
