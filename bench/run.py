@@ -24,7 +24,7 @@ def main() -> None:
     rows += letters_ru.run()
     with tempfile.TemporaryDirectory() as tmp:
         rows += throughput.memory(tmp)
-    for fn in (night.merge, night.pack, night.many):  # a letter-writing night
+    for fn in (night.merge, night.pack, night.pack_scale, night.many):  # a letter-writing night
         with tempfile.TemporaryDirectory() as tmp:
             rows += fn(tmp)
     rows += serve.run()  # the event server under 30 volunteers (bounded: SERVE_SECONDS)

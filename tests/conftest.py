@@ -78,6 +78,24 @@ def run_process(*args: str, stdin: bytes | None = None, env: dict | None = None,
     return Result(p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace"))
 
 
+def require_pinned(dist: str) -> None:
+    """Skip unless `dist` is installed at the version tools/constraints.txt pins: a data file
+    generated from it is compared with that version's output only (a new upstream release
+    changes nothing until the pin moves and `make data` runs)."""
+    import re
+    from importlib.metadata import PackageNotFoundError, version
+
+    text = (ROOT / "tools" / "constraints.txt").read_text(encoding="utf-8")
+    pin = re.search(rf"^{re.escape(dist)}==(\S+)", text, re.M | re.I)
+    assert pin, f"{dist} is not pinned in tools/constraints.txt"
+    try:
+        installed = version(dist)
+    except PackageNotFoundError:
+        pytest.skip(f"{dist} is not installed")
+    if installed != pin.group(1):
+        pytest.skip(f"{dist} {installed} is installed; data files come from the pinned {pin.group(1)}")
+
+
 # a minimal valid case, and a case file written from a text: shared by the tests of every subject
 MINIMAL = """\
 appealkit: 1

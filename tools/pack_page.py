@@ -24,7 +24,11 @@ def main() -> None:
         subprocess.run([sys.executable, "-m", "appealkit", "pack", str(NIGHT / "cases" / "20-petrov.yaml"),
                         "--writers", str(NIGHT / "pack-writers.csv"), "--out", str(pdf), "--date", "2026-12-01"],
                        check=False)
-        for page, name, dpi in ((1, "pack-page", 50), (8, "pack-envelope", 60)):
+        from pypdf import PdfReader
+
+        sizes = [round(float(p.mediabox.height)) for p in PdfReader(str(pdf)).pages]
+        envelope = sizes.index(312) + 1  # the first DL envelope (110 mm high)
+        for page, name, dpi in ((1, "pack-page", 50), (envelope, "pack-envelope", 60)):
             stem = Path(tmp) / name
             subprocess.run(["pdftoppm", "-r", str(dpi), "-png", "-singlefile", "-f", str(page), "-l", str(page),
                             str(pdf), str(stem)], check=True)

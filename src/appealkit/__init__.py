@@ -26,7 +26,7 @@ argument; `.param` names it), OutputError, TextTooLong.
 from __future__ import annotations
 
 import datetime as _dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from .errors import AppealkitError, CaseError, CaseErrors, OutputError, TextTooLong, UsageError, Where
 
@@ -173,19 +173,24 @@ def merge_letters(cases: list, writers: str, out_dir: str, *, to: str = "all", f
 
 
 def make_pack(cases: list, out: str = "pack.pdf", *, writers: str | None = None, to: str = "all",
-              paper: str = "a4", envelope: str = "dl", lang: str | None = None,
+              paper: str = "a4", envelope: str = "dl", labels: str = "l7163", start_label: int = 1,
+              by: str = "case", support_in: str = "prison", lang: str | None = None,
               sender_name: str | None = None, sender_address: str | list[str] | None = None,
               sender_country: str | None = None, date: _dt.date | None = None,
-              embassy_address: list[str] | None = None, force: bool = False) -> PackReport:
+              embassy_address: list[str] | None = None, force: bool = False,
+              progress: Callable[[int, int], None] | None = None, workers: int | None = None) -> PackReport:
     """The printable pack (`appealkit pack`) at `out` (.pdf, or .html for a browser): a card
-    per case, every writer's letters and envelopes (or `envelope="labels"`). Without `writers`
-    the sender is the one given, completed from sender.yaml (resolve_sender). The PackReport
-    counts cases, letters and envelopes and holds `.notices`; `.ok` is false if a row failed."""
+    per case, every writer's letters and envelopes (or `envelope="labels"` on `labels` sheets,
+    l7163, l7160 or 5160, from label `start_label`), `by` case or by writer. Without `writers`
+    the sender is the one given, completed from sender.yaml (resolve_sender). `progress(done,
+    total)` counts writer x case pairs as they are rendered. The PackReport counts cases,
+    letters, writer's copies and envelopes and holds `.notices`; `.ok` is false if a row failed."""
     from .night.pack import make_pack as _pack
 
-    return _pack(cases, out, writers=writers, to=to, paper=paper, envelope=envelope, lang=lang,
-                 sender_name=sender_name, sender_address=sender_address, sender_country=sender_country,
-                 date=date, embassy_address=embassy_address, force=force)
+    return _pack(cases, out, writers=writers, to=to, paper=paper, envelope=envelope, labels=labels,
+                 start_label=start_label, by=by, support_in=support_in, lang=lang, sender_name=sender_name,
+                 sender_address=sender_address, sender_country=sender_country, date=date,
+                 embassy_address=embassy_address, force=force, progress=progress, workers=workers)
 
 
 def resolve_sender(name: str | None = None, address: str | list[str] | None = None,

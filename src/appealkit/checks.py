@@ -65,6 +65,8 @@ def run_checks(case, today: dt.date | None = None, sender: str | None = None) ->
     if isinstance(case.deadline, dt.date) and case.deadline < today:
         add("deadline-passed", f"the deadline {case.deadline.isoformat()} has passed; do not send letters after it", ("deadline",))
 
+    for path, msg in case.controls:
+        add("control-char", msg, path)
     for path, s in case.strings():
         for msg in mixed_script(s):
             add("mixed-script", msg, path)

@@ -676,6 +676,22 @@ class Envelope(str, Enum):
     labels = "labels"
 
 
+class Labels(str, Enum):
+    l7163 = "l7163"
+    l7160 = "l7160"
+    avery5160 = "5160"
+
+
+class By(str, Enum):
+    case = "case"
+    writer = "writer"
+
+
+class SupportIn(str, Enum):
+    prison = "prison"
+    writer = "writer"
+
+
 @app.command()
 def pack(
     cases: ManyCases = None,
@@ -685,7 +701,16 @@ def pack(
     to: Annotated[str, typer.Option("--to", help="A recipient id, person, or all.")] = "all",
     paper: Annotated[Paper, typer.Option("--paper", help="Paper for the cards and letters.")] = Paper.a4,
     envelope: Annotated[Envelope, typer.Option(
-        "--envelope", help="DL 220x110 mm, C5 229x162, C6 162x114, or labels (Avery L7163 on A4).")] = Envelope.dl,
+        "--envelope", help="DL 220x110 mm, C5 229x162, C6 162x114, or labels (see --labels).")] = Envelope.dl,
+    labels: Annotated[Labels, typer.Option(
+        "--labels", help="Label sheet: Avery L7163 (2x7, A4), L7160 (3x7, A4) or 5160 (3x10, US Letter).")] = Labels.l7163,
+    start_label: Annotated[int, typer.Option(
+        "--start-label", help="The first free label on a used sheet (1: top left, row by row).")] = 1,
+    by: Annotated[By, typer.Option(
+        "--by", help="Order: case (each case's card, letters, envelopes) or writer (one bundle per writer).")] = By.case,
+    support_in: Annotated[SupportIn, typer.Option(
+        "--support-in", help="Support letters in the prison's language, with the writer's own copy "
+                             "(default), or in the writer's (the prison may not pass them).")] = SupportIn.prison,
     lang: Annotated[Optional[str], typer.Option("--lang", help="Letter language where a writer gives none; default the case's.")] = None,
     sender_name: Annotated[Optional[str], typer.Option(
         "--sender-name", help="Your name (without --writers).", envvar="APPEALKIT_SENDER_NAME")] = None,
@@ -706,10 +731,18 @@ def pack(
     from .output import note
 
     recorder = None if no_log else _recorder(log, cases, event)
-    report = make_pack(list(cases or []), out, writers=writers, to=to, paper=paper.value, envelope=envelope.value,
-                       lang=lang, sender_name=sender_name, sender_address=sender_address, sender_country=from_,
-                       date=_date(date, "--date"), embassy_address=split_lines(embassy_address) or None,
-                       force=force, on_notice=lambda n: _say(n, _PACK_HINTS), recorder=recorder)
+    bar = _bar("pack")
+    try:
+        report = make_pack(list(cases or []), out, writers=writers, to=to, paper=paper.value,
+                           envelope=envelope.value, labels=labels.value, start_label=start_label, by=by.value,
+                           support_in=support_in.value, lang=lang, sender_name=sender_name,
+                           sender_address=sender_address, sender_country=from_, date=_date(date, "--date"),
+                           embassy_address=split_lines(embassy_address) or None, force=force,
+                           on_notice=lambda n: _say(n, _PACK_HINTS), progress=bar[0] if bar else None,
+                           recorder=recorder)
+    finally:
+        if bar:
+            bar[1]()
     if recorder is not None:
         recorder.save()
     sys.stdout.write(f"{out}\n")
@@ -719,6 +752,21 @@ def pack(
 
 
 _PACK_HINTS = {**_NOTICE_HINTS, "no-sender": f" (use --writers, {_SENDER_HINT})"}
+
+
+def _bar(what: str):
+    """(update(done, total), stop()) of a progress bar on stderr, on a terminal only."""
+    from .output import is_tty
+
+    if not is_tty(sys.stderr):
+        return None
+    from rich.console import Console
+    from rich.progress import Progress
+
+    p = Progress(console=Console(stderr=True), transient=True)
+    task = p.add_task(what, total=None)
+    p.start()
+    return (lambda done, total: p.update(task, completed=done, total=total)), p.stop
 
 
 # ------------------------------------------------------------------ tweet
@@ -1056,7 +1104,8 @@ def main(argv: Optional[list] = None) -> None:
 
 
 # the core names the API parameter an error is about; the CLI names its option
-_FLAGS = {"paper": "--paper", "envelope": "--envelope", "to": "--to", "lang": "--lang", "template": "--template", "instance": "--instance",
+_FLAGS = {"paper": "--paper", "envelope": "--envelope", "labels": "--labels", "start_label": "--start-label",
+          "by": "--by", "support_in": "--support-in", "to": "--to", "lang": "--lang", "template": "--template", "instance": "--instance",
           "limit": "--limit", "thread": "--thread", "sender_country": "--from", "scheme": "--scheme",
           "format": "--format", "date": "--date", "platform": "--platform"}
 _HINTS = {"force": "; use --force to overwrite", "split": " (--thread)"}

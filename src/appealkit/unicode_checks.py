@@ -122,3 +122,37 @@ def _joinable(ch: str) -> bool:
     if ch.isascii() or script(ch) is not None:
         return False
     return unicodedata.category(ch)[0] in "LMS"
+
+
+# Control characters no output may carry: C0 but tab and newline, DEL, C1, and the bidi
+# embeddings, overrides and isolates that reorder what a reader sees. A terminal runs escape
+# sequences (ESC [2J clears it), and a letter or post would carry them invisibly.
+_C0 = ("NULL", "START OF HEADING", "START OF TEXT", "END OF TEXT", "END OF TRANSMISSION", "ENQUIRY",
+       "ACKNOWLEDGE", "BELL", "BACKSPACE", "CHARACTER TABULATION", "LINE FEED", "LINE TABULATION",
+       "FORM FEED", "CARRIAGE RETURN", "SHIFT OUT", "SHIFT IN", "DATA LINK ESCAPE", "DEVICE CONTROL ONE",
+       "DEVICE CONTROL TWO", "DEVICE CONTROL THREE", "DEVICE CONTROL FOUR", "NEGATIVE ACKNOWLEDGE",
+       "SYNCHRONOUS IDLE", "END OF TRANSMISSION BLOCK", "CANCEL", "END OF MEDIUM", "SUBSTITUTE",
+       "ESCAPE", "FILE SEPARATOR", "GROUP SEPARATOR", "RECORD SEPARATOR", "UNIT SEPARATOR")
+CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def control_name(ch: str) -> str:
+    o = ord(ch)
+    if o < 0x20:
+        return _C0[o]
+    if o == 0x7F:
+        return "DELETE"
+    if o <= 0x9F:
+        return "C1 CONTROL"
+    return unicodedata.name(ch)
+
+
+def without_controls(s: str) -> tuple[str, list[str]]:
+    """`s` without its control characters, and a message for each kind removed."""
+    if CONTROLS.search(s) is None:
+        return s, []
+    found = dict.fromkeys(m.group() for m in CONTROLS.finditer(s))
+    msgs = [f"holds the control character {control_name(c)} (U+{ord(c):04X}) at character "
+            f"{s.index(c) + 1}: removed, so nothing appealkit writes carries it; delete it" for c in found]
+    return CONTROLS.sub("", s), msgs
+

@@ -10,7 +10,7 @@ import pytest
 from appealkit.case import load_case
 from appealkit.errors import CaseError, CaseErrors
 
-from ..conftest import EXAMPLES, MINIMAL, write
+from ..conftest import EXAMPLES, MINIMAL, ROOT, write
 
 
 def errors_of(path) -> list[CaseError]:
@@ -129,3 +129,60 @@ def test_multilingual_texts(tmp_path):
 def test_oversize_file(tmp_path):
     (e,) = errors_of(write(tmp_path, MINIMAL + "# " + "x" * 1_100_000 + "\n"))
     assert "larger than" in e.message
+
+
+@pytest.mark.parametrize("url", ["https://user:pass@example.org/appeal", "http://me@example.org"])
+def test_url_with_credentials_is_refused(tmp_path, url):
+    with pytest.raises(CaseError) as info:
+        load_case(write(tmp_path, MINIMAL + f"url: {url}\n"))
+    assert "user name or password" in info.value.message and info.value.where.line
+
+
+@pytest.mark.parametrize("line,expected", [("born: '1983'", 1983), ("born: 1983", 1983), ("born: 1983-04-12", dt.date(1983, 4, 12))])
+def test_born_forms(tmp_path, line, expected):
+    text = MINIMAL.replace("person:\n", f"person:\n  {line}\n")
+    assert load_case(write(tmp_path, text)).person.born == expected
+
+
+@pytest.mark.parametrize("line", ["url: https://", "issued: '20140616'", "born: '83'"])
+def test_values_the_schema_refuses_are_refused(tmp_path, line):
+    text = MINIMAL.replace("person:\n", f"person:\n  {line}\n") if line.startswith("born") else MINIMAL + line + "\n"
+    with pytest.raises(CaseError):
+        load_case(write(tmp_path, text))
+
+
+CONTROL_CASE = (ROOT / "examples" / "atabek.yaml").read_text(encoding="utf-8").replace(
+    "  name: Aron Atabek", '  name: "Aron \\e[2J\\e[8mAtabek\\a \\u202eX\\0"').replace(
+    "organisation: PEN International", 'organisation: "PEN\\x9b International"')
+
+
+def test_control_characters_are_named_by_check_and_reach_no_output():
+    """Issue 23.4: ESC, BEL, NUL, a C1 control and a bidi override in case text: check names
+    each (line, column, the character), and no letter, HTML, post or address carries one."""
+    import appealkit
+    from appealkit.unicode_checks import CONTROLS
+
+    case = appealkit.parse_case(CONTROL_CASE, "c.yaml")
+    assert case.person.name.pick() == "Aron [2J[8mAtabek X"
+    found = [f for f in appealkit.check_case(case) if f.code == "control-char"]
+    names = " ".join(f.message for f in found)
+    for name in ("ESCAPE (U+001B)", "BELL (U+0007)", "NULL (U+0000)", "RIGHT-TO-LEFT OVERRIDE (U+202E)", "C1 CONTROL (U+009B)"):
+        assert name in names
+    assert all(f.where.line and f.where.col for f in found)
+    outputs = [x.text for fmt in ("text", "html") for x in appealkit.compose_letters(case, "all", fmt=fmt, sender_name="A")]
+    outputs += [p.text for p in appealkit.build_posts(case, "x")]
+    outputs += [b.text() for b in appealkit.addresses(case, "all")]
+    assert outputs and not any(CONTROLS.search(o) for o in outputs)
+
+
+def test_tab_and_newline_stay():
+    from appealkit.unicode_checks import without_controls
+
+    assert without_controls("a\tb\nc") == ("a\tb\nc", [])
+
+
+@pytest.mark.parametrize("encoding", ["utf-32", "utf-32-le", "utf-32-be"])
+def test_utf32_is_called_utf32(tmp_path, encoding):
+    with pytest.raises(CaseError) as info:
+        load_case(write(tmp_path, MINIMAL.encode(encoding), raw=True))
+    assert "UTF-32" in info.value.message and "UTF-16" not in info.value.message

@@ -93,7 +93,7 @@ def messages(path) -> list[str]:
     (MINIMAL + "share: {txt: x}\n", "9:9 unknown key 'txt' in share; did you mean 'text'?"),
     (MINIMAL + "share: x\n", "9:8 share must be a mapping (key: value), not a string"),
     # what a wrong value is called
-    (MINIMAL.replace("title: A title", "title: x\norganisation: null"), "4:15 organisation must be a string, not nothing (null)"),
+    (MINIMAL.replace("title: A title", "title: null"), "3:8 title must be a string, or a mapping of language code to string, not nothing (null)"),
     (MINIMAL.replace("title: A title", "title: x\norganisation: {a: b}"), "4:15 organisation must be a string, not a mapping"),
     (MINIMAL + "recipients: 5\n", "9:13 recipients must be a mapping of id to recipient, not a number"),
     (MINIMAL + "recipients: 1.5\n", "9:13 recipients must be a mapping of id to recipient, not a number"),

@@ -134,7 +134,7 @@ def test_markdown_escapes_and_breaks():
 
 @pytest.mark.parametrize("deadline,day,expected", [
     ("2026-11-28", "2026-11-28", "True|2026-11-28"),   # the deadline day itself is still urgent
-    ("2026-11-28", "2026-11-29", "False|2026-11-28"),
+    ("2026-11-28", "2026-11-29", None),  # past it the appeal is closed: no letter to an authority
     ("2026-11-28", "2026-11-27", "True|2026-11-28"),
     ("immediately", "2026-11-28", "True|immediately"),
     (None, "2026-11-28", "False|None"),
@@ -146,6 +146,9 @@ def test_urgency(tmp_path, deadline, day, expected):
     r = run("letter", write(tmp_path, case), "--to", "named", "--template", str(t), "--date", day,
             "--sender-name", "A", "--sender-address", "B")
     assert r.code == 0, r.err
+    if expected is None:
+        assert r.out == "" and "the appeal closed on 2026-11-28: the letters to the authorities are left out" in r.err
+        return
     d = int(day[-2:])
     assert r.out == f"{expected}|{d} November 2026\n"
 

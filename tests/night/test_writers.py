@@ -18,7 +18,8 @@ PETROV = str(NIGHT / "cases" / "20-petrov.yaml")
 
 # the two Anna Smiths (lines 2 and 9) are told apart by a digest of their own rows, never by line
 GOOD = ["ru-petrov-2026-prosecutor-anna-smirnova-ru.txt", "ru-petrov-2026-prosecutor-anna-smith_78a746c9-en.txt",
-        "ru-petrov-2026-prosecutor-anna-smith_ed568a82-en.txt", "ru-petrov-2026-prosecutor-jurgen-weber-en.txt"]
+        "ru-petrov-2026-prosecutor-anna-smith_ed568a82-en.txt", "ru-petrov-2026-prosecutor-dana-white-en.txt",
+        "ru-petrov-2026-prosecutor-jurgen-weber-en.txt"]
 
 
 def test_rows_good_and_bad_with_their_lines():
@@ -64,29 +65,31 @@ def test_merge_writes_good_rows_names_bad_ones_and_never_overwrites(tmp_path):
     r = run(*args)
     assert r.code == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == GOOD
-    assert [Path(x).name for x in r.out.splitlines()] == [GOOD[1], GOOD[3], GOOD[0], GOOD[2]]
+    assert [Path(x).name for x in r.out.splitlines()] == [GOOD[1], GOOD[4], GOOD[0], GOOD[3], GOOD[2]]
     errors = [x for x in r.err.splitlines() if "error:" in x]
     assert errors == [
         f"appealkit: error: {WRITERS}:4: no name",
         f"appealkit: error: {WRITERS}:6: no address",
-        f"appealkit: error: {WRITERS}:7: unknown country code 'XX'; use the ISO two-letter code (GB, DE, KZ)",
-        f"appealkit: error: {WRITERS}:8: ru-petrov-2026: no letters in 'de' for this case (it has en, ru)"]
-    assert r.err.endswith("appealkit: 4 written, 0 skipped (already there; --force overwrites), 4 failed in 4 rows\n")
+        f"appealkit: error: {WRITERS}:7: unknown country code 'XX'; use the ISO two-letter code (GB, DE, KZ)"]
+    # every writer gets letters: a language the case lacks gives the case's own, with a note
+    assert (f"appealkit: warning: {WRITERS}:8: ru-petrov-2026: no letters in 'de' for this case (it has en, ru): "
+            "the letters to the authorities are in the case's language") in r.err
+    assert r.err.endswith("appealkit: 5 written, 0 skipped (already there; --force overwrites), 3 failed in 3 rows\n")
     text = (tmp_path / GOOD[0]).read_text(encoding="utf-8")
     # the writer's details at the top right, the date on the signature's line (ГОСТ Р 7.0.97-2016)
     assert "\n" + " " * 36 + "от Анна Смирнова\n" + " " * 36 + "ул. Мира, д. 1\n" + " " * 36 + "050000 Алматы\n" in text
     assert "\n1 декабря 2026 г." in text and text.split("\n1 декабря 2026 г.")[1].split("\n")[0].endswith(" Анна Смирнова")
     assert "Уважаемый Игорь Викторович!" in text
-    de = (tmp_path / GOOD[3]).read_text(encoding="utf-8")
+    de = (tmp_path / GOOD[4]).read_text(encoding="utf-8")
     assert de.startswith("Jürgen Weber\nHauptstraße 5\n10115 Berlin\n") and "RUSSLAND" not in de
     assert "\nRUSSIA\n" in de  # the letter's own addressee block, in the letter's language
     (tmp_path / GOOD[0]).write_text("signed already", encoding="utf-8")
     again = run(*args)
     assert again.code == 1 and again.out == ""
-    assert again.err.endswith("0 written, 4 skipped (already there; --force overwrites), 4 failed in 4 rows\n")
+    assert again.err.endswith("0 written, 5 skipped (already there; --force overwrites), 3 failed in 3 rows\n")
     assert (tmp_path / GOOD[0]).read_text(encoding="utf-8") == "signed already"
     forced = run(*args, "--force")
-    assert forced.err.endswith("4 written, 0 skipped (already there), 4 failed in 4 rows\n")
+    assert forced.err.endswith("5 written, 0 skipped (already there), 3 failed in 3 rows\n")
     assert (tmp_path / GOOD[0]).read_text(encoding="utf-8") == text
 
 
@@ -99,7 +102,8 @@ def test_all_good_rows_exit_0_and_custom_columns_reach_templates(tmp_path):
             "--template", str(t), "--from", "GB")
     assert r.code == 0, r.err
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
-    assert names == ["ru-petrov-2026-ambassador-anna-smith-en.txt", "ru-petrov-2026-person-anna-smith-en.txt",
+    # the support letter in the prison's language, as the pack has it
+    assert names == ["ru-petrov-2026-ambassador-anna-smith-en.txt", "ru-petrov-2026-person-anna-smith-ru.txt",
                      "ru-petrov-2026-prosecutor-anna-smith-en.txt"]
     assert (tmp_path / "out" / names[2]).read_text(encoding="utf-8") == "Anna Smith of Camden PEN to prosecutor\n"
     assert r.err.count("safety:") == 1  # the case's safety note once, not once per writer

@@ -259,3 +259,16 @@ def test_platforms_agree_with_the_case_format():
     from appealkit.posts.count import PLATFORMS
 
     assert set(PLATFORMS) == set(HANDLE_PLATFORMS)
+
+
+TLDS = load("twitter_tlds.json")
+
+
+def test_twitter_text_tld_cases_all_pass():
+    """twitter-text's tlds.yml: a link under each of its 1,574 TLDs is one URL (issue 25.8)."""
+    failed = [c["text"] for c in TLDS if [u for _, _, u in entities.urls(c["text"])] != c["expected"]]
+    assert len(TLDS) == 1574 and not failed, failed[:10]
+
+
+def test_a_link_under_a_new_generic_tld_weighs_23():
+    assert length("Read https://pen-international.lol/appeal now", "x") == 32

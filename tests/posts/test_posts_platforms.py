@@ -135,7 +135,8 @@ def test_schema_carries_the_platform_patterns():
 
     from appealkit.case.schema import case_schema
 
-    mentions = case_schema()["properties"]["share"]["properties"]["mentions"]["items"]["oneOf"]
+    share = case_schema()["properties"]["share"]["anyOf"][0]  # optional keys may be null: anyOf [value, null]
+    mentions = share["properties"]["mentions"]["anyOf"][0]["items"]["oneOf"]
     assert mentions[0]["pattern"] == "^@?[A-Za-z0-9_]{1,15}$"
     for platform, rule in mentions[1]["properties"].items():
         v = jsonschema.Draft202012Validator(rule)

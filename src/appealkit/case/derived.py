@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Literal, TypeVar
 
-Kind = Literal["blocks", "context", "address-warnings"]
+Kind = Literal["blocks", "context", "address-warnings", "support-language"]
 T = TypeVar("T")
 
 

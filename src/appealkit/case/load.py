@@ -38,6 +38,9 @@ def read_case_text(path: str, stdin=None) -> tuple[str, str]:
 
 
 def decode(data: bytes, name: str) -> str:
+    # UTF-32 first: its little-endian BOM begins with UTF-16's
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")) or _looks_utf32(data):
+        raise CaseError("file is UTF-32; save it as UTF-8", Where(name, 1, 1))
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(data):
         raise CaseError("file is UTF-16; save it as UTF-8", Where(name, 1, 1))
     if data.startswith(b"\xef\xbb\xbf"):
@@ -56,6 +59,12 @@ def decode(data: bytes, name: str) -> str:
             f"file is not UTF-8{guess}; re-save it as UTF-8", Where(name, line, col)
         ) from None
     return text
+
+
+def _looks_utf32(data: bytes) -> bool:
+    # ASCII text in UTF-32: three NUL bytes to each character
+    head = data[:400]
+    return len(head) >= 8 and head.count(0) > len(head) * 5 // 8
 
 
 def _looks_utf16(data: bytes) -> bool:

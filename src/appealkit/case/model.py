@@ -20,7 +20,6 @@ from .spec import PLATFORMS, PRONOUNS, ROLES
 SLUG = re.compile(spec.SLUG)
 RECIPIENT_ID = re.compile(spec.RECIPIENT_ID)
 LANG = re.compile(spec.LANG)
-HASHTAG = re.compile(r"^#?[^\s#@]+$")
 
 
 @dataclass
@@ -155,6 +154,7 @@ class Case:
     positions: Any = None
     derived: Derived = field(default_factory=Derived, compare=False, repr=False)  # values a run derives
     copies_single: bool = False  # `copies` was one text, not a list
+    controls: list = field(default_factory=list)  # (path, message) for each control character removed
     origin: Origin | None = None  # the `source` key (`source` above is the file the case came from)
 
     def texts(self):
@@ -261,6 +261,7 @@ class _V:
     def __init__(self, pos, errors):
         self.pos = pos
         self.errors = errors
+        self.controls: list[tuple[tuple, str]] = []  # (path, message): control characters removed
 
     def err(self, path, msg, key=False):
         path = tuple(path)
@@ -279,10 +280,16 @@ class _V:
         for k, required in spec.items():
             if required and k not in v:
                 self.err(path, f"{what} is missing required key '{k}'", key=bool(path))
-        return v
+        # an optional key left empty (`key:` or null) is as if it were absent
+        return {k: x for k, x in v.items() if x is not None or spec.get(k)}
 
     def string(self, v, path, what=None) -> str | None:
         if isinstance(v, str):
+            from ..unicode_checks import CONTROLS, without_controls
+
+            if CONTROLS.search(v):  # case data never carries them into an output; check names them
+                v, msgs = without_controls(v)
+                self.controls += [(tuple(path), m) for m in msgs]
             if not v.strip():
                 self.err(path, f"{key_path(path)} is empty")
                 return None
@@ -318,7 +325,7 @@ class _V:
         s = self.string(v, path, "a string, or a mapping of language code to string")
         return Text({default_lang: s}) if s is not None else None
 
-    def str_list(self, v, path, min_items=0, pattern=None, what="string", fix=None) -> list[str]:
+    def str_list(self, v, path, min_items=0, kind=None, what="string", fix=None) -> list[str]:
         if not isinstance(v, list):
             from .suggest import list_fix
 
@@ -331,7 +338,7 @@ class _V:
             s = self.string(item, path + (i,))
             if s is None:
                 continue
-            if pattern and not pattern.match(s):
+            if kind and not spec.conforms(kind, item):
                 self.err(path + (i,), f"'{s}' is not a valid {what}{fix(s) if fix else ''}")
                 continue
             out.append(s)
@@ -340,13 +347,13 @@ class _V:
 
 def build_case(data, pos, errors) -> Case | None:
     v = _V(pos, errors)
-    if v.mapping(data, (), TOP_KEYS, "the case file") is None:
+    d = v.mapping(data, (), TOP_KEYS, "the case file")
+    if d is None:
         return None
-    d = data
     lang = "en"
     if "language" in d:
         lg = v.string(d["language"], ("language",))
-        if lg and not LANG.match(lg):
+        if lg and not spec.conforms("lang", d["language"]):
             from .suggest import language_fix
 
             v.err(("language",), f"'{lg}' is not a language code (like en, ru, kk)"
@@ -355,13 +362,13 @@ def build_case(data, pos, errors) -> Case | None:
             lang = lg
 
     version = d.get("appealkit")
-    if "appealkit" in d and (not isinstance(version, int) or isinstance(version, bool) or version != 1):
+    if "appealkit" in d and not spec.conforms("version", version):
         v.err(("appealkit",), f"appealkit: format version must be 1, not {version!r}")
 
     cid = None
     if "id" in d:
         cid = v.string(d["id"], ("id",))
-        if cid is not None and not SLUG.match(cid):
+        if cid is not None and not spec.conforms("slug", d["id"]):
             from .suggest import slug_fix
 
             v.err(("id",), f"id '{cid}' is not a slug: use 1-64 of a-z, 0-9 and '-', starting with a letter or digit "
@@ -430,12 +437,13 @@ def build_case(data, pos, errors) -> Case | None:
     return Case(appealkit=1, id=cid, title=title, person=person, summary=summary, asks=asks,
                 organisation=organisation, issued=issued, deadline=deadline, url=url,
                 language=lang, background=background, recipients=recipients, copies=copies,
-                share=share, positions=pos, copies_single=copies_single, origin=origin)
+                share=share, positions=pos, copies_single=copies_single, origin=origin, controls=v.controls)
 
 
 def _origin(v, s) -> Origin | None:
     path = ("source",)
-    if v.mapping(s, path, SOURCE_KEYS, "source") is None or "list" not in s:
+    s = v.mapping(s, path, SOURCE_KEYS, "source")
+    if s is None or "list" not in s:
         return None
     name = v.string(s["list"], path + ("list",))
     sid = v.string(s["id"], path + ("id",)) if s.get("id") is not None else None
@@ -444,29 +452,23 @@ def _origin(v, s) -> Origin | None:
     return Origin(list=name, id=sid, url=url, imported=imported) if name else None
 
 
-def _iso_date(val) -> dt.date | None:
-    """A YAML date (a date and time counts by its day) or an ISO date string; None otherwise."""
+def _iso_date(val) -> dt.date:
+    """The day of a value of kind date: a YAML date, a date and time (by its day), their text."""
     if isinstance(val, dt.datetime):
         return val.date()
     if isinstance(val, dt.date):
         return val
-    if isinstance(val, str):
-        try:
-            return dt.date.fromisoformat(val.strip())
-        except ValueError:
-            pass
-    return None
+    return dt.date.fromisoformat(val.strip()[:10])
 
 
 def _date(v, d, key, allow_immediately, path=()):
-    if key not in d or d[key] is None:
+    if key not in d:
         return None
     val = d[key]
-    if allow_immediately and isinstance(val, str) and val.strip().lower() == "immediately":
-        return "immediately"
-    day = _iso_date(val)
-    if day is not None:
-        return day
+    if spec.conforms("deadline" if allow_immediately else "date", val):
+        if isinstance(val, str) and val.strip().lower() == "immediately":
+            return "immediately"
+        return _iso_date(val)
     what = "an ISO date (YYYY-MM-DD) or 'immediately'" if allow_immediately else "an ISO date (YYYY-MM-DD)"
     from .suggest import date_fix, deadline_fix
 
@@ -479,23 +481,21 @@ def _url(v, val, path):
     s = v.string(val, path)
     if s is None:
         return None
-    from urllib.parse import urlsplit
+    if not spec.conforms("url", val):
+        if "@" in s.split("://", 1)[-1].split("/", 1)[0]:
+            v.err(path, f"'{s}' carries a user name or password before '@': give the page's plain address")
+        else:
+            from .suggest import url_fix
 
-    try:
-        parts = urlsplit(s)
-    except ValueError:
-        parts = None
-    if not parts or parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in s):
-        from .suggest import url_fix
-
-        v.err(path, f"'{s}' is not an http(s) URL (like https://example.org/appeal){url_fix(s)}")
+            v.err(path, f"'{s}' is not an http(s) URL (like https://example.org/appeal){url_fix(s)}")
         return None
     return s
 
 
 def _person(v, p, lang):
     path = ("person",)
-    if v.mapping(p, path, PERSON_KEYS, "person") is None:
+    p = v.mapping(p, path, PERSON_KEYS, "person")
+    if p is None:
         return None
     name = v.text(p["name"], path + ("name",), lang) if "name" in p else None
     native = v.string(p["native_name"], path + ("native_name",)) if "native_name" in p else None
@@ -505,13 +505,13 @@ def _person(v, p, lang):
     if p.get("languages") is not None:
         from .suggest import language_fix
 
-        languages = v.str_list(p["languages"], path + ("languages",), min_items=1, pattern=LANG,
+        languages = v.str_list(p["languages"], path + ("languages",), min_items=1, kind="lang",
                                what="language code (like ru, uk, kk)",
                                fix=lambda s: f"; {fix}" if (fix := language_fix(s)) else "")
     age = None
     if "age" in p and p["age"] is not None:
-        if isinstance(p["age"], int) and not isinstance(p["age"], bool) and 0 < p["age"] < 150:
-            age = p["age"]
+        if spec.conforms("age", p["age"]):
+            age = int(p["age"])
         else:
             from .suggest import number_fix
 
@@ -581,13 +581,10 @@ def _pronoun(v, m, path) -> str:
 
 def _born(v, val, path):
     """A year (1983) or an ISO date (1983-04-12)."""
-    if isinstance(val, int) and not isinstance(val, bool) and 1900 <= val <= 2100:
-        return val
-    if isinstance(val, str) and val.strip().isdigit() and len(val.strip()) == 4:
-        return int(val.strip())
-    day = _iso_date(val)
-    if day is not None:
-        return day
+    if spec.conforms("born", val):
+        if isinstance(val, (int, float)) or isinstance(val, str) and val.strip().isdigit():
+            return int(val)
+        return _iso_date(val)
     from .suggest import date_fix, year_fix
 
     v.err(path, f"born must be a year (like 1983) or an ISO date (YYYY-MM-DD), not {val!r}"
@@ -616,7 +613,8 @@ def _copies(v, val, lang) -> tuple[list[Copy], bool]:
 
 def _recipient(v, r, rid, lang):
     path = ("recipients", rid)
-    if v.mapping(r, path, RECIPIENT_KEYS, f"recipient '{rid}'") is None:
+    r = v.mapping(r, path, RECIPIENT_KEYS, f"recipient '{rid}'")
+    if r is None:
         return None
     role = v.string(r["role"], path + ("role",)) if "role" in r else None
     if role is not None and role not in ROLES:
@@ -642,15 +640,14 @@ def _recipient(v, r, rid, lang):
 
 
 def _address(v, a, path):
-    if v.mapping(a, path, ADDRESS_KEYS, "address") is None:
+    a = v.mapping(a, path, ADDRESS_KEYS, "address")
+    if a is None:
         return None
     country = None
     if "country" in a:
         c = v.string(a["country"], path + ("country",))
         if c is not None:
-            from ..address.countries import is_iso_country
-
-            if is_iso_country(c.upper()):
+            if spec.conforms("country", a["country"]):
                 country = c.upper()
             else:
                 from .suggest import country_fix
@@ -666,7 +663,8 @@ def _address(v, a, path):
     if a.get("latin") is not None:
         la = a["latin"]
         lp = path + ("latin",)
-        if v.mapping(la, lp, LATIN_KEYS, "address.latin") is not None:
+        la = v.mapping(la, lp, LATIN_KEYS, "address.latin")
+        if la is not None:
             latin = LatinParts(
                 lines=v.str_list(la["lines"], lp + ("lines",), min_items=1) if "lines" in la else None,
                 locality=v.string(la["locality"], lp + ("locality",)) if "locality" in la else None,
@@ -680,12 +678,13 @@ def _address(v, a, path):
 
 def _share(v, s, lang):
     path = ("share",)
-    if v.mapping(s, path, SHARE_KEYS, "share") is None:
+    s = v.mapping(s, path, SHARE_KEYS, "share")
+    if s is None:
         return None
     text = v.text(s["text"], path + ("text",), lang) if "text" in s else None
     from .suggest import hashtag_fix
 
-    hashtags = [h.lstrip("#") for h in v.str_list(s["hashtags"], path + ("hashtags",), pattern=HASHTAG,
+    hashtags = [h.lstrip("#") for h in v.str_list(s["hashtags"], path + ("hashtags",), kind="hashtag",
                                                     what="hashtag (one word)", fix=hashtag_fix)] if s.get("hashtags") is not None else []
     mentions = _mentions(v, s["mentions"], path + ("mentions",)) if s.get("mentions") is not None else []
     url = _url(v, s["url"], path + ("url",)) if s.get("url") is not None else None

@@ -1,9 +1,15 @@
 """The case file format (1) as data: each mapping, its keys, which are required, what kind of
-value each holds, and what it means. This is the one description of the format: the loader
-(case/model.py) takes its key tables from here, and `appealkit schema` generates the JSON
-Schema from it (case/schema.py); docs/case-file.md explains it for people."""
+value each holds (KINDS: each value rule written once, as JSON Schema), and what it means. This
+is the one description of the format: the loader (case/model.py) takes its key tables from here
+and checks each value with `conforms`, and `appealkit schema` generates the JSON Schema from it
+(case/schema.py); docs/case-file.md explains it for people."""
 
 from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from typing import Any
 
 ROLES = ("head-of-state", "head-of-government", "minister", "prosecutor", "ambassador",
          "prison-head", "official")
@@ -16,6 +22,134 @@ GRAMMAR_CASES = ("nom", "gen", "dat", "acc", "ins", "loc")
 SLUG = r"^[a-z0-9][a-z0-9-]{0,63}$"
 RECIPIENT_ID = r"^[a-z0-9][a-z0-9-]*$"
 LANG = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
+DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+# a YAML date and time (2014-06-16 08:00:00) counts by its day
+DATETIME = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?\s*([Zz]|[+-][0-9]{2}(:?[0-9]{2})?)?$"
+YEARS = (1900, 2100)  # a year of birth
+AGES = (1, 149)
+# http(s), a host, an optional port, then a path, query or fragment; no user name or password
+# (https://user:pass@host hides the real host from a reader) and no spaces
+URL = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#@:\[\]]+(:[0-9]{1,5})?([/?#][^\s]*)?$"
+HASHTAG = r"^#?[^\s#@]+$"
+NON_BLANK = r"\S"
+
+_STRING = {"type": "string", "pattern": NON_BLANK}
+# where the format wants a string, a number or true/false counts as its text (organisation: 1.5)
+_SCALAR = {"type": ["string", "number", "boolean"], "pattern": NON_BLANK}
+_DAY = {"oneOf": [{"type": "string", "pattern": DATE, "format": "date"}, {"type": "string", "pattern": DATETIME}]}
+_TEXT = {"$ref": "#/$defs/text"}
+
+
+@lru_cache(maxsize=1)
+def _countries() -> list[str]:
+    from ..resources import read_list
+
+    return read_list("iso3166-1.txt")
+
+
+def kinds() -> dict[str, dict]:
+    """Each value kind's rule, as the JSON Schema of the value an editor sees (a YAML date as
+    its ISO text). Kinds that are mappings of their own (person, address...) are in MAPPINGS."""
+    from ..handles import PATTERNS as HANDLES
+
+    handle_map = {"type": "object", "minProperties": 1, "additionalProperties": False,
+                  "properties": {p: {"type": "string", "pattern": HANDLES[p]} for p in PLATFORMS}}
+    codes = _countries()
+    return {
+        "version": {"const": 1},
+        "slug": {"type": "string", "pattern": SLUG},
+        "string": _SCALAR,
+        "text": _TEXT,
+        "texts": {"type": "array", "minItems": 1, "items": _TEXT},
+        "strings": {"type": "array", "minItems": 1, "items": _SCALAR},
+        "date": _DAY,
+        "deadline": {"oneOf": [*_DAY["oneOf"], {"type": "string", "pattern": "^\\s*[Ii][Mm][Mm][Ee][Dd][Ii][Aa][Tt][Ee][Ll][Yy]\\s*$"}]},
+        "url": {"type": "string", "pattern": URL},
+        "lang": {"type": "string", "pattern": LANG},
+        "langs": {"type": "array", "minItems": 1, "items": {"type": "string", "pattern": LANG}},
+        "pronoun": {"enum": list(PRONOUNS)},
+        "status": {"enum": list(STATUSES)},
+        "forms": {"type": "object", "propertyNames": {"pattern": LANG}, "additionalProperties": {
+            "type": "object", "additionalProperties": {
+                "type": "object", "propertyNames": {"enum": list(GRAMMAR_CASES)},
+                "additionalProperties": _STRING}}},
+        "role": {"enum": list(ROLES)},
+        "age": {"type": "integer", "minimum": AGES[0], "maximum": AGES[1]},
+        "born": {"oneOf": [{"type": "integer", "minimum": YEARS[0], "maximum": YEARS[1]},
+                           {"type": "string", "pattern": "^\\s*(19[0-9]{2}|20[0-9]{2}|2100)\\s*$"}, *_DAY["oneOf"]]},
+        "country": {"enum": codes + [c.lower() for c in codes]},
+        "postcode": {"type": ["string", "integer"], "pattern": NON_BLANK},
+        "address": {"$ref": "#/$defs/address"},
+        "handles": handle_map,
+        "hashtag": {"type": "string", "pattern": HASHTAG},
+        "hashtags": {"type": "array", "items": {"type": "string", "pattern": HASHTAG}},
+        # a plain string is an X handle
+        "mentions": {"type": "array", "items": {"oneOf": [{"type": "string", "pattern": HANDLES["x"]}, handle_map]}},
+        "copies": {"oneOf": [_TEXT, {"type": "array", "minItems": 1, "items": _TEXT}]},
+    }
+
+
+@lru_cache(maxsize=None)
+def _kind(kind: str) -> dict:
+    return kinds()[kind]
+
+
+def conforms(kind: str, value: Any) -> bool:
+    """Whether a loaded YAML value is of `kind`: the loader's check, from the same rule the JSON
+    Schema carries (scalar kinds and lists of scalars; a mapping kind is walked by the loader)."""
+    return _conforms(_kind(kind), _as_json(value))
+
+
+def _as_json(value: Any) -> Any:
+    """A YAML value as an editor sees it in JSON: dates as their ISO text."""
+    if isinstance(value, dt.datetime):
+        return str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _type_ok(t: str, v: Any) -> bool:
+    if t == "integer":
+        return (isinstance(v, int) and not isinstance(v, bool)) or (isinstance(v, float) and v.is_integer())
+    if t == "number":
+        return isinstance(v, (int, float)) and not isinstance(v, bool)
+    return isinstance(v, {"string": str, "boolean": bool, "array": list, "object": dict}[t]) or (t == "null" and v is None)
+
+
+def _equal(a: Any, b: Any) -> bool:
+    return a == b and isinstance(a, bool) == isinstance(b, bool)
+
+
+def _conforms(schema: dict, v: Any) -> bool:
+    """The subset of JSON Schema the scalar kinds use, with JSON Schema's semantics."""
+    if "oneOf" in schema:
+        return sum(_conforms(s, v) for s in schema["oneOf"]) == 1
+    if "const" in schema and not _equal(schema["const"], v):
+        return False
+    if "enum" in schema and not any(_equal(e, v) for e in schema["enum"]):
+        return False
+    if "type" in schema:
+        types = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
+        if not any(_type_ok(t, v) for t in types):
+            return False
+    if isinstance(v, str):
+        if "pattern" in schema and not re.search(schema["pattern"], v):
+            return False
+        if schema.get("format") == "date":
+            try:
+                dt.date.fromisoformat(v)
+            except ValueError:
+                return False
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        if "minimum" in schema and v < schema["minimum"] or "maximum" in schema and v > schema["maximum"]:
+            return False
+    if isinstance(v, list):
+        if len(v) < schema.get("minItems", 0):
+            return False
+        if "items" in schema and not all(_conforms(schema["items"], x) for x in v):
+            return False
+    return True
 
 _FORMS = "word forms where the grammar is wrong: language -> word -> case (nom, gen, dat, acc, ins, loc) -> form"
 

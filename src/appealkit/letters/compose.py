@@ -79,9 +79,10 @@ def compose_letters(case, to: str = "all", *, lang: str | None = None, sender_na
         common.append(NO_SENDER)
     if not sender.country:
         common.append(NO_SENDER_COUNTRY)
+    late = []  # the deadline is the appeal's: a support letter to the person is never too late
     if isinstance(case.deadline, dt.date) and day > case.deadline:
-        common.append(f"the appeal's deadline was {case.deadline.isoformat()}: a letter dated "
-                      f"{day.isoformat()} may come too late; check the appeal is still open")
+        late.append(f"the appeal's deadline was {case.deadline.isoformat()}: a letter dated "
+                    f"{day.isoformat()} may come too late; check the appeal is still open")
     out = []
     for t in ids:
         lang, lang_warnings = chosen[t]
@@ -101,7 +102,7 @@ def compose_letters(case, to: str = "all", *, lang: str | None = None, sender_na
             text = as_markdown(text)
         elif fmt == "html":
             text = as_html([text], lang, f"{case.id} {t}")
-        warnings = list(common) + lang_warnings + ctx["warnings"]
+        warnings = list(common) + (late if t != "person" else []) + lang_warnings + ctx["warnings"]
         if by_post:  # what `address` warns of: a Latin block that only approximates, a bad postcode...
             # the same for every writer of a mail merge
             warnings += case.derived.get("address-warnings", (t,), lambda: address_warnings(case, {t}))

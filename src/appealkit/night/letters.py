@@ -33,19 +33,26 @@ def letters_for_cases(run, to: str = "all", *, lang: str | None = None, sender=N
     from ..letters.compose import FORMAT_EXTENSIONS, SENDER_WARNINGS, compose_letters
     from ..letters.sender import Sender
     from ..output import remove_stale_temps, write_files
+    from .assign import closed, closed_note, open_targets
     from .names import letter_name
     from .sender import sender_notices
 
     s = sender or Sender()
+    day = date or dt.date.today()
     said = False
     if out_dir:
         remove_stale_temps(out_dir)  # what an interrupted run left
     for c in run:
         with run.guard(c):
-            letters = compose_letters(c, to, lang=lang, sender_name=s.name, sender_address=s.address,
-                                      sender_country=s.country, date=date, fmt=fmt, template=template,
-                                      message=message, embassy_address=embassy_address)
+            # past the appeal's deadline the person's letter only (night.assign: as the pack)
+            letters = [x for t in open_targets(c, to, day)
+                       for x in compose_letters(c, t, lang=lang, sender_name=s.name, sender_address=s.address,
+                                                sender_country=s.country, date=day, fmt=fmt, template=template,
+                                                message=message, embassy_address=embassy_address)]
             item = CaseLetters(c, letters)
+            note = closed_note(c, to) if closed(c, day) else None
+            if note:
+                item.notices.append(Notice(Code.APPEAL_CLOSED, note, where=c.source if run.many else None))
             if letters and not said:
                 said = True
                 item.notices += sender_notices(s.name, s.address, s.country)

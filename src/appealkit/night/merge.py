@@ -88,7 +88,7 @@ class MailMerge:
     def _outcomes(self) -> Iterator[Outcome]:
         from ..letters.compose import FORMAT_EXTENSIONS, SENDER_WARNINGS, compose_letters
         from ..output import remove_stale_temps, sync_all, write_atomic, write_files
-        from .assign import assignments
+        from .assign import assignments, closed, closed_note, support_language
         from .names import identity, letter_name, writer_part
         from .writers import BadRow, read_writers, slug
 
@@ -101,10 +101,11 @@ class MailMerge:
         slugs, shared = name_slugs(self.writers_path)
         first: dict[str, int] = {}  # identity -> its first line, for the writers whose slug is shared
         warned: set[str] = set()
+        closed_said: set[str] = set()
         notes: list[str] = []
         writer, name, row = None, "", {}
         for a in assignments(self.cases, read_writers(self.writers_path, notes), to=self.to, lang=self.lang,
-                             source=self.writers_path):
+                             source=self.writers_path, date=day):
             while notes:  # the header's, said once
                 yield Outcome("notice", 1, notice=Notice(Code.COLUMN, notes.pop(0), scope="run", where=self._row(1)))
             if isinstance(a, BadRow):
@@ -131,18 +132,25 @@ class MailMerge:
                         "country, email): their letters are that row's", scope="row", where=self._row(w.line)))
                 row = {"writer": w.as_context()}
             case = a.case
-            if a.language is None:
-                yield Outcome("failed", w.line, notice=a.notice)
-                continue
-            for t in a.recipients:
-                fname = letter_name(case.id, t, a.language, ext, name)
+            if a.notice is not None:  # the case lacks the writer's language: the case's own
+                yield Outcome("notice", w.line, notice=a.notice)
+            if case.id not in closed_said:
+                closed_said.add(case.id)
+                note = closed_note(case, self.to) if closed(case, day) else None
+                if note:
+                    yield Outcome("notice", w.line, notice=Notice(Code.APPEAL_CLOSED, note, where=case.id))
+            for job in a.jobs:
+                if job.copy:
+                    continue  # a writer's copy is the pack's (printed beside the letter), not a file to send
+                t, lg = job.target, job.lang or support_language(case)
+                fname = letter_name(case.id, t, lg, ext, name)
                 path = folder / fname
                 if path.exists() and not self.force:
                     yield Outcome("skipped", w.line, path)
                     continue
                 try:
                     (letter,) = compose_letters(
-                        case, t, lang=a.language, sender_name=w.name, sender_address=w.address,
+                        case, t, lang=lg, sender_name=w.name, sender_address=w.address,
                         sender_country=w.country or self.sender_country, date=day, fmt=self.fmt,
                         template=self.template, message=self.message, embassy_address=self.embassy_address,
                         extra=row)
@@ -157,7 +165,7 @@ class MailMerge:
                                                                   "row", self._row(w.line)))
                     continue
                 for m in letter.warnings:
-                    if m not in warned and m not in SENDER_WARNINGS:  # said per row, above
+                    if m not in warned and m not in SENDER_WARNINGS:  # the sender's: said per row, above
                         warned.add(m)
                         yield Outcome("notice", w.line, notice=Notice(Code.LETTER, f"{case.id}: {m}"))
                 if self.recorder is not None:

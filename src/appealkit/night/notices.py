@@ -20,7 +20,8 @@ class Code(str, Enum):
     BAD_ROW = "bad-row"  # a writers' row that cannot make a letter
     DUPLICATE_ROW = "duplicate-row"  # a writers' row that repeats another: the same letters
     COLUMN = "column"  # a writers' column appealkit does not read, and the one it probably means
-    NO_LANGUAGE = "no-language"  # a case has no letters in the writer's language
+    NO_LANGUAGE = "no-language"  # a case has no letters in the writer's language: the case's own
+    APPEAL_CLOSED = "appeal-closed"  # past the deadline: the letters to the authorities left out
     LETTER_FAILED = "letter-failed"  # one writer's letter to one case could not be made
     LETTER = "letter"  # a letter's own warning (a pending translation, a safety note...)
     NO_POSTAL_ADDRESS = "no-postal-address"  # a recipient reached by email or fax only

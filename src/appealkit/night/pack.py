@@ -5,7 +5,6 @@ notice, and the report counts what the pack holds."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -19,6 +18,7 @@ class PackReport:
     path: Path
     cases: int = 0
     letters: int = 0
+    copies: int = 0  # writers' own copies of support letters in another language
     envelopes: int = 0
     labels: bool = False  # envelopes are address labels
     failed: int = 0  # bad rows and writers' letters left out
@@ -30,26 +30,37 @@ class PackReport:
         return not self.failed and not self.failures
 
     def summary(self) -> str:
-        return (f"{_n(self.cases, 'case')}, {_n(self.letters, 'letter')}, "
+        copies = f" (and {self.copies} writer's cop{'y' if self.copies == 1 else 'ies'})" if self.copies else ""
+        return (f"{_n(self.cases, 'case')}, {_n(self.letters, 'letter')}{copies}, "
                 f"{_n(self.envelopes, 'label' if self.labels else 'envelope')}"
                 + (f"; {self.failed} left out (see above)" if self.failed else ""))
 
 
 def make_pack(cases: list, out: str = "pack.pdf", *, writers: str | None = None, to: str = "all",
-              paper: str = "a4", envelope: str = "dl", lang: str | None = None,
+              paper: str = "a4", envelope: str = "dl", labels: str = "l7163", start_label: int = 1,
+              by: str = "case", support_in: str = "prison", lang: str | None = None,
               sender_name: str | None = None, sender_address: str | list[str] | None = None,
               sender_country: str | None = None, date: dt.date | None = None,
               embassy_address: list[str] | None = None, force: bool = False,
-              on_notice: Callable[[Notice], None] | None = None, recorder=None) -> PackReport:
+              on_notice: Callable[[Notice], None] | None = None,
+              progress: Callable[[int, int], None] | None = None, workers: int | None = None,
+              recorder=None) -> PackReport:
     """The printable pack of `cases` (paths, folders or Case objects) at `out` (.pdf, or .html
     for a browser): a card per case, every letter and every envelope (or label) of each writer
     in the CSV `writers`, or of one sender (the given values, completed from sender.yaml).
-    Each notice goes to `on_notice` as it comes, and into the report. A bad row or a case that
-    fails is left out and named; the others are printed. Each letter in the written pack goes to
-    `recorder` (log.Recorder: .letter(day, case_id, recipient, writer))."""
+    `by` orders it by case or by writer (a bundle each); `labels` (l7163, l7160, 5160) and
+    `start_label` place labels; `support_in` is prison (the prison's language, with a
+    writer's copy) or writer. Each notice goes to `on_notice`, and into the report;
+    `progress(done, total)` counts writer x case pairs as their pages are rendered (in worker
+    processes: `workers`, default one per core). A bad row or a case that fails is left out and
+    named; the others are printed. Nothing is written until the whole pack is ready. Each
+    letter in the written pack goes to `recorder` (log.Recorder: .letter(day, case_id,
+    recipient, writer))."""
     from ..address.countries import check_sender_country
-    from ..output import remove_stale_temps, write_path
-    from ..pack.html import build_pack
+    from ..output import remove_stale_temps
+    from ..pack.build import write_pack
+    from ..pack.html import Options
+    from ..pack.pdf import check_target
     from .run import CaseRun
     from .sender import resolve_sender, sender_notices
     from .writers import BadRow, Writer, read_writers
@@ -58,9 +69,11 @@ def make_pack(cases: list, out: str = "pack.pdf", *, writers: str | None = None,
     html_out = out.lower().endswith((".html", ".htm"))
     if not html_out and not out.lower().endswith(".pdf"):
         raise UsageError(f"'{out}': name a .pdf or an .html file", param="out")
-    if os.path.lexists(out) and not force:
-        raise AppealkitError(f"{out}: already exists", param="force")
-    country = check_sender_country(sender_country or None)
+    opts = Options(to=to, paper=paper, envelope=envelope, labels=labels, start_label=start_label, by=by, lang=lang,
+                   support_in=support_in, date=day, embassy_address=embassy_address)
+    opts.check()
+    check_target(out, force)  # before any work
+    opts.sender_country = country = check_sender_country(sender_country or None)
     report = PackReport(Path(out), labels=envelope == "labels")
 
     def say(n: Notice) -> None:
@@ -102,24 +115,19 @@ def make_pack(cases: list, out: str = "pack.pdf", *, writers: str | None = None,
 
     for m in post_warnings(good, to, {w.country or country for w in people}, day):
         say(Notice(Code.POST_ROUTE, m))
-    p = build_pack(good, people, to, paper=paper, envelope=envelope, lang=lang, date=day,
-                   sender_country=country, embassy_address=embassy_address, fonts=fonts)
-    for m in p.warnings:
-        say(Notice(Code.PACK, m))
-    for prob in p.problems:
-        say(Notice(Code.LETTER_FAILED, prob.message, "error", "row",
-                   f"{writers}:{prob.line}" if writers else None))
     remove_stale_temps(Path(out).parent)  # what an interrupted pack left beside it
-    if html_out:
-        write_path(out, p.html.encode("utf-8"), force)
-    else:
-        from ..pack.pdf import html_to_pdf
-
-        data, missing = html_to_pdf(p.html)
-        if missing:
-            say(Notice(Code.MISSING_GLYPHS, f"no font here has {', '.join(missing)}: printed as empty boxes", scope="run"))
-        write_path(out, data, force)
-    report.cases, report.letters, report.envelopes = len(good), p.letters, p.envelopes
+    p = write_pack(good, people, out, opts, fonts=fonts, force=force, progress=progress, workers=workers)
+    for x in p.notices:
+        if x.code == "fallback":
+            rows = ",".join(map(str, x.lines[:10])) + (f" and {len(x.lines) - 10} more" if len(x.lines) > 10 else "")
+            say(Notice(Code.NO_LANGUAGE, x.message, "warning", "row", f"{writers}:{rows}" if writers else None))
+        elif x.code == "left-out":
+            say(Notice(Code.LETTER_FAILED, x.message.removeprefix(f"{x.case}: "), "error", "case", x.case))
+        else:
+            say(Notice(Code.PACK if x.code == "closed" else Code.LETTER, x.message, where=x.case))
+    if p.missing:
+        say(Notice(Code.MISSING_GLYPHS, f"no font here has {', '.join(p.missing)}: printed as empty boxes", scope="run"))
+    report.cases, report.letters, report.copies, report.envelopes = len(good), p.letters, p.copies, p.envelopes
     if recorder is not None:
         for case_id, recipient, writer in p.sent:
             recorder.letter(day, case_id, recipient, writer)

@@ -1,124 +1,351 @@
-"""The pack as one HTML document, built from the API's objects (cases, letters, address blocks)
-with the templates in data/pack/. In print order: for each case its card, its letters (writer
-by writer, each letter from a new page), then its envelopes or a sheet of labels."""
+"""The pack's pages, built from the API's objects (cases, letters, address blocks) and laid out
+in parts of a few dozen pages, each part one HTML document (data/pack/pack.html.j2). In print
+order, by case: each case's card, its letters writer by writer, then its envelopes; by writer:
+every card, then each writer's cover sheet, letters and envelopes together. Labels run on across
+cases after everything else, so that no sheet but the last is half empty."""
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field
+from typing import Iterator, Literal
 
 from ..errors import AppealkitError
-from . import ENVELOPES, LABELS, PAPERS
+from . import BARCODE_ZONE, ENVELOPES, LABEL_MARGIN, LABEL_SHEETS, PAPERS, LabelSheet
+
+PART_PAGES = 24  # items per HTML document: WeasyPrint's cost grows faster than a document's length
+
+NoticeCode = Literal["closed", "fallback", "warning", "left-out"]
 
 
 @dataclass
-class Problem:
-    """A writer's letter the pack leaves out, and why (the CLI names the row)."""
+class PackNote:
+    """Something the run says once: `where` is a writers-file line, else None (the case's)."""
 
-    line: int | None
+    code: NoticeCode
     message: str
+    case: str | None = None
+    line: int | None = None
+    lines: list[int] = field(default_factory=list)  # every writers-file line it is about
 
 
 @dataclass
-class Pack:
-    html: str
-    letters: int = 0
+class Report:
+    letters: int = 0  # for the envelope
+    copies: int = 0  # the writers' own copies
     envelopes: int = 0
-    problems: list[Problem] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    notices: list[PackNote] = field(default_factory=list)
     sent: list[tuple[str, str, str]] = field(default_factory=list)  # (case id, recipient, writer) per letter
 
+    @property
+    def left_out(self) -> int:
+        return sum(n.code == "left-out" for n in self.notices)
 
-def build_pack(cases: list, writers: list, to: str = "all", *, paper: str = "a4", envelope: str = "dl",
-               lang: str | None = None, date: dt.date | None = None, sender_country: str | None = None,
-               embassy_address: list[str] | None = None, fonts: list[dict] | None = None,
-               message: str | None = None) -> Pack:
-    """The pack for `cases` and `writers` (writers.Writer objects; the letters of a writer
-    whose language a case lacks are left out, as a Problem). `envelope` is dl, c5, c6 or labels.
-    `fonts` are @font-face rules (pack.fonts.font_faces); none: the browser's own. `message` is a
-    personal message in every letter (the event page's volunteer adds one to theirs)."""
-    from ..address.format import blocks_for
-    from ..letters.compose import SENDER_WARNINGS, compose_letters
-    from ..night.assign import assignments
 
-    if paper not in PAPERS:
-        raise AppealkitError(f"unknown paper '{paper}'; choose {' or '.join(PAPERS)}", param="paper")
-    if envelope not in ENVELOPES and envelope != "labels":
-        raise AppealkitError(f"unknown envelope '{envelope}'; choose dl, c5, c6 or labels", param="envelope")
-    day = date or dt.date.today()
-    pack = Pack("")
-    out = []
-    for case in cases:
-        targets = case.targets(to)
-        letters, envelopes = [], []
-        if isinstance(case.deadline, dt.date) and case.deadline < day:
-            # the card says not to send: its letters and envelopes stay out of the pack
-            pack.warnings.append(f"{case.id}: the deadline {case.deadline.isoformat()} has passed: "
-                                 "the pack has its card only, no letters or envelopes")
-            out.append({"id": case.id, "card": card(case, day), "letters": [], "envelopes": [], "sheets": []})
-            continue
-        for a in assignments([case], writers, to=to, lang=lang, by="case"):
-            w, lg = a.writer, a.language
-            if lg is None:
-                pack.problems.append(Problem(w.line, a.notice.message if a.notice else ""))
-                continue
-            country = w.country or sender_country
+@dataclass
+class Part:
+    """One HTML document's worth of pages; `mark`: the writer x case pairs done when it ends."""
+
+    items: list[dict]
+    mark: int = 0
+
+
+@dataclass
+class Options:
+    to: str = "all"
+    paper: str = "a4"
+    envelope: str = "dl"  # dl, c5, c6 or labels
+    labels: str = "l7163"
+    start_label: int = 1
+    by: str = "case"  # case or writer
+    lang: str | None = None  # for writers who give none
+    support_in: str = "prison"  # or writer
+    date: dt.date | None = None
+    sender_country: str | None = None
+    embassy_address: list[str] | None = None
+    message: str | None = None  # a personal message in every letter (the event page's volunteer's)
+
+    def check(self) -> None:
+        if self.paper not in PAPERS:
+            raise AppealkitError(f"unknown paper '{self.paper}'; choose {' or '.join(PAPERS)}", param="paper")
+        if self.envelope not in ENVELOPES and self.envelope != "labels":
+            raise AppealkitError(f"unknown envelope '{self.envelope}'; choose dl, c5, c6 or labels",
+                                 param="envelope")
+        if self.labels not in LABEL_SHEETS:
+            raise AppealkitError(f"unknown labels '{self.labels}'; choose {', '.join(LABEL_SHEETS)}", param="labels")
+        if not 1 <= self.start_label <= LABEL_SHEETS[self.labels].per_sheet:
+            raise AppealkitError(f"the first label is 1 to {LABEL_SHEETS[self.labels].per_sheet} on "
+                                 f"{LABEL_SHEETS[self.labels].name}", param="start_label")
+        if self.by not in ("case", "writer"):
+            raise AppealkitError(f"unknown order '{self.by}'; choose case or writer", param="by")
+        if self.support_in not in ("prison", "writer"):
+            raise AppealkitError(f"unknown support-letter language '{self.support_in}'; choose prison or writer",
+                                 param="support_in")
+
+
+def layout(cases: list, writers: list, opts: Options, report: Report) -> Iterator[Part]:
+    """The pack's pages, part by part; what the run has to say goes into `report`. Which
+    letters each writer gets is the night's one writer x case iterator's to say
+    (night.assign.assignments), as for the mail merge."""
+    from ..night.assign import Assignment, assignments
+    from ..night.overview import overview
+
+    opts.check()
+    day = opts.date or dt.date.today()
+    order = {r.id: i for i, r in enumerate(overview(cases, day))}
+    cases = sorted(cases, key=lambda c: order[c.id])  # `list`'s urgency order
+    nights = {c.id: _CaseNight(c, opts) for c in cases}
+    run = _Run(opts, report, day)
+    for c in cases:
+        run.note_case(c)
+    buf = _Buffer(lambda: run.pairs)
+    labels: list[dict] = []
+    sender = _sender_of(writers, opts)
+    if opts.by == "case":
+        pairs = assignments(cases, writers, to=opts.to, lang=opts.lang, by="case", date=day,
+                            support_in=opts.support_in)
+        envelopes: list[dict] = []
+        case = None
+        for a in pairs:
+            if a.case is not case:  # a new case: the last one's envelopes, this one's card
+                yield from _envelopes(envelopes, labels, buf, opts)
+                envelopes, case = [], a.case
+                yield from buf.add({"kind": "card", "card": card(case, day, sender)})
+            letters, envs = run.writer_case(nights[a.case.id], a)
+            for x in letters:
+                yield from buf.add(x)
+            envelopes += envs
+        yield from _envelopes(envelopes, labels, buf, opts)
+    else:
+        for c in cases:
+            yield from buf.add({"kind": "card", "card": card(c, day, sender)})
+        import itertools
+
+        # the writers are good rows only: every pair is an Assignment, a writer's pairs in a row
+        pairs_w = (a for a in assignments(cases, writers, to=opts.to, lang=opts.lang, by="writer", date=day,
+                                          support_in=opts.support_in) if isinstance(a, Assignment))
+        for _, group in itertools.groupby(pairs_w, key=lambda a: id(a.writer)):
+            bundle: list[dict] = []
+            envelopes = []
+            for a in group:
+                letters, envs = run.writer_case(nights[a.case.id], a)
+                bundle += letters
+                envelopes += envs
+            yield from buf.add(cover(a.writer, bundle, envelopes, opts, run.writer_notes(a.writer)))
+            for x in bundle:
+                yield from buf.add(x)
+            yield from _envelopes(envelopes, labels, buf, opts)
+    run.say_fallbacks(writers)
+    if labels:
+        for sheet in label_sheets(labels, LABEL_SHEETS[opts.labels], opts.start_label):
+            yield from buf.add(sheet)
+    yield from buf.flush()
+
+
+class _Buffer:
+    def __init__(self, mark) -> None:
+        self.items: list[dict] = []
+        self.mark = mark
+
+    def add(self, item: dict) -> Iterator[Part]:
+        self.items.append(item)
+        if len(self.items) >= PART_PAGES:
+            yield from self.flush()
+
+    def flush(self) -> Iterator[Part]:
+        if self.items:
+            yield Part(self.items, self.mark())
+            self.items = []
+
+
+def _envelopes(envelopes: list[dict], labels: list[dict], buf: _Buffer, opts: Options) -> Iterator[Part]:
+    if opts.envelope == "labels":
+        labels += envelopes
+        return
+    w, h = ENVELOPES[opts.envelope]
+    for e in envelopes:
+        yield from buf.add(envelope_page(e, w, h))
+
+
+class _CaseNight:
+    """The address blocks of a case's recipients, by the sender's country (worked out once,
+    not once per writer)."""
+
+    def __init__(self, case, opts: Options) -> None:
+        self.case = case
+        self.blocks: dict[str | None, dict] = {}  # sender country -> {target: Block}
+        self.opts = opts
+        self.mark = case.derived.mark()  # what the run derives per writer is trimmed back to here
+
+    def addresses(self, country: str | None) -> dict:
+        from ..address.format import blocks_for
+
+        if country not in self.blocks:
+            blocks = blocks_for(self.case, self.opts.to, country, None, "translate", self.opts.embassy_address)
+            self.blocks[country] = {b.to: b for b in blocks}
+        return self.blocks[country]
+
+
+class _Run:
+    """The letters of each writer x case, and what is said about them, each thing once."""
+
+    def __init__(self, opts: Options, report: Report, day: dt.date) -> None:
+        self.opts, self.report, self.day = opts, report, day
+        self.said: set[str] = set()
+        self.fallback: dict[int, list[str]] = {}  # writer line -> the cases without their language
+        self.pairs = 0  # writer x case pairs done (the progress)
+
+    def say(self, code: NoticeCode, message: str, case: str | None = None, line: int | None = None) -> None:
+        key = f"{code}:{case}:{line}:{message}"
+        if key not in self.said:
+            self.said.add(key)
+            self.report.notices.append(PackNote(code, message, case, line))
+
+    def note_case(self, case) -> None:
+        from ..night.assign import closed, closed_note
+
+        if closed(case, self.day):
+            msg = closed_note(case, self.opts.to)
+            if msg:
+                self.say("closed", msg, case.id)
+
+    def writer_notes(self, w) -> list[str]:
+        cases = self.fallback.get(w.line, [])
+        return [fallback_text(self._lang(w), cases)] if cases else []
+
+    def say_fallbacks(self, writers: list) -> None:
+        """One note per writer, and writers with the same note in one line (`lines`)."""
+        same: dict[str, list[int]] = {}
+        for w in writers:
+            for m in self.writer_notes(w):
+                same.setdefault(m, []).append(w.line)
+        for m, lines in same.items():
+            self.report.notices.append(PackNote("fallback", m, line=lines[0] or None, lines=lines))
+
+    def _lang(self, w) -> str | None:
+        return w.lang or self.opts.lang
+
+    def writer_case(self, n: _CaseNight, a) -> tuple[list[dict], list[dict]]:
+        """The letters (pages) and envelopes of one assignment (a writer, a case)."""
+        from ..letters.compose import SENDER_WARNINGS, compose_letters
+        from ..night.merge import CACHE_SLACK
+
+        case, opts, w = n.case, self.opts, a.writer
+        if a.fallback:
+            self.fallback.setdefault(w.line, []).append(case.id)
+        country = w.country or opts.sender_country
+        letters: list[dict] = []
+        originals: dict[str, str] = {}  # target -> language of the letter for the envelope
+        for job in a.jobs:
             try:
-                composed = compose_letters(case, to, lang=lg, sender_name=w.name or None,
-                                           sender_address=w.address, sender_country=country, date=day,
-                                           embassy_address=embassy_address, extra={"writer": w.as_context()},
-                                           message=message)
+                (x,) = compose_letters(case, job.target, lang=job.lang, sender_name=w.name or None,
+                                       sender_address=w.address, sender_country=country, date=self.day,
+                                       embassy_address=opts.embassy_address, message=opts.message,
+                                       # the page that goes into the envelope is the letter alone
+                                       extra={"writer": w.as_context(), "envelope": []})
             except AppealkitError as e:
-                pack.problems.append(Problem(w.line, f"{case.id}: {e}"))
+                if job.copy:
+                    continue  # the letter itself is there; a copy the case cannot give is no loss
+                self.say("left-out", f"{case.id}: {e}", case.id)
                 continue
-            for x in composed:
-                letters.append({"to": x.to, "lang": x.language, "writer": w.name, "blocks": text_blocks(x.text)})
-                pack.sent.append((case.id, x.to, w.name))
-                # the safety note is on the card, the sender's are the run's; the rest is said once per case
-                pack.warnings += [f"{case.id}: {m}" for m in x.warnings if not m.startswith("safety:")
-                                  and m not in SENDER_WARNINGS and f"{case.id}: {m}" not in pack.warnings]
-            blocks = {b.to: b for b in blocks_for(case, to, country, None, "translate", embassy_address)}
-            for t in targets:
-                b = blocks.get(t)
-                if b is None or (t != "person" and case.recipients[t].address is None and not embassy_address):
-                    continue  # no postal address, or an embassy the writer must look up
-                # the block's own order: Russia's post puts the postcode after the country line
-                envelopes.append({"to": b.lines("local"), "country": b.country_line,
-                                  "from": _return_address(w, b.country),
-                                  "lang": _script_lang(case, b)})
-        pack.letters += len(letters)
-        pack.envelopes += len(envelopes)
-        out.append({"id": case.id, "card": card(case, day), "letters": letters, "envelopes": envelopes,
-                    "sheets": _sheets(envelopes) if envelope == "labels" else []})
-    pack.html = _render(out, paper, envelope, fonts or [], day)
-    return pack
+            if job.copy:
+                self.report.copies += 1
+            else:
+                self.report.letters += 1
+                self.report.sent.append((case.id, job.target, w.name))
+                originals[job.target] = x.language
+                for m in x.warnings:
+                    # the safety note is on the card; the sender's are the run's
+                    if m not in SENDER_WARNINGS and not m.startswith("safety:"):
+                        self.say("warning", m, case.id)
+            letters.append({"kind": "letter", "case": case.id, "to": job.target, "lang": x.language,
+                            "writer": w.name, "blocks": text_blocks(x.text), "mine": job.copy,
+                            "copy_of": _language_name(originals.get(job.target)) if job.copy else None,
+                            "fit": letter_fit(x.text, opts.paper)})
+        envelopes = []
+        blocks = n.addresses(country)
+        for t in originals:
+            b = blocks.get(t)
+            if b is None or (t != "person" and case.recipients[t].address is None and not opts.embassy_address):
+                continue  # no postal address, or an embassy the writer must look up
+            envelopes.append({"to": b.lines("local"), "country": b.country_line,
+                              "from": return_address(w, b.country), "lang": _script_lang(case, b),
+                              "case": case.id, "writer": w.name})
+        self.report.envelopes += len(envelopes)
+        self.pairs += 1
+        case.derived.trim(n.mark, CACHE_SLACK)  # memory stays flat however many writers
+        return letters, envelopes
 
 
-def card(case, day: dt.date) -> dict:
+def _language_name(lang: str | None) -> str | None:
+    from babel import Locale
+
+    try:
+        return Locale("en").languages.get(lang or "") if lang else None
+    except ValueError:
+        return None
+
+
+def fallback_text(lang: str | None, cases: list[str]) -> str:
+    shown = ", ".join(cases[:4]) + (f" and {len(cases) - 4} more" if len(cases) > 4 else "")
+    return (f"no letters in '{lang}' for {len(cases)} case{'s' if len(cases) > 1 else ''} ({shown}): "
+            "the letters to the authorities there are in the case's language")
+
+
+def _sender_of(writers: list, opts: Options) -> str | None:
+    # the card's country line is for the night's writers: the first one's country, else --from
+    for w in writers:
+        if w.country:
+            return w.country
+    return opts.sender_country
+
+
+def card(case, day: dt.date, sender_country: str | None = None) -> dict:
     """What a volunteer needs to know before writing, in the case's language."""
     from ..address.format import blocks_for
+    from ..night.assign import closed
+    from ..night.overview import birthdays
 
     p = case.person
     lang = case.language
     held: list[str] = []
+    country = None
     if p.address is not None:
-        held = blocks_for(case, "person")[0].local[1:]
+        b = blocks_for(case, "person", sender_country)[0]
+        held = b.lines("local")[1:]
+        country = b.country_line
+    passed = closed(case, day)
     if case.deadline == "immediately":
-        deadline, passed = "Urgent: write now", False
+        deadline = "Urgent: write now"
     elif isinstance(case.deadline, dt.date):
-        passed = case.deadline < day
-        deadline = f"{case.deadline.isoformat()}" + (" (passed: do not send)" if passed else
-                                                      f" ({(case.deadline - day).days} days left)")
+        deadline = (f"{case.deadline.isoformat()}: the appeal is closed. Letters to the authorities are no "
+                    "longer sent; support letters to the person are still welcome" if passed else
+                    f"{case.deadline.isoformat()} ({(case.deadline - day).days} days left)")
     else:
-        deadline, passed = "none given", False
+        deadline = "none given"
+    born = [{"date": b.date.strftime("%-d %B"), "age": b.age, "days": b.days} for b in birthdays(p.born, day)]
     return {
-        "name": p.name.pick(lang, "en"), "native_name": p.native_name, "born": p.born_year,
+        "id": case.id, "name": p.name.pick(lang, "en"), "native_name": p.native_name, "born": p.born_year,
         "title": case.title.pick(lang, "en"), "organisation": case.organisation,
-        "held": held, "deadline": deadline, "passed": passed,
+        "held": held, "country": country, "deadline": deadline, "passed": passed, "birthday": born[0] if born else None,
+        "summary": " ".join(case.summary.pick(lang, "en").split()) if case.summary else None,
         "asks": [" ".join(a.pick(lang, "en").split()) for a in case.asks],
         "safety": " ".join(p.safety.pick(lang, "en").split()) if p.safety else None,
         "url": case.url, "qr": qr_svg(case.url) if case.url else None,
     }
+
+
+def cover(w, letters: list[dict], envelopes: list[dict], opts: Options, notes: list[str]) -> dict:
+    """A writer's cover sheet: what is in their bundle, and what to do with it."""
+    rows: dict[str, dict] = {}
+    for x in letters:
+        r = rows.setdefault(x["case"], {"case": x["case"], "letters": 0, "copies": 0, "envelopes": 0})
+        r["copies" if x["mine"] else "letters"] += 1
+    for e in envelopes:
+        rows.setdefault(e["case"], {"case": e["case"], "letters": 0, "copies": 0, "envelopes": 0})["envelopes"] += 1
+    return {"kind": "cover", "writer": w.name or "Your letters", "address": w.address, "rows": list(rows.values()),
+            "labels": opts.envelope == "labels", "notes": notes}
 
 
 def qr_svg(url: str) -> str:
@@ -143,10 +370,31 @@ def text_blocks(text: str) -> list[dict]:
             out.append({"kind": "list", "lines": [x[2:] for x in lines if x.strip()]})
         else:
             out.append({"kind": "para", "lines": [x for x in lines if x.strip()]})
+    # the closing, the space to sign and the name stay together on one page
+    gaps = [i for i, b in enumerate(out) if b["kind"] == "gap"]
+    for b in out:
+        b["sign"] = False
+    if out:
+        out[max(0, gaps[-1] - 1) if gaps else len(out) - 1]["sign"] = True
     return out
 
 
-def _return_address(w, dest: str | None) -> list[str]:
+def letter_fit(text: str, paper: str) -> float:
+    """The font size (pt) at which a letter fits one page of `paper`, down to 9.5 pt: a letter
+    that still runs over goes on to a second page with more than a line or two on it."""
+    w, h = PAPERS[paper]
+    width, height = w - 42, h - 38 - 4  # the page's margins, and a little slack
+    lines = 0.0
+    for para in text.strip("\n").split("\n\n"):
+        for x in para.split("\n"):
+            lines += max(1, -(-len(x) * 0.53 * 11 * 25.4 / 72 // width))  # wrapped lines at 11 pt
+        lines += 0.65  # the space between paragraphs
+    needed = lines * 11 * 1.4 * 25.4 / 72
+    return 11.0 if needed <= height else max(9.5, math.floor(11 * height / needed * 4) / 4)
+
+
+
+def return_address(w, dest: str | None) -> list[str]:
     """The writer's name and address, and their country in English capitals when the letter
     crosses a border (UPU practice; a Georgian or Armenian name would need capitals the
     script does not write)."""
@@ -167,30 +415,111 @@ def _script_lang(case, block) -> str | None:
     return case.language if not block.bilingual else None
 
 
-def _sheets(envelopes: list[dict]) -> list[list[dict]]:
-    """Labels placed on A4 sheets of Avery L7163, row by row."""
-    per = int(LABELS["columns"] * LABELS["rows"])
-    sheets = []
-    for start in range(0, len(envelopes), per):
-        sheet = []
-        for i, e in enumerate(envelopes[start:start + per]):
-            row, col = divmod(i, LABELS["columns"])
-            sheet.append({**e, "top": LABELS["top"] + row * LABELS["height"],
-                          "left": LABELS["left"] + col * (LABELS["width"] + LABELS["gap"])})
-        sheets.append(sheet)
-    return sheets
+def envelope_page(e: dict, width: float, height: float) -> dict:
+    """An envelope: the return address top left, the addressee's block on the right half above
+    the post's barcode zone, each shrunk to fit its box."""
+    from .fit import fit_size
+
+    box_w = width * 0.52 - 8
+    top = max(30.0, height * 0.36)
+    box_h = height - BARCODE_ZONE - 2 - top
+    bold = frozenset(i for i, x in enumerate(e["to"]) if x == e["country"])
+    return {**e, "kind": "envelope", "width": width, "height": height, "box": {"top": top, "height": box_h,
+            "bottom": BARCODE_ZONE + 2, "width": box_w},
+            "size": fit_size(e["to"], box_w, box_h, base=11, least=6, line_height=1.3, bold=bold),
+            "from_size": fit_size(e["from"], width * 0.42, top - 10, base=8.5, least=5.5, line_height=1.25)}
 
 
-def _render(cases: list[dict], paper: str, envelope: str, fonts: list[dict], day: dt.date) -> str:
-    from jinja2 import FileSystemLoader, StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
+def label_sheets(labels: list[dict], sheet: LabelSheet, start: int = 1) -> Iterator[dict]:
+    """Labels placed row by row, the first on label `start` of the first sheet."""
+    from .fit import fit_size
 
-    from ..resources import data_path
+    inner_w = sheet.width - 2 * LABEL_MARGIN
+    inner_h = sheet.height - 2 * LABEL_MARGIN
+    page: list[dict] = []
+    slot = start - 1
+    for e in labels:
+        row, col = divmod(slot, sheet.columns)
+        lines = ([", ".join(e["from"])] if e["from"] else []) + e["to"]
+        bold = frozenset(i + (1 if e["from"] else 0) for i, x in enumerate(e["to"]) if x == e["country"])
+        # the return address in a smaller size (.label .from)
+        size = fit_size(lines, inner_w, inner_h, base=10, least=4.5, line_height=1.2, bold=bold,
+                        scale={0: 0.7} if e["from"] else None)
+        page.append({**e, "top": sheet.top + row * sheet.height, "left": sheet.left + col * (sheet.width + sheet.gap),
+                     "size": size})
+        slot += 1
+        if slot == sheet.per_sheet:
+            yield {"kind": "sheet", "labels": page}
+            page, slot = [], 0
+    if page:
+        yield {"kind": "sheet", "labels": page}
 
-    env = SandboxedEnvironment(loader=FileSystemLoader(str(data_path("pack"))), autoescape=True,
-                               undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    pw, ph = PAPERS[paper]
-    ew, eh = ENVELOPES.get(envelope, (0, 0))
-    return env.get_template("pack.html.j2").render(
-        cases=cases, fonts=fonts, paper={"name": paper, "width": pw, "height": ph},
-        envelope={"name": envelope, "width": ew, "height": eh}, labels=LABELS, date=day.isoformat())
+
+@dataclass
+class Problem:
+    """A writer's letter the pack leaves out, and why."""
+
+    line: int | None
+    message: str
+
+
+@dataclass
+class Pack:
+    """A pack as one HTML document (build_pack)."""
+
+    html: str
+    letters: int = 0
+    envelopes: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    sent: list[tuple[str, str, str]] = field(default_factory=list)  # (case id, recipient, writer) per letter
+
+
+def build_pack(cases: list, writers: list, to: str = "all", *, paper: str = "a4", envelope: str = "dl",
+               lang: str | None = None, date: dt.date | None = None, sender_country: str | None = None,
+               embassy_address: list[str] | None = None, fonts: list[dict] | None = None,
+               message: str | None = None) -> Pack:
+    """A small pack as one HTML document (the event page prints a letter at a time): the
+    same pages as the printed pack's, by the same rules. `fonts` are @font-face rules
+    (pack.fonts.font_faces); none: the browser's own."""
+    day = date or dt.date.today()
+    opts = Options(to=to, paper=paper, envelope=envelope, lang=lang, date=day, sender_country=sender_country,
+                   embassy_address=embassy_address, message=message)
+    report = Report()
+    items = [x for part in layout(cases, writers, opts, report) for x in part.items]
+    return Pack(render(Part(items), opts, fonts or [], day), report.letters, report.envelopes,
+                [Problem(None, n.message) for n in report.notices if n.code == "left-out"],
+                [f"{n.case}: {n.message}" if n.case else n.message for n in report.notices if n.code != "left-out"],
+                report.sent)
+
+
+def render(part: Part, opts: Options, fonts: list[dict], day: dt.date) -> str:
+    """One part as an HTML document."""
+    return _template().render(items=part.items, fonts=fonts, **page_setup(opts), date=day.isoformat())
+
+
+def page_setup(opts: Options) -> dict:
+    pw, ph = PAPERS[opts.paper]
+    ew, eh = ENVELOPES.get(opts.envelope, (0, 0))
+    s = LABEL_SHEETS[opts.labels]
+    return {"paper": {"name": opts.paper, "width": pw, "height": ph},
+            "envelope": {"name": opts.envelope, "width": ew, "height": eh},
+            "sheet": {"name": s.name, "width": s.paper[0], "height": s.paper[1], "label_width": s.width,
+                      "label_height": s.height, "margin": LABEL_MARGIN}}
+
+
+_TEMPLATE: list = []
+
+
+def _template():
+    if not _TEMPLATE:
+        from jinja2 import FileSystemLoader, StrictUndefined
+        from jinja2.sandbox import SandboxedEnvironment
+
+        from ..resources import data_path
+
+        env = SandboxedEnvironment(loader=FileSystemLoader(str(data_path("pack"))), autoescape=True,
+                                   undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+        _TEMPLATE.append(env.get_template("pack.html.j2"))
+    return _TEMPLATE[0]
+

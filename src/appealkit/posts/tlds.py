@@ -8,9 +8,7 @@ from functools import lru_cache
 
 @lru_cache(maxsize=None)
 def known_tlds() -> frozenset[str]:
-    """Known TLDs, lower case: data/tlds.txt and the ISO 3166-1 country codes."""
-    from ..address.countries import iso_codes
+    """Known TLDs, lower case: twitter-text's list (data/tlds.txt, generic and country TLDs)."""
     from ..resources import read_list
 
-    return frozenset([t.lower() for t in read_list("tlds.txt")] + [c.lower() for c in iso_codes()]
-                     + ["uk", "su", "eu", "ac"])
+    return frozenset(t.lower() for t in read_list("tlds.txt"))
