@@ -109,3 +109,25 @@ def test_a_belarusian_support_letter_writes_the_registered_block_wholly_in_russi
     out = letter(path, "person", "be").out
     assert out.count("\nКому: Орлову Павлу Андреевичу, 1980 г. р.\n") == 2  # atop the letter and on the envelope
     assert "Каму" not in out and "\nДобры дзень, Павел!\n" in out
+
+
+def test_an_ask_for_supporters_stays_out_of_letters_to_officials(tmp_path):
+    path = write(tmp_path, CASE.replace("  - en: Give him medical care.\n    ru: Обеспечить ему медицинскую помощь.\n"
+                                        "    uk: Забезпечити йому медичну допомогу.\n",
+                                        "  - {en: Write to Pavel Orlov., ru: Написать Павлу Орлову., uk: Написати Павлу Орлову.}\n"))
+    for lang, ask in (("ru", "\nНастоятельно прошу Вас:\n\n- освободить Павла Орлова.\n\n"),
+                      ("uk", "\nНаполегливо прошу Вас:\n\n- звільнити Павла Орлова.\n\n"),
+                      ("en", "\nI respectfully urge you to:\n\n- Release Pavel Orlov.\n\n")):
+        r = letter(path, "named", lang)
+        assert ask in r.out and "Орлову." not in r.out and "Write to" not in r.out
+        assert "is for supporters, not for an official" in r.err
+
+
+def test_with_no_ask_left_the_letter_has_no_empty_list(tmp_path):
+    path = write(tmp_path, CASE.replace("  - en: Release Pavel Orlov.\n    ru: Освободить Павла Орлова.\n"
+                                        "    uk: Звільнити Павла Орлова.\n", "").replace(
+        "  - en: Give him medical care.\n    ru: Обеспечить ему медицинскую помощь.\n"
+        "    uk: Забезпечити йому медичну допомогу.\n",
+        "  - {en: Write to Pavel Orlov., ru: Написать Павлу Орлову., uk: Написати Павлу Орлову.}\n"))
+    out = letter(path, "named", "ru").out
+    assert "прошу Вас:" not in out and "\n\nПрошу обеспечить, чтобы обращение с Павлом Орловым " in out

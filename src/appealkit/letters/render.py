@@ -271,6 +271,7 @@ def _context(case, to, lang, day, sender, blocks, message) -> dict:
         ctx["recipient"] = None
         return ctx
     r = case.recipients[to]
+    ctx["asks"] = _official_asks(ctx["asks"], lang, warnings)
     rname, rtitle = t(r.name), t(r.title)
     if rname:
         _warn_order(rname, f"recipients.{r.id}.name", lang, warnings)
@@ -429,6 +430,22 @@ def _asks(asks: list, lang: str) -> list:
             a = a[0].lower() + a[1:]
         out.append(a + ("." if i == len(asks) - 1 else ";"))
     return out
+
+
+def _official_asks(asks: list, lang: str, warnings: list) -> list:
+    """The asks an official can carry out: those a case puts to its supporters («Написать Алесю
+    Шолоху», "Write to him"; the language's `supporter_asks`) stay out, with a warning."""
+    starts = tuple(w.casefold() for w in lang_data(lang).get("supporter_asks", []))
+    keep = []
+    for a in asks:
+        words = " ".join(re.findall(r"\w+", (a or "").casefold()))
+        if starts and any(words == w or words.startswith(w + " ") for w in starts):
+            warnings.append(f"asks: '{a}' is for supporters, not for an official; left out of the letters to officials")
+        else:
+            keep.append(a)
+    if len(keep) < len(asks):
+        keep = _asks([a.rstrip(";.") + "." if a else a for a in keep], lang)  # the last item ends the list
+    return keep
 
 
 def _common_word(word: str, lang: str) -> bool:
