@@ -137,12 +137,12 @@ def test_a_line_the_case_gives_is_printed_once(case):
 @pytest.mark.parametrize("to,lang,want", [
     ("named", "ru", "Уважаемая Марина Сергеевна!"),
     ("named", "uk", "Шановна Марино Сергіївно!"),
-    ("city", "ru", "Уважаемая госпожа Прокурор!"),
-    ("city", "uk", "Шановна пані Прокурорко!"),
+    ("city", "ru", "Уважаемая госпожа прокурор!"),
+    ("city", "uk", "Шановна пані прокурорко!"),
     ("city", "en", "Dear Prosecutor,"),
     ("chair", "ru", "Уважаемый господин Председатель Правительства!"),
     ("chair", "uk", "Шановний пане Голово!"),
-    ("colony", "ru", "Уважаемый господин Начальник!"),
+    ("colony", "ru", "Уважаемый господин начальник колонии!"),
     ("ambassador", "ru", "Уважаемый Андрей Владимирович!"),
 ])
 def test_salutations_one_rule_and_the_right_title(case, to, lang, want):
