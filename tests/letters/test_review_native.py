@@ -131,3 +131,32 @@ def test_with_no_ask_left_the_letter_has_no_empty_list(tmp_path):
         "  - {en: Write to Pavel Orlov., ru: Написать Павлу Орлову., uk: Написати Павлу Орлову.}\n"))
     out = letter(path, "named", "ru").out
     assert "прошу Вас:" not in out and "\n\nПрошу обеспечить, чтобы обращение с Павлом Орловым " in out
+
+
+@pytest.mark.parametrize("lang,description,summary,opening", [
+    ("ru", "переводчик поэзии", "Переводчику Павлу Орлову отказывают в медицинской помощи.",
+     "Обращаюсь к Вам из Великобритании в связи с положением Орлова Павла Андреевича, которое вызывает у меня "
+     "глубокую обеспокоенность.\n\nПереводчику Павлу"),
+    ("uk", "місцевий поет", "Поетові Павлу Орлову відмовляють у медичній допомозі.",
+     "Я пишу Вам з Великої Британії, щоб висловити глибоке занепокоєння становищем Павла Орлова."
+     "\n\nПоетові Павлу"),
+])
+def test_a_description_the_summary_opens_with_is_not_said_twice(tmp_path, lang, description, summary, opening):
+    path = write(tmp_path, CASE.replace("description: {en: poet, ru: поэт, uk: поет}",
+                                        f"description: {{en: poet, {lang}: {description}}}")
+                 .replace({"ru": "  ru: Поэту Павлу Орлову отказывают в медицинской помощи.",
+                           "uk": "  uk: Поетові Павлу Орлову відмовляють у медичній допомозі."}[lang],
+                          f"  {lang}: {summary}"))
+    assert opening in letter(path, "named", lang).out
+
+
+@pytest.mark.parametrize("description,said", [
+    ("pharmacist", "for Pavel Orlov, a pharmacist."),
+    ("environmental activist", "for Pavel Orlov, an environmental activist."),
+    ("university lecturer", "for Pavel Orlov, a university lecturer."),
+    ("the editor of Novaya Gazeta", "for Pavel Orlov, the editor of Novaya Gazeta."),
+])
+def test_an_english_description_takes_an_article(tmp_path, description, said):
+    path = write(tmp_path, CASE.replace("description: {en: poet, ru: поэт, uk: поет}",
+                                        f"description: {{en: {description}}}"))
+    assert f"I am writing from the United Kingdom to express my deep concern {said}\n" in letter(path, "named", "en").out

@@ -35,11 +35,13 @@ def _env(autoescape: bool):
     from jinja2 import FileSystemLoader, StrictUndefined
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-    return ImmutableSandboxedEnvironment(
+    env = ImmutableSandboxedEnvironment(
         loader=FileSystemLoader(str(data_path("templates"))), autoescape=autoescape,
         keep_trailing_newline=True, undefined=StrictUndefined, trim_blocks=False,
         auto_reload=False,  # package data does not change during a run: no stat per letter
     )
+    env.filters["with_article"] = _with_article  # English apposition: "Timur Aliyev, an engineer"
+    return env
 
 
 def environment(autoescape: bool):
@@ -246,7 +248,8 @@ def _context(case, to, lang, day, sender, blocks, message) -> dict:
         # the person is held where letters reach them (a disappeared person is not "treated in prison")
         "held": p.address is not None and getattr(p, "status", "held") in ("held", "in-transit", "address-unconfirmed"),
     }
-    if person["description"] and _repeats(person["description"], ctx["summary"]):
+    if person["description"] and (_repeats(person["description"], ctx["summary"])
+                                  or (lang in _grammar_langs() and _opens_with(person["description"], ctx["summary"]))):
         person["description"] = None  # «Поэт Павел Орлов …» in the summary says it already
     ctx["copies_list"] = _copies(case, to, lang, t, sender.country, warnings)
     ctx["copies"] = "; ".join(ctx["copies_list"]) or None
@@ -412,6 +415,27 @@ def _repeats(description: str, summary: str | None) -> bool:
     said = re.findall(r"\w+", summary.casefold())
     words = [w for w in re.findall(r"\w+", description.casefold()) if len(w) >= 4]
     return bool(words) and all(any(x.startswith(w[: max(4, len(w) - 3)]) for x in said) for w in words)
+
+
+def _opens_with(description: str, summary: str | None) -> bool:
+    """Whether the summary opens with a word of the description in any form («Переводчика
+    Эльчина Гусейнли …» after «переводчик поэзии», «Журналістку Ірину …» after «місцева
+    журналістка»): the description would say the same thing twice, a sentence apart."""
+    first = re.match(r"\w+", (summary or "").casefold())
+    if not first:
+        return False
+    return any(first.group().startswith(w[: max(4, len(w) - 3)])
+               for w in re.findall(r"\w+", description.casefold()) if len(w) >= 4)
+
+
+def _with_article(description: str) -> str:
+    """English apposition takes an article: "Aigun Mamedova-Levina, a pharmacist" (a description
+    that starts with one, a possessive or a capital stays as written)."""
+    first = description.split()[0]
+    if first[:1].isupper() or re.match(r"(a|an|the|one|his|her|their|its)$", first, re.I):
+        return description
+    vowel = re.match(r"[aeiou]", first, re.I) and not re.match(r"(uni|use|usu|eu|one)", first, re.I)
+    return ("an " if vowel or first.lower().startswith(("hour", "honest", "heir")) else "a ") + description
 
 
 _SENTENCE_INSIDE = re.compile(r"[.!?]\s+\S")
