@@ -160,3 +160,18 @@ def test_an_english_description_takes_an_article(tmp_path, description, said):
     path = write(tmp_path, CASE.replace("description: {en: poet, ru: поэт, uk: поет}",
                                         f"description: {{en: {description}}}"))
     assert f"I am writing from the United Kingdom to express my deep concern {said}\n" in letter(path, "named", "en").out
+
+
+@pytest.mark.parametrize("title,institution,block", [
+    ("Прокурор Республики Карелия", "Прокуратура Республики Карелия",
+     ["Прокурору Республики Карелия", "М. С. Ивановой", "ул. Красная, д. 33"]),
+    ("Министр юстиции Республики Карелия", "Министерство юстиции Республики Карелия",
+     ["Министру юстиции Республики Карелия", "М. С. Ивановой", "ул. Красная, д. 33"]),
+    ("Прокурор Республики Карелия", "Управление Генеральной прокуратуры",  # another body: kept
+     ["Прокурору Республики Карелия", "М. С. Ивановой", "Управление Генеральной прокуратуры", "ул. Красная, д. 33"]),
+])
+def test_the_addressee_block_leaves_out_the_body_its_title_names(tmp_path, title, institution, block):
+    path = write(tmp_path, CASE.replace("ru: Прокурор Республики Карелия,", f"ru: {title},")
+                 .replace('lines: ["ул. Красная, д. 33"]', f'lines: [{institution}, "ул. Красная, д. 33"]'))
+    out = letter(path, "named", "ru").out
+    assert "\n".join(" " * 36 + x for x in block) + "\n" in out

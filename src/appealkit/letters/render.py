@@ -372,9 +372,25 @@ def _inside_address(case, r, lang, blocks, rname, rtitle, d, sender) -> list[str
     lines = format_address(r.address, [], [], r.id, dest).lines("local")  # as domestic mail: no country line
     if head and lines and _same_line(head[0], lines[0]):
         head = head[1:]  # the case's first line is the addressee's own («Начальнику ФКУ ИК-7 …»): once
-    elif head and lines and head[0].endswith(" " + lines[0]):  # «Начальнику ФКУ ИК-6 …» names the institution
+    elif head and lines and (head[0].endswith(" " + lines[0]) or _same_body(rtitle or "", lines[0])):
+        # the title names the institution («Начальнику ФКУ ИК-6 …»; «Прокурор Кировской области» for
+        # «Прокуратура Кировской области»): ГОСТ Р 7.0.97-2016, п. 5.14, leaves its line out
         lines = lines[1:]
     return head + lines + abroad
+
+
+def _same_body(title: str, line: str) -> bool:
+    """Whether an institution line is the body a title names: the same words after the office
+    («Кировской области», «юстиции Российской Федерации»), the office's noun and the body's from one
+    stem (прокурор / прокуратура, Министр / Министерство, Правительства / Правительство)."""
+    t, w = title.casefold().split(), line.casefold().split()
+    n = 0
+    while n < min(len(t), len(w)) - 1 and t[-1 - n] == w[-1 - n]:
+        n += 1
+    if n == 0 or len(w) - n > 2:
+        return False
+    a, b = t[len(t) - n - 1], w[len(w) - n - 1]
+    return len(a) >= 5 and len(b) >= 5 and a[:5] == b[:5]
 
 
 def _same_line(a: str, b: str) -> bool:
