@@ -68,11 +68,17 @@ def run(*args: str, stdin: bytes | str | None = None, cwd: Path | None = None) -
     return Result(code, out.getvalue(), err.getvalue())
 
 
+def clean_env() -> dict:
+    """The environment without the user's APPEALKIT_ settings, but with the test's log location:
+    a mail merge out of process records its letters there, never beside the repository's cases."""
+    return {k: v for k, v in os.environ.items() if not k.startswith("APPEALKIT_") or k == "APPEALKIT_LOG"}
+
+
 def run_process(*args: str, stdin: bytes | None = None, env: dict | None = None, cwd=None, timeout=60):
     """Run the installed console script out of process."""
     exe = Path(sys.executable).with_name("appealkit")
     cmd = [str(exe), *args] if exe.exists() else [sys.executable, "-m", "appealkit", *args]
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith("APPEALKIT_")}
+    full_env = clean_env()
     full_env.update(env or {})
     p = subprocess.run(cmd, input=stdin or b"", capture_output=True, env=full_env, cwd=cwd, timeout=timeout)
     return Result(p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace"))

@@ -802,7 +802,7 @@ def tweet(
     if text is not None:
         from .night.posts import text_posts
 
-        posts = text_posts(sys.stdin.read() if text == "-" else text, plat, limit or _limit(plat),
+        posts = text_posts(_utf8_text(text), plat, limit or _limit(plat),
                            thread=thread_, intent=intent, instance=instance)
     else:
         from .night.posts import case_posts
@@ -870,6 +870,18 @@ def _tweets(run, plat, lang, to, mode, limit, intent, instance, json_, moment):
 app.command("tweet")(tweet)
 app.command("post", help="The case's post for X, Bluesky, Mastodon or Threads, counted as each platform counts "
                          "(the same command as tweet).")(tweet)
+
+
+def _utf8_text(text: str) -> str:
+    """--text, or standard input for '-', as UTF-8 text: a byte that is not UTF-8 is a usage
+    error naming it (argv keeps such bytes as surrogates, which no post may carry)."""
+    raw = sys.stdin.buffer.read() if text == "-" else text.encode("utf-8", "surrogateescape")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        where = "standard input" if text == "-" else "the text"
+        raise UsageError(f"{where} is not UTF-8: byte 0x{raw[e.start]:02X} at byte {e.start + 1}; "
+                         "give the text as UTF-8", param="text") from None
 
 
 def _moment(value: Optional[str]) -> dt.datetime:
@@ -1104,7 +1116,7 @@ def main(argv: Optional[list] = None) -> None:
 
 
 # the core names the API parameter an error is about; the CLI names its option
-_FLAGS = {"paper": "--paper", "envelope": "--envelope", "labels": "--labels", "start_label": "--start-label",
+_FLAGS = {"text": "--text", "paper": "--paper", "envelope": "--envelope", "labels": "--labels", "start_label": "--start-label",
           "by": "--by", "support_in": "--support-in", "to": "--to", "lang": "--lang", "template": "--template", "instance": "--instance",
           "limit": "--limit", "thread": "--thread", "sender_country": "--from", "scheme": "--scheme",
           "format": "--format", "date": "--date", "platform": "--platform"}

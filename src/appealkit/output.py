@@ -135,15 +135,16 @@ def _write(target: Path, text: str | bytes, force: bool, sync: bool = True) -> N
     try:
         # the process id in the name: a later run removes what a run that died left (remove_stale_temps)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=TEMP_SUFFIX, dir=folder)
-        # mkstemp makes the file private (0600); a letter or a pack is an ordinary file, which
-        # a print queue or another user may read as the umask allows
-        os.fchmod(fd, 0o666 & ~_umask())
     except PermissionError:
         raise OutputError("output folder is not writable", Where(str(folder))) from None
     except OSError as e:
         raise OutputError(f"cannot write: {e.strerror or e}", Where(str(folder))) from None
+    # from here on the temporary file exists: whatever stops the write (Ctrl-C, SIGTERM) removes it
     try:
         try:
+            # mkstemp makes the file private (0600); a letter or a pack is an ordinary file, which
+            # a print queue or another user may read as the umask allows
+            os.fchmod(fd, 0o666 & ~_umask())
             data = text if isinstance(text, bytes) else text.encode("utf-8")
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)

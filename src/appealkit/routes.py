@@ -100,24 +100,30 @@ def route_warnings(case, targets, sender: str | None, day: dt.date | None = None
     return out
 
 
-def deadline_warnings(case, targets, sender: str | None, today: dt.date) -> list[str]:
-    """When a letter posted today from `sender` would arrive after the case's deadline: by how
-    far, and, for the officials, the e-mail or fax that still can arrive in time."""
-    if not sender or not isinstance(case.deadline, dt.date) or case.deadline < today:
+def deadline_warnings(case, targets, sender, today: dt.date) -> list[str]:
+    """When a letter to the officials posted today from `sender` (a country, or several: one
+    message for the countries that share a transit time) would arrive after the case's deadline:
+    by how far, and the e-mail or fax that still can arrive in time. The deadline is the
+    appeal's: letters to the person are welcome after it and never warned of."""
+    senders = sorted({sender} if isinstance(sender, str) else {s for s in sender or () if s})
+    officials = [t for t in targets if t != "person"]
+    if not senders or not officials or not isinstance(case.deadline, dt.date) or case.deadline < today:
         return []
+    fast = [t for t in officials if t in case.recipients and (case.recipients[t].email or case.recipients[t].fax)]
+    hint = (f"; send the letters to {', '.join(fast)} by e-mail or fax instead" if fast else
+            "; for letters to officials, e-mail or fax them where you can find an address")
     out = []
-    for dest in sorted({d for _, d in _destinations(case, targets)}):
-        tr = transit(sender, dest)
-        arrives = today + dt.timedelta(days=tr.days)
-        if arrives <= case.deadline:
-            continue
-        fast = [t for t in targets if t != "person" and t in case.recipients
-                and (case.recipients[t].email or case.recipients[t].fax)]
-        hint = (f"; send the letters to {', '.join(fast)} by e-mail or fax instead" if fast else
-                "; for letters to officials, e-mail or fax them where you can find an address")
-        out.append(f"posted today from {sender}, a letter reaches {dest} in about {tr.days} days "
-                   f"({'stand-in: ' if tr.assumed else ''}{tr.source}, {tr.date}), around {arrives.isoformat()}: "
-                   f"after the deadline {case.deadline.isoformat()}{hint}")
+    for dest in sorted({d for _, d in _destinations(case, officials)}):
+        late: dict[Transit, list[str]] = {}
+        for s in senders:
+            tr = transit(s, dest)
+            if today + dt.timedelta(days=tr.days) > case.deadline:
+                late.setdefault(tr, []).append(s)
+        for tr, froms in late.items():
+            arrives = today + dt.timedelta(days=tr.days)
+            out.append(f"posted today from {', '.join(froms)}, a letter to the officials reaches {dest} in about "
+                       f"{tr.days} days ({'stand-in: ' if tr.assumed else ''}{tr.source}, {tr.date}), around "
+                       f"{arrives.isoformat()}: after the deadline {case.deadline.isoformat()}{hint}")
     return out
 
 
@@ -130,9 +136,9 @@ def post_warnings(cases, to: str, senders, today: dt.date) -> list[str]:
             targets = c.targets(to)
         except Exception:  # a target this case lacks: the letter command says so itself
             continue
-        for sender in sorted({s for s in senders if s}):
-            msgs = [m for _, m in route_warnings(c, targets, sender, today)] + deadline_warnings(c, targets, sender, today)
-            for m in msgs:
+        countries = sorted({s for s in senders if s})
+        msgs = [m for sender in countries for _, m in route_warnings(c, targets, sender, today)]
+        for m in msgs + deadline_warnings(c, targets, countries, today):
                 line = f"{c.id}: {m}"
                 if line not in out:
                     out.append(line)

@@ -176,6 +176,8 @@ def test_hostile_file_same_verdict(path):
     (("person", "born"), "1983", True), (("person", "born"), 1983, True), (("person", "born"), "83", False),
     (("url",), "https://", False), (("url",), "https://example.org/a", True),
     (("url",), "https://user:pass@example.org/", False), (("issued",), "20140616", False),
+    # a value of control characters only is empty once the loader removes them (Hypothesis found it)
+    (("organisation",), "\x1b", False), (("title",), " \u202e ", False), (("organisation",), "a\x1b", True),
 ])
 def test_known_disagreements_settled(key, value, ok):
     doc = yaml.safe_load(DIFF_BASE)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from appealkit.night.writers import BadRow, Writer, read_writers, slug
 
-from ..conftest import run, run_process
+from ..conftest import clean_env, run, run_process
 
 NIGHT = Path(__file__).parent
 WRITERS = str(NIGHT / "writers.csv")
@@ -210,6 +210,16 @@ def test_a_header_that_is_not_utf8_is_the_files_error(tmp_path):
     assert (r.code, r.err) == (1, f"appealkit: error: {w}:1: file is not UTF-8; save it as UTF-8 (CSV UTF-8 in a spreadsheet)\n")
 
 
+def test_a_column_named_twice_is_the_files_error(tmp_path):
+    # which `name` a row means cannot be told: nothing is written, the header's line is named
+    w = tmp_path / "w.csv"
+    w.write_text("name,address,country,Name\nA,1 St; X,GB,B\n", encoding="utf-8")
+    r = _merge(w, tmp_path / "out")
+    assert (r.code, r.err) == (1, f"appealkit: error: {w}:1: the header names the column 'name' twice "
+                                  "(columns 1 and 4); rename or delete one of them\n")
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
 def test_a_long_recipient_id_that_check_passes_can_be_written(tmp_path):
     long_id = "a" * 300
     case = Path(PETROV).read_text(encoding="utf-8").replace("  prosecutor:\n", f"  {long_id}:\n")
@@ -241,8 +251,7 @@ def _writers(path: Path, n: int) -> None:
 
 def _start(*args: str) -> subprocess.Popen:
     exe = Path(sys.executable).with_name("appealkit")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("APPEALKIT_")}
-    return subprocess.Popen([str(exe), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    return subprocess.Popen([str(exe), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=clean_env())
 
 
 def test_two_merges_racing_into_one_folder_never_overwrite_and_count_true(tmp_path):

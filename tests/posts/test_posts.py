@@ -272,3 +272,13 @@ def test_twitter_text_tld_cases_all_pass():
 
 def test_a_link_under_a_new_generic_tld_weighs_23():
     assert length("Read https://pen-international.lol/appeal now", "x") == 32
+
+
+def test_text_that_is_not_utf8_is_a_usage_error():
+    # issue 23: invalid UTF-8 in --text (or on standard input) said, not an internal error
+    r = run("post", "--text", "-", stdin=b"hello \xff world")
+    assert (r.code, r.out) == (2, "")
+    assert r.err == "appealkit: error: --text: standard input is not UTF-8: byte 0xFF at byte 7; give the text as UTF-8\n"
+    r = run("post", "--text", "hello \udcff world")  # how argv carries a byte that is not UTF-8
+    assert r.code == 2 and "the text is not UTF-8: byte 0xFF at byte 7" in r.err
+    assert run("post", "--text", "-", stdin="Свобода\n".encode()).out == "Свобода\n"

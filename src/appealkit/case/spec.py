@@ -31,7 +31,9 @@ AGES = (1, 149)
 # (https://user:pass@host hides the real host from a reader) and no spaces
 URL = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#@:\[\]]+(:[0-9]{1,5})?([/?#][^\s]*)?$"
 HASHTAG = r"^#?[^\s#@]+$"
-NON_BLANK = r"\S"
+# some character that is not a space and not a control or bidi override (the loader removes those:
+# a value of nothing else is empty)
+NON_BLANK = r"[^\s\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
 
 _STRING = {"type": "string", "pattern": NON_BLANK}
 # where the format wants a string, a number or true/false counts as its text (organisation: 1.5)

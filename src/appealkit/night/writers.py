@@ -126,6 +126,13 @@ SYNONYMS = {"language": "lang", "e-mail": "email", "mail": "email", "full name":
 
 
 def _check_header(cols: list[str], path: str, notes: list[str] | None) -> None:
+    # a column named twice: which of the two a row means cannot be told, so the file is refused
+    seen: dict[str, int] = {}
+    for i, c in enumerate(cols, 1):
+        if c and c in seen:
+            raise AppealkitError(f"the header names the column '{c}' twice (columns {seen[c]} and {i}); "
+                                 "rename or delete one of them", Where(path, 1))
+        seen.setdefault(c, i)
     missing = [c for c in ("name", "address") if c not in cols]
     if missing:
         import difflib
