@@ -175,3 +175,13 @@ def test_the_addressee_block_leaves_out_the_body_its_title_names(tmp_path, title
                  .replace('lines: ["ул. Красная, д. 33"]', f'lines: [{institution}, "ул. Красная, д. 33"]'))
     out = letter(path, "named", "ru").out
     assert "\n".join(" " * 36 + x for x in block) + "\n" in out
+
+
+@pytest.mark.parametrize("sender,line", [
+    ("DE", "Копії: Посольству Російської Федерації в Німеччині;"),  # after a vowel, before a consonant
+    ("GB", "Копії: Посольству Російської Федерації у Великій Британії;"),  # before в
+    ("US", "Копії: Посольству Російської Федерації в США;"),  # США is read «сша»: after a vowel, в
+])
+def test_ukrainian_u_and_v_alternate_by_the_word_before(case_path, sender, line):
+    r = run("letter", case_path, "--to", "city", "--lang", "uk", "--date", "2026-11-28", "--from", sender)
+    assert f"\n{line}" in r.out

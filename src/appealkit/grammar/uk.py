@@ -148,3 +148,12 @@ def preposition(prep: str, word: str) -> str:
     if prep == "в" and word[:1].lower() not in "аеєиіїоуюя":
         return "у"
     return prep
+
+
+def after_word(before: str, prep: str, word: str) -> str:
+    """у -> в after a vowel before a consonant («Посольству України в Німеччині»), but not before
+    в, ф, or the clusters льв, св, тв, хв («України у Великій Британії»): Правопис 2019, § 23."""
+    if (prep == "у" and before[-1:].lower() in "аеєиіїоуюя" and word[:1].lower() not in "аеєиіїоуюявф"
+            and not re.match(r"(льв|св|тв|хв)", word, re.I)):
+        return "в"
+    return prep

@@ -124,10 +124,14 @@ def state_case(cc: str, case: str, lang: str, data: dict) -> str:
     return grammar.case_form(name, case, lang)
 
 
-def with_preposition(prep: str, phrase: str, lang: str) -> str:
-    """'из Великобритании', 'во Франции', 'зі Швеції'."""
+def with_preposition(prep: str, phrase: str, lang: str, after: str | None = None) -> str:
+    """'из Великобритании', 'во Франции', 'зі Швеції'; `after`, the word before it, where the
+    language alternates by it (Ukrainian «Посольству України в Німеччині»)."""
     if lang in GRAMMAR_LANGS:
         from importlib import import_module
 
-        prep = import_module(f"appealkit.grammar.{lang}").preposition(prep, phrase)
+        mod = import_module(f"appealkit.grammar.{lang}")
+        prep = mod.preposition(prep, phrase)
+        if after and hasattr(mod, "after_word"):
+            prep = mod.after_word(after, prep, phrase)
     return f"{prep} {phrase}"

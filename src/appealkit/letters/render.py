@@ -364,7 +364,8 @@ def _inside_address(case, r, lang, blocks, rname, rtitle, d, sender) -> list[str
         if sender.country and head and " в " not in head[0] and " у " not in head[0]:
             from .naming import country_case, with_preposition
 
-            head[0] += " " + with_preposition(d["in"], country_case(sender.country, "loc", lang, d), lang)
+            head[0] += " " + with_preposition(d["in"], country_case(sender.country, "loc", lang, d), lang,
+                                              after=head[0].split()[-1])
         rest = blocks[0].local[1:] if blocks else []
         return head + [d["placeholders"]["embassy"] if x.startswith("[") else x for x in rest]
     if r.address is None:
@@ -551,16 +552,18 @@ def _embassy_copy(case, own, lang: str, sender_country: str | None) -> str:
     if (own is not None and own.role == "ambassador") or dest is None or dest == sender_country:
         return ""
     d = lang_data(lang)
-    return d["embassy"].format(state=state_case(dest, "gen", lang, d), where=_in_writers_country(lang, sender_country))
+    state = state_case(dest, "gen", lang, d)
+    return d["embassy"].format(state=state, where=_in_writers_country(lang, sender_country, after=state))
 
 
-def _in_writers_country(lang: str, sender_country: str | None) -> str:
+def _in_writers_country(lang: str, sender_country: str | None, after: str | None = None) -> str:
     from .naming import country_case, with_preposition
 
     d = lang_data(lang)
     if not sender_country:
         return d["placeholders"]["in_country"]
-    return with_preposition(d["in"], country_case(sender_country, "loc", lang, d), lang)
+    return with_preposition(d["in"], country_case(sender_country, "loc", lang, d), lang,
+                            after=after.split()[-1] if after else None)
 
 
 _EMBASSY = re.compile(r"^(the\s+)?(embassy|посольств|пасольств)", re.I)
