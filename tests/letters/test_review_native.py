@@ -185,3 +185,11 @@ def test_the_addressee_block_leaves_out_the_body_its_title_names(tmp_path, title
 def test_ukrainian_u_and_v_alternate_by_the_word_before(case_path, sender, line):
     r = run("letter", case_path, "--to", "city", "--lang", "uk", "--date", "2026-11-28", "--from", sender)
     assert f"\n{line}" in r.out
+
+
+def test_to_all_says_why_a_disappeared_person_gets_no_letter(tmp_path):
+    text = CASE.replace("  address:\n    country: RU\n    lines: [ФКУ ИК-7 УФСИН России по Республике Карелия, "
+                        "\"ул. Лесная, д. 1\"]\n    postcode: \"186420\"\n    locality: г. Сегежа\n", "  status: unknown\n")
+    r = run("letter", write(tmp_path, text), "--to", "all", "--lang", "ru", *SENDER)
+    assert r.code == 0 and "Здравствуйте" not in r.out
+    assert "warning: no letter to the person: person is unknown (person.status), and no letters reach them\n" in r.err
