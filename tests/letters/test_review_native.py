@@ -193,3 +193,11 @@ def test_to_all_says_why_a_disappeared_person_gets_no_letter(tmp_path):
     r = run("letter", write(tmp_path, text), "--to", "all", "--lang", "ru", *SENDER)
     assert r.code == 0 and "Здравствуйте" not in r.out
     assert "warning: no letter to the person: person is unknown (person.status), and no letters reach them\n" in r.err
+
+
+def test_the_registered_name_tells_the_given_name_where_the_name_does_not(tmp_path):
+    path = write(tmp_path, CASE.replace("  name: {en: Pavel Orlov, ru: Павел Орлов, uk: Павло Орлов}\n"
+                                        "  native_name: Орлов Павел Андреевич\n",
+                                        "  name: {en: Elchin Guseinli, ru: Эльчин Гусейнли}\n"
+                                        "  native_name: Гусейнли Эльчин Ильхам оглы\n"))
+    assert "\nЗдравствуйте, Эльчин!\n" in letter(path, "person", "ru").out

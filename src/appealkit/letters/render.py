@@ -207,7 +207,7 @@ def _context(case, to, lang, day, sender, blocks, message) -> dict:
     p = case.person
     pforms = p.forms.get(lang) if p.forms else None
     surname_first = full != name  # the native form, surname first
-    person = {"name": name, "full_name": full, "first_name": _first_name(name, lang, p.address.country if p.address else None),
+    person = {"name": name, "full_name": full, "first_name": _first_name(name, lang, p.address.country if p.address else None, full),
               "pronoun": p.pronoun, "born": p.born_year, "description": None, "address": [],
               "forms": declined(name, p.pronoun, lang, pforms, False if surname_first else None),
               "full_forms": declined(full, p.pronoun, lang, pforms, True if surname_first else None)}
@@ -320,14 +320,18 @@ def _in_script(s: str, lang: str) -> bool:
 GIVEN_LAST = ("VN",)
 
 
-def _first_name(name: str, lang: str, country: str | None = None) -> str:
+def _first_name(name: str, lang: str, country: str | None = None, full: str | None = None) -> str:
     """The given name a support letter greets the person by, in whichever order the case writes
     the name («Шолох Алесь» and «Алесь Шолох» both give «Алесь»)."""
     first = name.split()[-1 if country in GIVEN_LAST and lang == "en" else 0]
     if lang in _grammar_langs() and len(name.split()) > 1:
         from .. import grammar
 
-        first = grammar.name_parts(name, lang)[1] or first
+        registered = full.split() if full else []
+        if len(registered) > 2 and registered[1] in name.split():
+            first = registered[1]  # the registered name, surname first, says which word is given
+        elif lang == "be" or not grammar.order_unclear(name, lang):  # else given name first, as the warning says
+            first = grammar.name_parts(name, lang)[1] or first
     if lang == "uk":  # Ukrainian addresses a person in the vocative: «Добрий день, Дмитре!»
         from ..grammar import _morph
 
