@@ -201,3 +201,17 @@ def test_the_registered_name_tells_the_given_name_where_the_name_does_not(tmp_pa
                                         "  name: {en: Elchin Guseinli, ru: Эльчин Гусейнли}\n"
                                         "  native_name: Гусейнли Эльчин Ильхам оглы\n"))
     assert "\nЗдравствуйте, Эльчин!\n" in letter(path, "person", "ru").out
+
+
+def test_a_missing_translation_shows_a_mapping_of_two_languages(tmp_path):
+    path = write(tmp_path, CASE.replace("language: en", "language: ru")
+                 .replace("  name: {en: Pavel Orlov, ru: Павел Орлов, uk: Павло Орлов}", "  name: {ru: Павел Орлов}"))
+    r = run("letter", path, "--to", "named", "--lang", "en", *SENDER)
+    assert r.code == 1 and "(name: {ru: ..., en: ...})" in r.err
+
+
+def test_the_nominative_copy_warning_does_not_contradict_the_case_format(tmp_path):
+    path = write(tmp_path, CASE.replace(YOUR_COUNTRY, "  - {ru: Комитет ООН по правам человека}\n"))
+    r = letter(path, "city", "ru")
+    assert "'Комитет ООН по правам человека' is in the nominative; the letter says 'Комитету ООН по правам " \
+           "человека' (check the form, or write the copy in the dative yourself)" in r.err

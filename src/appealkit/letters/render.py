@@ -603,7 +603,7 @@ def _dative_copy(text: str, lang: str, warnings: list) -> str:
     out = grammar.case_form(text, "dat", lang)
     if out != text:
         warnings.append(f"copies: '{text}' is in the nominative; the letter says '{out}' "
-                        "(write copies in the dative, as official letters do)")
+                        "(check the form, or write the copy in the dative yourself)")
     return out
 
 
