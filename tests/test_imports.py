@@ -41,6 +41,8 @@ def test_check_does_not_load_templates_or_babel():
     mods = _loaded("import sys; sys.argv=['appealkit','check','examples/atabek.yaml']\n"
                    "from appealkit.cli import main\ntry:\n    main()\nexcept SystemExit:\n    pass")
     assert "jinja2" not in mods and "rich" not in mods and "babel" not in mods
+    # the suggestions for a refused value load only when a value is refused
+    assert "appealkit.case.suggest" not in mods and "calendar" not in mods
 
 
 def test_check_of_a_russian_prison_case_loads_no_morphology():

@@ -682,13 +682,17 @@ def _share(v, s, lang):
     if s is None:
         return None
     text = v.text(s["text"], path + ("text",), lang) if "text" in s else None
-    from .suggest import hashtag_fix
-
     hashtags = [h.lstrip("#") for h in v.str_list(s["hashtags"], path + ("hashtags",), kind="hashtag",
-                                                    what="hashtag (one word)", fix=hashtag_fix)] if s.get("hashtags") is not None else []
+                                                    what="hashtag (one word)", fix=_hashtag_fix)] if s.get("hashtags") is not None else []
     mentions = _mentions(v, s["mentions"], path + ("mentions",)) if s.get("mentions") is not None else []
     url = _url(v, s["url"], path + ("url",)) if s.get("url") is not None else None
     return Share(text=text, hashtags=hashtags, mentions=mentions, url=url)
+
+
+def _hashtag_fix(tag: str) -> str:
+    from .suggest import hashtag_fix  # only for a refused tag: suggest is not loaded on start-up
+
+    return hashtag_fix(tag)
 
 
 def _mentions(v, val, path) -> list[dict[str, str]]:
