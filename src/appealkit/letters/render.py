@@ -330,7 +330,7 @@ def _first_name(name: str, lang: str, country: str | None = None, full: str | No
         registered = full.split() if full else []
         if len(registered) > 2 and registered[1] in name.split():
             first = registered[1]  # the registered name, surname first, says which word is given
-        elif lang == "be" or not grammar.order_unclear(name, lang):  # else given name first, as the warning says
+        elif not grammar.order_unclear(name, lang):  # else given name first, as the warning says
             first = grammar.name_parts(name, lang)[1] or first
     if lang == "uk":  # Ukrainian addresses a person in the vocative: «Добрий день, Дмитре!»
         from ..grammar import _morph
@@ -488,8 +488,8 @@ def _official_asks(asks: list, lang: str, warnings: list) -> list:
             warnings.append(f"asks: '{a}' is for supporters, not for an official; left out of the letters to officials")
         else:
             keep.append(a)
-    if len(keep) < len(asks):
-        keep = _asks([a.rstrip(";.") + "." if a else a for a in keep], lang)  # the last item ends the list
+    if len(keep) < len(asks) and lang in ("ru", "uk"):  # the last item left ends the list with a full stop
+        keep = _asks([a.rstrip(";.") if a else a for a in keep], lang)
     return keep
 
 
