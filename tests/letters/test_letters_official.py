@@ -186,7 +186,7 @@ def test_asks_follow_the_languages_list_punctuation(case, lang, items):
 def test_copies_in_the_dative_and_your_country_named(case):
     r = letter(case, "city", "ru")
     # "in your country" is the embassy in the writer's country; several copies: «Копии:»
-    assert "\nКопии: Посольству Российской Федерации в Великобритании; Прокурору Республики Карелия " \
+    assert "\nКопии: Посольству Российской Федерации в Великобритании; прокурору Республики Карелия " \
            "М. С. Ивановой\n" in r.out
     assert "в вашей стране" not in r.out
 
@@ -325,5 +325,5 @@ def test_a_quoted_name_in_a_copy_is_printed_as_written(tmp_path):
                               "uk: посольство Росії у вашій країні}\n",
                               "  - {en: Novaya Gazeta, ru: «Новая газета», uk: «Нова газета»}\n"), encoding="utf-8")
     r = run("letter", str(p), "--to", "city", "--lang", "ru", *SENDER)
-    assert "\nКопии: «Новая газета»; Прокурору Республики Карелия М. С. Ивановой\n" in r.out
+    assert "\nКопии: «Новая газета»; прокурору Республики Карелия М. С. Ивановой\n" in r.out
     assert "nominative" not in r.err

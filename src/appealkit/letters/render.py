@@ -515,6 +515,7 @@ def _copies(case, to, lang, t, sender_country, warnings: list) -> list[str]:
     out = []
     own = case.recipients.get(to)
     official = lang in _grammar_langs() and _official_letters(lang)
+    lower: set[str] = set()
     for c in case.copies:
         if c.kind == "text":
             text = t(c.text)
@@ -536,15 +537,19 @@ def _copies(case, to, lang, t, sender_country, warnings: list) -> list[str]:
                 # (a language with no letters to officials, Belarusian, has no official forms either)
                 from .. import grammar
 
-                out.append(" ".join(grammar.dative_official(t(r.title), name, r.pronoun, lang,
-                                                            r.forms.get(lang))))
+                line = " ".join(grammar.dative_official(t(r.title), name, r.pronoun, lang, r.forms.get(lang)))
+                office = _office(t(r.title) or d["roles"].get(r.role), lang)
+                if office and office[0][:1].islower():  # an office written in lower case in running text
+                    lower.add(line)  # (data/letters: `titles`): «…; прокурору Кировской области …»
+                out.append(line)
             elif name and t(r.title) and d.get("copy"):  # English: name first
                 out.append(d["copy"].format(name=name, title=t(r.title)))
             else:
                 out.append(", ".join(x for x in (t(r.title), name) if x))
         else:
             out.append(_embassy_copy(case, own, lang, sender_country))
-    return [x for x in out if x]
+    out = [x for x in out if x]
+    return [x[:1].lower() + x[1:] if i and x in lower else x for i, x in enumerate(out)]
 
 
 def _embassy_copy(case, own, lang: str, sender_country: str | None) -> str:
