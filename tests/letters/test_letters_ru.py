@@ -88,8 +88,9 @@ def test_support_letter_in_the_prisons_language_with_year_and_return_address():
 
 def test_belarusian_support_letter():
     out = run("letter", "examples/by-kaval.yaml", "--to", "person", *SENDER).out
-    # the name as the prison registers it (native_name), declined in its own language
-    assert "Каму: Коваль Марии Петровне, 1984 г. р." in out
+    # the name as the prison registers it (native_name), declined in its own language: the
+    # block wholly in Russian, atop the letter and on the envelope, never «Каму» with a Russian name
+    assert out.count("\nКому: Коваль Марии Петровне, 1984 г. р.\n") == 2 and "Каму" not in out
     assert "Я пішу Вам з Вялікабрытаніі." in out
 
 
@@ -253,4 +254,4 @@ def test_a_belarusian_support_letter_of_a_case_with_copies(tmp_path):
     case = tmp_path / "c.yaml"
     case.write_text(text, encoding="utf-8")
     r = run("letter", str(case), "--to", "person", "--lang", "be", *SENDER)
-    assert r.code == 0 and "Каму:" in r.out and "Копія" not in r.out
+    assert r.code == 0 and "Кому:" in r.out and "Копія" not in r.out

@@ -71,8 +71,8 @@ def test_an_unnamed_prison_head_by_title_and_the_warning_quotes_it():
     from ..conftest import run
 
     r = run("letter", "examples/ru-aliyev.yaml", "--to", "colony", "--lang", "ru", "--from", "GB", *SENDER)
-    assert "\nУважаемый господин Начальник!\n" in r.out
-    assert "wrote 'Уважаемый господин Начальник!'" in r.err
+    assert "\nУважаемый господин начальник колонии!\n" in r.out
+    assert "wrote 'Уважаемый господин начальник колонии!'" in r.err
 
 
 def test_the_ambassador_is_not_asked_to_ensure_what_the_state_does():

@@ -77,7 +77,7 @@ def test_merge_writes_good_rows_names_bad_ones_and_never_overwrites(tmp_path):
     assert r.err.endswith("appealkit: 5 written, 0 skipped (already there; --force overwrites), 3 failed in 3 rows\n")
     text = (tmp_path / GOOD[0]).read_text(encoding="utf-8")
     # the writer's details at the top right, the date on the signature's line (ГОСТ Р 7.0.97-2016)
-    assert "\n" + " " * 36 + "от Анна Смирнова\n" + " " * 36 + "ул. Мира, д. 1\n" + " " * 36 + "050000 Алматы\n" in text
+    assert "\n" + " " * 36 + "от Анны Смирновой\n" + " " * 36 + "ул. Мира, д. 1\n" + " " * 36 + "050000 Алматы\n" in text
     assert "\n1 декабря 2026 г." in text and text.split("\n1 декабря 2026 г.")[1].split("\n")[0].endswith(" Анна Смирнова")
     assert "Уважаемый Игорь Викторович!" in text
     de = (tmp_path / GOOD[4]).read_text(encoding="utf-8")

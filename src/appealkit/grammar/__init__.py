@@ -120,3 +120,23 @@ def address_form(name: str, lang: str) -> str:
     s, g, p = name_parts(name, lang)
     mod = _lang(lang)
     return mod.vocative(g, p) if hasattr(mod, "vocative") else f"{g} {p}"
+
+
+def safe_case(name: str, case: str, lang: str) -> str | None:
+    """A writer's name in `case` where it declines safely: Cyrillic, two or three words, and a
+    given name the dictionary knows for one gender only («Анна Смит» -> «Анны Смит», «Иван
+    Петров» -> «Ивана Петрова»); None for a Latin name, an unknown given name or one of either
+    gender («Саша Ким»), which the letter then writes undeclined without a preposition."""
+    from .. import scripts
+    from ._morph import analyzer
+    from ._names import split
+
+    if lang not in ("ru", "uk") or not scripts.has(name, scripts.CYRILLIC) or not 2 <= len(name.split()) <= 3:
+        return None
+    mod = _lang(lang)
+    _, given, _, first = split(name, None, mod._looks_given)
+    genders = {g for p in analyzer(lang).parse(given.rpartition("-")[2]) if "Name" in p.tag and p.tag.case == "nomn"
+               for g in ("masc", "femn") if g in p.tag}
+    if len(genders) != 1:
+        return None
+    return name_case(name, case, "he" if genders == {"masc"} else "she", lang, surname_first=first)

@@ -1,7 +1,8 @@
 """Russian: personal names by pytrovich (the petrovich rules, 57 of 59 test names right against
 pymorphy3's 46), everything else by pymorphy3. Two rules the library lacks are added here:
-a hyphenated given name declines in its last part only (Касым-Жомарту), and the first part of
-a hyphenated surname only when it is a surname itself (Римскому-Корсакову, but Кара-Мурзе)."""
+a man's hyphenated given name declines in its last part only (Касым-Жомарту), a woman's in
+both (Анне-Марии), and the first part of a hyphenated surname only when it is a surname itself
+(Римскому-Корсакову, but Кара-Мурзе)."""
 
 from __future__ import annotations
 
@@ -93,6 +94,10 @@ def _given(word: str, gender, case: str, forms) -> str:
         return own
     E = _enums()
     head, _, last = word.rpartition("-")
+    if head and gender == E.Gender.FEMALE and head[-1:] in ("а", "я"):
+        # a woman's double name declines in both parts, as each does alone (Анне-Марии, с Анной-Марией);
+        # a man's (Жан-Пьеру, Касым-Жомарту) in the last part only
+        head = "-".join(_make(E.NamePart.FIRSTNAME, gender, case, x, forms) for x in head.split("-"))
     return (head + "-" if head else "") + _make(E.NamePart.FIRSTNAME, gender, case, last, forms)
 
 

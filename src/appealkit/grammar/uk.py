@@ -68,9 +68,9 @@ def vocative(given: str, patronymic: str) -> str:
             break
     if g == given:  # a name the dictionary does not put in the vocative (Володимир): the regular endings
         g = _vocative_by_ending(given)
-    if patronymic.endswith("вич"):
+    if patronymic.endswith(("ич", "іч")):  # Миколайовичу, and Ілліч, Кузьмич, Лукич: Іллічу, Кузьмичу
         pat = patronymic + "у"
-    elif patronymic.endswith("вна"):
+    elif patronymic.endswith("на"):  # Петрівно, Іллівно
         pat = patronymic[:-1] + "о"
     else:
         pat = patronymic
@@ -147,4 +147,13 @@ def preposition(prep: str, word: str) -> str:
         return "на"
     if prep == "в" and word[:1].lower() not in "аеєиіїоуюя":
         return "у"
+    return prep
+
+
+def after_word(before: str, prep: str, word: str) -> str:
+    """у -> в after a vowel before a consonant («Посольству України в Німеччині»), but not before
+    в, ф, or the clusters льв, св, тв, хв («України у Великій Британії»): Правопис 2019, § 23."""
+    if (prep == "у" and before[-1:].lower() in "аеєиіїоуюя" and word[:1].lower() not in "аеєиіїоуюявф"
+            and not re.match(r"(льв|св|тв|хв)", word, re.I)):
+        return "в"
     return prep

@@ -104,7 +104,8 @@ def _allowed_out(text: str, lang: str) -> str:
 
 @lru_cache(maxsize=None)
 def _lemmas(lang: str) -> dict[str, str]:
-    return {w: g["why"] for g in _groups(lang) for w in g.get("words", [])}
+    # `whole` words (abbreviations such as «ЗЫ») are matched as written, never as a stem
+    return {w: g["why"] for g in _groups(lang) for w in g.get("words", []) + g.get("whole", [])}
 
 
 @lru_cache(maxsize=None)

@@ -75,7 +75,7 @@ def compose_letters(case, to: str = "all", *, lang: str | None = None, sender_na
             where = names[0][1] if names else ("summary",)
             raise CaseError(f"no '{lg}' text for: {', '.join(missing + [k for k, _ in names])}; give "
                             f"{'each' if len(missing) + len(names) > 1 else 'it'} as a mapping with a '{lg}' entry "
-                            f"(name: {{en: ..., {lg}: ...}})", case.positions.at(where))
+                            f"(name: {{{_other_lang(case, lg)}: ..., {lg}: ...}})", case.positions.at(where))
     sender = Sender(sender_name or None, list(sender_address or []), sender_country)
     common = []
     if not sender.name or not sender.address:
@@ -123,3 +123,9 @@ def compose_letters(case, to: str = "all", *, lang: str | None = None, sender_na
         envelope = render(ctx, "envelope", lang) if ctx["envelope"] and built_in else ""
         out.append(Letter(t, kind, lang, ctx["salutation"], text, address, warnings, envelope))
     return out
+
+
+def _other_lang(case, lang: str) -> str:
+    """The language the example mapping in a missing-translation error starts with: the case's
+    own, or English where the wanted one is the case's ({ru: ..., en: ...}, never {en: ..., en: ...})."""
+    return case.language if case.language and case.language != lang else ("en" if lang != "en" else "ru")

@@ -46,9 +46,9 @@ def person_name(case, lang: str) -> tuple[str, str] | None:
     native = p.native_name if p.native_name and written_in(p.native_name, lang, country) else None
     if own is None and native is None:
         return None
-    if own is not None and native is None and lang in CYRILLIC_LANGS and _full(own):
-        w = own.split()  # a full name given surname first: 'Каваль Марыя Пятроўна'
-        return f"{w[1]} {w[0]}", own
+    if own is not None and lang in CYRILLIC_LANGS and _full(own):
+        w = own.split()  # a full name given surname first: 'Каваль Марыя Пятроўна' (the prison's form wins)
+        return f"{w[1]} {w[0]}", native or own
     if own is None and native is not None:  # the native form is surname first: 'Петров Алексей Иванович' -> 'Алексей Петров'
         w = native.split()
         own = f"{w[1]} {w[0]}" if len(w) >= 2 else native
@@ -124,10 +124,14 @@ def state_case(cc: str, case: str, lang: str, data: dict) -> str:
     return grammar.case_form(name, case, lang)
 
 
-def with_preposition(prep: str, phrase: str, lang: str) -> str:
-    """'из Великобритании', 'во Франции', 'зі Швеції'."""
+def with_preposition(prep: str, phrase: str, lang: str, after: str | None = None) -> str:
+    """'из Великобритании', 'во Франции', 'зі Швеції'; `after`, the word before it, where the
+    language alternates by it (Ukrainian «Посольству України в Німеччині»)."""
     if lang in GRAMMAR_LANGS:
         from importlib import import_module
 
-        prep = import_module(f"appealkit.grammar.{lang}").preposition(prep, phrase)
+        mod = import_module(f"appealkit.grammar.{lang}")
+        prep = mod.preposition(prep, phrase)
+        if after and hasattr(mod, "after_word"):
+            prep = mod.after_word(after, prep, phrase)
     return f"{prep} {phrase}"

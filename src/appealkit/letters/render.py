@@ -5,7 +5,9 @@
   person: {name, full_name, first_name, pronoun, description, address (lines)},
   recipient: {id, role, name, title, salutation, address (lines)},
   sender: {name, address (lines), country (name in the letter language)},
-  salutation, closing, summary, asks (list), copies, message, envelope (lines).
+  salutation, closing, summary, asks (list), copies, message, envelope (lines),
+  addressee (the person's registered line), addressee_lang (its language: ru in a Belarusian
+  letter to a prison that registers the Russian name).
 
 Every value is plain text from the case; Jinja2 runs sandboxed and never evaluates it.
 """
@@ -33,11 +35,13 @@ def _env(autoescape: bool):
     from jinja2 import FileSystemLoader, StrictUndefined
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-    return ImmutableSandboxedEnvironment(
+    env = ImmutableSandboxedEnvironment(
         loader=FileSystemLoader(str(data_path("templates"))), autoescape=autoescape,
         keep_trailing_newline=True, undefined=StrictUndefined, trim_blocks=False,
         auto_reload=False,  # package data does not change during a run: no stat per letter
     )
+    env.filters["with_article"] = _with_article  # English apposition: "Timur Aliyev, an engineer"
+    return env
 
 
 def environment(autoescape: bool):
@@ -203,7 +207,7 @@ def _context(case, to, lang, day, sender, blocks, message) -> dict:
     p = case.person
     pforms = p.forms.get(lang) if p.forms else None
     surname_first = full != name  # the native form, surname first
-    person = {"name": name, "full_name": full, "first_name": _first_name(name, lang, p.address.country if p.address else None),
+    person = {"name": name, "full_name": full, "first_name": _first_name(name, lang, p.address.country if p.address else None, full),
               "pronoun": p.pronoun, "born": p.born_year, "description": None, "address": [],
               "forms": declined(name, p.pronoun, lang, pforms, False if surname_first else None),
               "full_forms": declined(full, p.pronoun, lang, pforms, True if surname_first else None)}
@@ -244,11 +248,12 @@ def _context(case, to, lang, day, sender, blocks, message) -> dict:
         # the person is held where letters reach them (a disappeared person is not "treated in prison")
         "held": p.address is not None and getattr(p, "status", "held") in ("held", "in-transit", "address-unconfirmed"),
     }
-    if person["description"] and _repeats(person["description"], ctx["summary"]):
+    if person["description"] and (_repeats(person["description"], ctx["summary"])
+                                  or (lang in _grammar_langs() and _opens_with(person["description"], ctx["summary"]))):
         person["description"] = None  # «Поэт Павел Орлов …» in the summary says it already
     ctx["copies_list"] = _copies(case, to, lang, t, sender.country, warnings)
     ctx["copies"] = "; ".join(ctx["copies_list"]) or None
-    ctx["layout"] = {"addressee": [], "sender": right_block(_sender_lines(ctx["sender"], d)),
+    ctx["layout"] = {"addressee": [], "sender": right_block(_sender_lines(ctx["sender"], d, lang)),
                      "signature": signature_line(ctx["date"], ctx["sender"]["name"])}
     if to == "person":
         ctx["salutation"] = ""
@@ -258,6 +263,10 @@ def _context(case, to, lang, day, sender, blocks, message) -> dict:
         # dative where the destination's post writes it, the year of birth), built once for the
         # envelope and the letter (address.addressee); an English letter names them in English
         ctx["addressee"] = block.local[0] if block and lang in _grammar_langs() else full
+        # the block's own language: a Belarusian letter to a prison that registers the Russian name
+        # writes the block wholly in Russian («Кому: Шолоху Алесю Викторовичу, 1971 г. р.»), on the
+        # envelope and atop the letter alike, never a Belarusian label on a Russian name
+        ctx["addressee_lang"] = _block_lang(ctx["addressee"], lang, block.country if block else None)
         if block:
             ctx["person"]["address"] = block.local[1:]
             # the block as the address command prints it: local script, and Latin where it differs
@@ -265,6 +274,7 @@ def _context(case, to, lang, day, sender, blocks, message) -> dict:
         ctx["recipient"] = None
         return ctx
     r = case.recipients[to]
+    ctx["asks"] = _official_asks(ctx["asks"], lang, warnings)
     rname, rtitle = t(r.name), t(r.title)
     if rname:
         _warn_order(rname, f"recipients.{r.id}.name", lang, warnings)
@@ -278,6 +288,16 @@ def _context(case, to, lang, day, sender, blocks, message) -> dict:
         ctx["country"] = country_in_text(dest, lang, d)
         ctx["country_gen"] = state_case(dest, "gen", lang, d)
     return ctx
+
+
+def _block_lang(line: str, lang: str, country: str | None) -> str:
+    from .naming import written_in
+
+    if lang not in _grammar_langs() or written_in(line, lang, country):
+        return lang
+    from ..translit.detect import detect_language
+
+    return detect_language(line, country) or lang
 
 
 def _warn_order(name: str, where: str, lang: str, warnings: list) -> None:
@@ -300,8 +320,18 @@ def _in_script(s: str, lang: str) -> bool:
 GIVEN_LAST = ("VN",)
 
 
-def _first_name(name: str, lang: str, country: str | None = None) -> str:
+def _first_name(name: str, lang: str, country: str | None = None, full: str | None = None) -> str:
+    """The given name a support letter greets the person by, in whichever order the case writes
+    the name («Шолох Алесь» and «Алесь Шолох» both give «Алесь»)."""
     first = name.split()[-1 if country in GIVEN_LAST and lang == "en" else 0]
+    if lang in _grammar_langs() and len(name.split()) > 1:
+        from .. import grammar
+
+        registered = full.split() if full else []
+        if len(registered) > 2 and registered[1] in name.split():
+            first = registered[1]  # the registered name, surname first, says which word is given
+        elif not grammar.order_unclear(name, lang):  # else given name first, as the warning says
+            first = grammar.name_parts(name, lang)[1] or first
     if lang == "uk":  # Ukrainian addresses a person in the vocative: «Добрий день, Дмитре!»
         from ..grammar import _morph
 
@@ -338,7 +368,8 @@ def _inside_address(case, r, lang, blocks, rname, rtitle, d, sender) -> list[str
         if sender.country and head and " в " not in head[0] and " у " not in head[0]:
             from .naming import country_case, with_preposition
 
-            head[0] += " " + with_preposition(d["in"], country_case(sender.country, "loc", lang, d), lang)
+            head[0] += " " + with_preposition(d["in"], country_case(sender.country, "loc", lang, d), lang,
+                                              after=head[0].split()[-1])
         rest = blocks[0].local[1:] if blocks else []
         return head + [d["placeholders"]["embassy"] if x.startswith("[") else x for x in rest]
     if r.address is None:
@@ -346,9 +377,25 @@ def _inside_address(case, r, lang, blocks, rname, rtitle, d, sender) -> list[str
     lines = format_address(r.address, [], [], r.id, dest).lines("local")  # as domestic mail: no country line
     if head and lines and _same_line(head[0], lines[0]):
         head = head[1:]  # the case's first line is the addressee's own («Начальнику ФКУ ИК-7 …»): once
-    elif head and lines and head[0].endswith(" " + lines[0]):  # «Начальнику ФКУ ИК-6 …» names the institution
+    elif head and lines and (head[0].endswith(" " + lines[0]) or _same_body(rtitle or "", lines[0])):
+        # the title names the institution («Начальнику ФКУ ИК-6 …»; «Прокурор Кировской области» for
+        # «Прокуратура Кировской области»): ГОСТ Р 7.0.97-2016, п. 5.14, leaves its line out
         lines = lines[1:]
     return head + lines + abroad
+
+
+def _same_body(title: str, line: str) -> bool:
+    """Whether an institution line is the body a title names: the same words after the office
+    («Кировской области», «юстиции Российской Федерации»), the office's noun and the body's from one
+    stem (прокурор / прокуратура, Министр / Министерство, Правительства / Правительство)."""
+    t, w = title.casefold().split(), line.casefold().split()
+    n = 0
+    while n < min(len(t), len(w)) - 1 and t[-1 - n] == w[-1 - n]:
+        n += 1
+    if n == 0 or len(w) - n > 2:
+        return False
+    a, b = t[len(t) - n - 1], w[len(w) - n - 1]
+    return len(a) >= 5 and len(b) >= 5 and a[:5] == b[:5]
 
 
 def _same_line(a: str, b: str) -> bool:
@@ -366,9 +413,18 @@ def _official_in(lang: str, country: str) -> bool:
     return lang in get_official_languages(country, de_facto=True)
 
 
-def _sender_lines(sender: dict, d: dict) -> list[str]:
-    """The writer's details at the top right of an official letter («от Anna Smith», the address)."""
-    return [d.get("sender_from", "{}").format(sender["name"]), *sender["address"]]
+def _sender_lines(sender: dict, d: dict, lang: str) -> list[str]:
+    """The writer's details at the top right of an official letter: «от Анны Смит» where the
+    language puts a preposition and the name declines safely (grammar.safe_case), else the name
+    alone, as Ukrainian writes it («Anna Smith», «Саша Ким»); then the address."""
+    name = sender["name"]
+    if d.get("sender_from"):
+        from .. import grammar
+
+        gen = grammar.safe_case(name, "gen", lang) if lang in _grammar_langs() else None
+        if gen is not None:
+            name = d["sender_from"].format(gen)
+    return [name, *sender["address"]]
 
 
 def _repeats(description: str, summary: str | None) -> bool:
@@ -380,6 +436,27 @@ def _repeats(description: str, summary: str | None) -> bool:
     said = re.findall(r"\w+", summary.casefold())
     words = [w for w in re.findall(r"\w+", description.casefold()) if len(w) >= 4]
     return bool(words) and all(any(x.startswith(w[: max(4, len(w) - 3)]) for x in said) for w in words)
+
+
+def _opens_with(description: str, summary: str | None) -> bool:
+    """Whether the summary opens with a word of the description in any form («Переводчика
+    Эльчина Гусейнли …» after «переводчик поэзии», «Журналістку Ірину …» after «місцева
+    журналістка»): the description would say the same thing twice, a sentence apart."""
+    first = re.match(r"\w+", (summary or "").casefold())
+    if not first:
+        return False
+    return any(first.group().startswith(w[: max(4, len(w) - 3)])
+               for w in re.findall(r"\w+", description.casefold()) if len(w) >= 4)
+
+
+def _with_article(description: str) -> str:
+    """English apposition takes an article: "Aigun Mamedova-Levina, a pharmacist" (a description
+    that starts with one, a possessive or a capital stays as written)."""
+    first = description.split()[0]
+    if first[:1].isupper() or re.match(r"(a|an|the|one|his|her|their|its)$", first, re.I):
+        return description
+    vowel = re.match(r"[aeiou]", first, re.I) and not re.match(r"(uni|use|usu|eu|one)", first, re.I)
+    return ("an " if vowel or first.lower().startswith(("hour", "honest", "heir")) else "a ") + description
 
 
 _SENTENCE_INSIDE = re.compile(r"[.!?]\s+\S")
@@ -400,6 +477,22 @@ def _asks(asks: list, lang: str) -> list:
     return out
 
 
+def _official_asks(asks: list, lang: str, warnings: list) -> list:
+    """The asks an official can carry out: those a case puts to its supporters («Написать Алесю
+    Шолоху», "Write to him"; the language's `supporter_asks`) stay out, with a warning."""
+    starts = tuple(w.casefold() for w in lang_data(lang).get("supporter_asks", []))
+    keep = []
+    for a in asks:
+        words = " ".join(re.findall(r"\w+", (a or "").casefold()))
+        if starts and any(words == w or words.startswith(w + " ") for w in starts):
+            warnings.append(f"asks: '{a}' is for supporters, not for an official; left out of the letters to officials")
+        else:
+            keep.append(a)
+    if len(keep) < len(asks) and lang in ("ru", "uk"):  # the last item left ends the list with a full stop
+        keep = _asks([a.rstrip(";.") if a else a for a in keep], lang)
+    return keep
+
+
 def _common_word(word: str, lang: str) -> bool:
     """A capitalised first word that is not a name, an abbreviation or a place («Освободить»,
     not «Тимура», «ООН», «Москве»)."""
@@ -412,25 +505,29 @@ def _common_word(word: str, lang: str) -> bool:
 
 
 def _copies(case, to, lang, t, sender_country, warnings: list) -> list[str]:
-    """The copy lines: texts as written (in Russian and Ukrainian in the dative, a nominative
-    declined with a warning), recipients by title and name, the embassy named for the writer's
-    country; never the letter's own addressee, and never an embassy «in your country» for that
-    country's own officials or ambassador."""
+    """The copy lines: texts as written, one copy for each part between semicolons (in Russian
+    and Ukrainian in the dative, a nominative declined with a warning), recipients by title and
+    name, the embassy named for the writer's country; never the letter's own addressee, and never
+    an embassy «in your country» for that country's own officials or ambassador."""
     from .checks import IN_YOUR_COUNTRY
-    from .naming import country_case, state_case, with_preposition
 
     d = lang_data(lang)
     out = []
     own = case.recipients.get(to)
     official = lang in _grammar_langs() and _official_letters(lang)
+    lower: set[str] = set()
     for c in case.copies:
-        kind = c.kind
-        if kind == "text" and c.text is not None and IN_YOUR_COUNTRY.search(" ".join(c.text.values.values())):
-            kind = "embassy"  # "the embassy of Iran in your country" is the embassy item, named right
-        if kind == "text":
+        if c.kind == "text":
             text = t(c.text)
-            out.append(_dative_copy(text, lang, warnings) if text and official else text)
-        elif kind == "recipient":
+            for part in (x.strip() for x in (text or "").split(";")):
+                if part and IN_YOUR_COUNTRY.search(part):
+                    if _EMBASSY.match(part) and not _MORE_THAN_ONE.search(part):
+                        out.append(_embassy_copy(case, own, lang, sender_country))
+                        continue
+                    part = _your_country_text(part, case, own, lang, sender_country, warnings)
+                if part:
+                    out.append(_dative_copy(part, lang, warnings) if official else part)
+        elif c.kind == "recipient":
             if c.recipient == to:
                 continue
             r = case.recipients[c.recipient]
@@ -440,22 +537,60 @@ def _copies(case, to, lang, t, sender_country, warnings: list) -> list[str]:
                 # (a language with no letters to officials, Belarusian, has no official forms either)
                 from .. import grammar
 
-                out.append(" ".join(grammar.dative_official(t(r.title), name, r.pronoun, lang,
-                                                            r.forms.get(lang))))
+                line = " ".join(grammar.dative_official(t(r.title), name, r.pronoun, lang, r.forms.get(lang)))
+                office = _office(t(r.title) or d["roles"].get(r.role), lang)
+                if office and office[0][:1].islower():  # an office written in lower case in running text
+                    lower.add(line)  # (data/letters: `titles`): «…; прокурору Кировской области …»
+                out.append(line)
             elif name and t(r.title) and d.get("copy"):  # English: name first
                 out.append(d["copy"].format(name=name, title=t(r.title)))
             else:
                 out.append(", ".join(x for x in (t(r.title), name) if x))
         else:
-            if own is not None and own.role == "ambassador":
-                continue  # the ambassador's own embassy
-            dest = _case_country(case)
-            if dest is None or dest == sender_country:
-                continue  # no embassy of one's own country at home
-            where = (with_preposition(d["in"], country_case(sender_country, "loc", lang, d), lang)
-                     if sender_country else d["placeholders"]["in_country"])
-            out.append(d["embassy"].format(state=state_case(dest, "gen", lang, d), where=where))
-    return [x for x in out if x]
+            out.append(_embassy_copy(case, own, lang, sender_country))
+    out = [x for x in out if x]
+    return [x[:1].lower() + x[1:] if i and x in lower else x for i, x in enumerate(out)]
+
+
+def _embassy_copy(case, own, lang: str, sender_country: str | None) -> str:
+    """«Посольству Российской Федерации в Германии»; "" for the ambassador's own embassy or
+    where the writer lives in the destination country itself."""
+    from .naming import state_case
+
+    dest = _case_country(case)
+    if (own is not None and own.role == "ambassador") or dest is None or dest == sender_country:
+        return ""
+    d = lang_data(lang)
+    state = state_case(dest, "gen", lang, d)
+    return d["embassy"].format(state=state, where=_in_writers_country(lang, sender_country, after=state))
+
+
+def _in_writers_country(lang: str, sender_country: str | None, after: str | None = None) -> str:
+    from .naming import country_case, with_preposition
+
+    d = lang_data(lang)
+    if not sender_country:
+        return d["placeholders"]["in_country"]
+    return with_preposition(d["in"], country_case(sender_country, "loc", lang, d), lang,
+                            after=after.split()[-1] if after else None)
+
+
+_EMBASSY = re.compile(r"^(the\s+)?(embassy|посольств|пасольств)", re.I)
+_MORE_THAN_ONE = re.compile(r",| and | и | і | та | й | і | а также | а також ", re.I)
+
+
+def _your_country_text(part: str, case, own, lang: str, sender_country: str | None, warnings: list) -> str:
+    """A copy text that names an embassy "in your country" among other recipients keeps them
+    all, the words "in your country" replaced by the writer's country (with a warning where it
+    names the addressee's own embassy, which only a split at ';' lets the letter leave out)."""
+    from .checks import IN_YOUR_COUNTRY
+
+    text = IN_YOUR_COUNTRY.sub(_in_writers_country(lang, sender_country), part, count=1)
+    dest = _case_country(case)
+    if (own is not None and own.role == "ambassador") or (dest is not None and dest == sender_country):
+        warnings.append(f"copies: '{part}' names an embassy 'in your country' among other recipients; the letter "
+                        f"keeps it as '{text}' (put the embassy apart after ';' so that the letter can leave it out)")
+    return text
 
 
 def _dative_copy(text: str, lang: str, warnings: list) -> str:
@@ -473,7 +608,7 @@ def _dative_copy(text: str, lang: str, warnings: list) -> str:
     out = grammar.case_form(text, "dat", lang)
     if out != text:
         warnings.append(f"copies: '{text}' is in the nominative; the letter says '{out}' "
-                        "(write copies in the dative, as official letters do)")
+                        "(check the form, or write the copy in the dative yourself)")
     return out
 
 

@@ -57,6 +57,11 @@ def letters_for_cases(run, to: str = "all", *, lang: str | None = None, sender=N
                 said = True
                 item.notices += sender_notices(s.name, s.address, s.country)
             where = c.source if run.many else None
+            if to == "all" and c.person.address is None:  # why `all` has no support letter, as `--to person` says
+                item.notices.append(Notice(Code.LETTER, "no letter to the person: " + (
+                    f"person is {c.person.status} (person.status), and no letters reach them"
+                    if c.person.status != "held" else "person has no address: this case gives no way to write to them"),
+                    where=where))
             item.notices += [Notice(Code.LETTER, m, where=where)
                              for m in dict.fromkeys(m for x in letters for m in x.warnings) if m not in SENDER_WARNINGS]
             if out_dir:
