@@ -34,7 +34,7 @@ def test_a_russian_official_letter_keeps_its_layout_in_the_pack():
     html = _articles(_pack("prosecutor", Writer(2, "Anna Smith", GB, "GB", "ru")).html)[0]
     # the addressee and the sender at the top right, the date and the name on one line
     assert re.search(r'<p class="right">Генеральному прокурору<br>', html)
-    assert re.search(r'<p class="right">от Anna Smith<br>1 High Street<br>London N1 1AA<br>ВЕЛИКОБРИТАНИЯ</p>', html)
+    assert re.search(r'<p class="right">Anna Smith<br>1 High Street<br>London N1 1AA<br>ВЕЛИКОБРИТАНИЯ</p>', html)
     assert '<p class="sign"><span>1 декабря 2026 г.</span><span>Anna Smith</span></p>' in html
     assert html.index('class="right"') < html.index("Уважаем") < html.index('class="sign"')
 
@@ -61,7 +61,7 @@ def test_the_return_address_is_the_same_in_the_letter_and_on_the_envelope():
     """A writer in GB writing to Russia: one builder, one country line (not UNITED KINGDOM)."""
     html = _pack("prosecutor", Writer(2, "Anna Smith", GB, "GB", "ru")).html
     assert _from(html) == ["Anna Smith", *GB, "ВЕЛИКОБРИТАНИЯ"]
-    assert '<p class="right">от Anna Smith<br>1 High Street<br>London N1 1AA<br>ВЕЛИКОБРИТАНИЯ</p>' in html
+    assert '<p class="right">Anna Smith<br>1 High Street<br>London N1 1AA<br>ВЕЛИКОБРИТАНИЯ</p>' in html
     assert "UNITED KINGDOM" not in html
 
 
