@@ -1,5 +1,6 @@
 """The Ukrainian editor's fixes: «з/із/зі» by the next word (Правопис 2019, § 24) and the
-country names the dictionary declines wrongly (data/grammar/uk.yaml)."""
+country names the dictionary declines wrongly (data/grammar/uk.yaml).
+(Origin: from the native editors' review (issue 13), formerly test_review_uk.py.)"""
 
 import pytest
 

@@ -1,6 +1,7 @@
 """Building posts, pinned (issue 18): hashtags and mentions added once, recipients' handles
 first, variants, share links, threads, Bluesky's short links. Expected texts are written out by
-hand."""
+hand.
+(Origin: pinned by the mutation-testing pass (issue 18), formerly test_pinned_posts_build.py.)"""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 """The Belarusian editor's review: genitives of names, country names after «з», and the
-patronymics in -іч that open a full name (the dative samples are in data/grammar/be.yaml)."""
+patronymics in -іч that open a full name (the dative samples are in data/grammar/be.yaml).
+(Origin: from the native editors' review (issue 13), formerly test_review_be.py.)"""
 
 from __future__ import annotations
 
