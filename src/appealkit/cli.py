@@ -1073,10 +1073,29 @@ def serve(
 # ------------------------------------------------------------------ the error boundary
 
 
+def _only_the_command_run(args: list) -> None:
+    """Typer builds every command's options at each run, about 1 ms a command; a run that names
+    its command needs that one alone (the root's --help and completion still see them all).
+    main() may run many times in one process (tests, embedding): each run starts from them all."""
+    if not _ALL_COMMANDS:  # the first run: every command is registered by now
+        _ALL_COMMANDS.extend(app.registered_commands)
+    app.registered_commands = list(_ALL_COMMANDS)
+    name = next((a for a in args if not a.startswith("-")), None)
+    if name is None or any(g.name == name for g in app.registered_groups):
+        return
+    mine = [c for c in _ALL_COMMANDS if (c.name or c.callback.__name__) == name]
+    if mine:
+        app.registered_commands = mine
+
+
+_ALL_COMMANDS: list = []
+
+
 def main(argv: Optional[list] = None) -> None:
     """Run the CLI; every failure becomes one line per problem on stderr and an exit code."""
     debug = os.environ.get("APPEALKIT_DEBUG") == "1" or "--debug" in (argv if argv is not None else sys.argv)
     _terminate_as_interrupt()
+    _only_the_command_run(argv if argv is not None else sys.argv[1:])
     code = 0
     try:
         rv = app(args=argv, prog_name="appealkit", standalone_mode=False)
@@ -1109,6 +1128,7 @@ def main(argv: Optional[list] = None) -> None:
             raise
         _err(f"internal error: {type(e).__name__}: {e} (run with --debug for details)")
         code = 1
+    app.registered_commands = list(_ALL_COMMANDS)  # as it was, for a next run in this process
     try:
         sys.stdout.flush()
     except OSError as e:
