@@ -86,3 +86,17 @@ class OutputError(AppealkitError):
 
 class TextTooLong(AppealkitError):
     """A post does not fit its platform."""
+
+
+def open_input(path: str, what: str, mode: str = "r", **kw):
+    """`open(path)` for an input file the user named, its failures said as errors of that file:
+    no such file, a folder where `what` (a CSV file, a list export) was meant, or the system's
+    reason."""
+    try:
+        return open(path, mode, **kw)
+    except FileNotFoundError:
+        raise AppealkitError("no such file", Where(path)) from None
+    except IsADirectoryError:
+        raise AppealkitError(f"is a folder, not {what}", Where(path)) from None
+    except OSError as e:
+        raise AppealkitError(f"cannot read: {e.strerror or e}", Where(path)) from None

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
-from ..errors import AppealkitError, UsageError, Where
+from ..errors import AppealkitError, UsageError, Where, open_input
 from ..resources import load_data
 
 KEYS = ("id", "url", "name", "native_name", "gender", "birthday", "birth_year", "status", "prison",
@@ -58,14 +58,7 @@ def read_records(path: str, fmt: str, column_map: dict[str, str] | None = None) 
     spec = formats_data()["formats"].get(fmt)
     if spec is None:
         raise UsageError(f"unknown format '{fmt}'; formats are {', '.join(format_names())}", param="format")
-    try:
-        fh = open(path, encoding="utf-8-sig", newline="")
-    except FileNotFoundError:
-        raise AppealkitError("no such file", Where(path)) from None
-    except IsADirectoryError:
-        raise AppealkitError("is a folder, not a list export", Where(path)) from None
-    except OSError as e:
-        raise AppealkitError(f"cannot read: {e.strerror or e}", Where(path)) from None
+    fh = open_input(path, "a list export", encoding="utf-8-sig", newline="")
     with fh:
         reader = None
         try:

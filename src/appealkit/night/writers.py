@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from ..errors import AppealkitError, Where
+from ..errors import AppealkitError, Where, open_input
 
 KNOWN = ("name", "address", "country", "lang", "email")
 LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")
@@ -58,14 +58,7 @@ def read_writers(path: str, notes: list[str] | None = None) -> Iterator[Writer |
     one it probably means), before the first row is yielded."""
     import io
 
-    try:
-        raw = open(path, "rb")
-    except FileNotFoundError:
-        raise AppealkitError("no such file", Where(path)) from None
-    except IsADirectoryError:
-        raise AppealkitError("is a folder, not a CSV file", Where(path)) from None
-    except OSError as e:
-        raise AppealkitError(f"cannot read: {e.strerror or e}", Where(path)) from None
+    raw = open_input(path, "a CSV file", "rb")
     # each undecodable byte stays in its row as a surrogate: that row is named, the others go on
     with io.TextIOWrapper(raw, encoding="utf-8-sig", errors="surrogateescape", newline="") as fh:
         # spreadsheets in many European locales save CSV with ';' (or a tab) between columns
