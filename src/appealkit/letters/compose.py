@@ -14,6 +14,14 @@ NO_SENDER = "no sender name or address given: the letters carry placeholders"
 NO_SENDER_COUNTRY = ("no sender country given: the letters carry placeholders for your country, "
                      "where you write from and the embassy in it")
 SENDER_WARNINGS = (NO_SENDER, NO_SENDER_COUNTRY)
+# the case's guidance for support letters, given with each letter to the person
+SAFETY = "safety: "
+
+
+def letter_warnings(warnings) -> list[str]:
+    """A letter's own warnings: without the run's sender warnings (said once) and the case's
+    safety note (on the card, in a pack or a web page, not beside every letter)."""
+    return [m for m in warnings if m not in SENDER_WARNINGS and not m.startswith(SAFETY)]
 
 
 @dataclass
@@ -112,7 +120,7 @@ def compose_letters(case, to: str = "all", *, lang: str | None = None, sender_na
         if t == "person":
             if case.person.safety:
                 note = case.person.safety.pick(lang, case.language)
-                warnings.append("safety: " + " ".join(note.split()))
+                warnings.append(SAFETY + " ".join(note.split()))
             if message:
                 hits = caution_hits(message, lang, morphology=True)
                 if hits:

@@ -262,7 +262,7 @@ class _Run:
     def writer_case(self, n: _CaseNight, a) -> tuple[list[dict], list[dict]]:
         """The letters (pages) and envelopes of one assignment (a writer, a case)."""
         from ..address.addressee import return_address
-        from ..letters.compose import SENDER_WARNINGS, compose_letters
+        from ..letters.compose import compose_letters, letter_warnings
         from ..night.merge import CACHE_SLACK
 
         case, opts, w = n.case, self.opts, a.writer
@@ -290,10 +290,8 @@ class _Run:
                 self.report.letters += 1
                 self.report.sent.append((case.id, job.target, w.name))
                 originals[job.target] = x.language
-                for m in x.warnings:
-                    # the safety note is on the card; the sender's are the run's
-                    if m not in SENDER_WARNINGS and not m.startswith("safety:"):
-                        self.say("warning", m, case.id)
+                for m in letter_warnings(x.warnings):  # the safety note is on the card
+                    self.say("warning", m, case.id)
             letters.append({"kind": "letter", "case": case.id, "to": job.target, "lang": x.language,
                             "writer": w.name, "blocks": text_blocks(x.text), "mine": job.copy,
                             "copy_of": _language_name(originals.get(job.target)) if job.copy else None,

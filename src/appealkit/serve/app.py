@@ -18,6 +18,7 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 from starlette.routing import Route
 
 from ..errors import AppealkitError
+from ..letters.compose import letter_warnings
 from . import guard, letters, state
 from .render import Busy
 from .state import Night
@@ -204,7 +205,7 @@ async def letter(request: Request) -> Response:
     to, v = _target(case, form), _volunteer(form)
     message = form.get("message", "").strip()
     x = await run_in_threadpool(letters.preview, case, to, v, message, night.day())
-    notes = [m for m in x.warnings if not m.startswith(("safety:", "no sender"))]
+    notes = letter_warnings(x.warnings)
     return page(request, "letter.html.j2", case=case, letter=x, notes=notes, form=form,
                 uid=uuid.uuid4().hex, to_label=dict(state.recipients(case))[to])
 
