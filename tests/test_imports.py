@@ -45,9 +45,11 @@ def test_check_does_not_load_templates_or_babel():
     assert "appealkit.case.suggest" not in mods and "calendar" not in mods
 
 
-def test_check_of_a_russian_prison_case_loads_no_morphology():
-    # check builds every address block to prove the commands work, but never declines a name
-    mods = _loaded("import sys; sys.argv=['appealkit','check','examples/ru-aliyev.yaml']\n"
+@pytest.mark.parametrize("example", ["ru-aliyev", "ua-kovalenko"])
+def test_check_of_a_russian_prison_case_loads_no_morphology(example):
+    # check builds every address block to prove the commands work (the officials' in Russian and
+    # Ukrainian too, which `address` writes in the dative), but never declines a name
+    mods = _loaded(f"import sys; sys.argv=['appealkit','check','examples/{example}.yaml']\n"
                    "from appealkit.cli import main\ntry:\n    main()\nexcept SystemExit:\n    pass")
     assert not {"pytrovich", "pymorphy3", "jinja2"} & mods
 

@@ -65,6 +65,20 @@ def test_the_return_address_is_the_same_in_the_letter_and_on_the_envelope():
     assert "UNITED KINGDOM" not in html
 
 
+def _to(html: str) -> list[str]:
+    envelope = re.search(r'<div class="to"[^>]*>(.*?)</div>', html, re.S)
+    assert envelope is not None
+    return re.findall(r'<span class="line[^"]*">(.*?)</span>', envelope.group(1))
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_envelope_names_the_official_as_the_russian_letter_does(lang):
+    """«Кому» in the dative, official style, whatever the language of the writer's letter."""
+    html = _pack("prosecutor", Writer(2, "Anna Smith", GB, "GB", lang)).html
+    assert _to(html) == ["Генеральному прокурору Российской Федерации", "И. В. Краснову",
+                         "ул. Большая Дмитровка, д. 15а", "г. Москва", "125993", "RUSSIA"]
+
+
 def test_a_support_letter_carries_no_return_address_its_envelope_does():
     html = _pack("person", Writer(2, "Anna Smith", GB, "GB", "ru")).html
     assert _from(html) == ["Anna Smith", *GB, "ВЕЛИКОБРИТАНИЯ"]

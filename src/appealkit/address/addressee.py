@@ -1,15 +1,26 @@
 """The lines an envelope and a letter share, built once for both: the person's line as the
-destination's prisons expect it, and the writer's return address.
+destination's prisons expect it, an official's addressee lines, and the writer's return address.
 
 Former-USSR prisons want the full name with the year of birth ("Алиеву Тимуру Руслановичу,
 1983 г. р."): the country's `prison_name` data says so, per language of the address
 (data/countries/RU.yaml: `prison_name: {born: {ru: "{year} г. р."}, dative: [ru]}`). The name
 goes in the dative in the languages `dative` lists; `decline` is the one place that does it.
+
+An official is addressed in official style (ГОСТ Р 7.0.97-2016, ДСТУ 4163:2020) in the languages
+of OFFICIAL_DATIVE, on the envelope («Кому») as atop the letter: the title and the initials and
+surname in the dative, an institution line the title already names left out
+(`official_addressee`).
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .countries import get_country
+
+# the languages whose officials are addressed in the dative, in letters and on envelopes alike
+# (Belarusian declines, but appealkit writes no Belarusian letters to officials)
+OFFICIAL_DATIVE = ("ru", "uk")
 
 
 def decline(name: str, lang: str, pronoun: str | None, forms: dict | None = None) -> str:
@@ -84,3 +95,86 @@ def return_address(name: str | None, lines: list[str], country: str | None, dest
     if any(x.strip(" ,.").casefold() in known for x in lines[-2:]):
         return out
     return out + [upper(own, lang)]
+
+
+def _text(t, lang: str) -> str | None:
+    """A recipient's text in `lang`, as one line ("" and a Latin entry count as none)."""
+    from .. import scripts
+
+    v = t.get(lang) if t is not None else None
+    return " ".join(v.split()) if v and scripts.has(v, scripts.CYRILLIC) else None
+
+
+def official_language(recipient, lang: str | None) -> bool:
+    """Whether an official's addressee can be written in official style in `lang` (the
+    language of their address, or of a letter): one of OFFICIAL_DATIVE, and the title and the
+    name, where the case gives them, have an entry in it."""
+    return lang in OFFICIAL_DATIVE and all(t is None or _text(t, lang) for t in (recipient.title, recipient.name))
+
+
+@lru_cache(maxsize=None)
+def _roles(lang: str) -> dict:
+    from ..resources import load_data
+
+    return load_data("letters", f"{lang}.yaml")["roles"]
+
+
+def official_head(recipient, lang: str, decline: bool = True) -> list[str]:
+    """The addressee of an official in `lang`: the title (an organisation without a title is
+    named as written, in the nominative, as official style names an organisation; else the
+    role's title), then the initials and surname: in the dative, ['Генеральному прокурору
+    Российской Федерации', 'А. В. Гуцану']; `decline=False` gives the title and the name as
+    written, without loading the morphology (check)."""
+    title, name = _text(recipient.title, lang), _text(recipient.name, lang)
+    org = None if title else _text(recipient.organisation, lang)
+    top = title or (None if org else _roles(lang).get(recipient.role))
+    if decline:
+        from .. import grammar
+
+        try:
+            head = grammar.dative_official(top, name, recipient.pronoun, lang,
+                                           recipient.forms.get(lang) if recipient.forms else None)
+            return [org, *head] if org else head
+        except (ValueError, LookupError):  # a name the grammar cannot decline: as written
+            pass
+    return [x for x in (org, top, name) if x]
+
+
+def official_addressee(recipient, lang: str, lines: list[str], decline: bool = True) -> tuple[list[str], list[str]]:
+    """(addressee lines, address lines) of an official in `lang` (OFFICIAL_DATIVE), for the
+    envelope's block and the letter's alike, `lines` being the address's own: the addressee
+    (official_head), and a line written twice once. A first line that is the addressee's own
+    («Начальнику ФКУ ИК-7 …») stands for the title; an institution the title names
+    («Начальнику ФКУ ИК-6 …» over «ФКУ ИК-6 …»; «Прокурору Кировской области» over «Прокуратура
+    Кировской области»; ГОСТ Р 7.0.97-2016, п. 5.14) or the organisation itself is left out."""
+    head = official_head(recipient, lang, decline)
+    title = _text(recipient.title, lang) or ""
+    if not head or not lines:
+        return head, lines
+    org = not title and head[0] == _text(recipient.organisation, lang)
+    if _same_line(head[0], lines[0]) and not org:
+        return head[1:], lines
+    if (org and _same_line(head[0], lines[0])) or head[0].endswith(" " + lines[0]) or _same_body(title, lines[0]):
+        return head, lines[1:]
+    return head, lines
+
+
+def _same_body(title: str, line: str) -> bool:
+    """Whether an institution line is the body a title names: the same words after the office
+    («Кировской области», «юстиции Российской Федерации»), the office's noun and the body's from one
+    stem (прокурор / прокуратура, Министр / Министерство, Правительства / Правительство)."""
+    t, w = title.casefold().split(), line.casefold().split()
+    n = 0
+    while n < min(len(t), len(w)) - 1 and t[-1 - n] == w[-1 - n]:
+        n += 1
+    if n == 0 or len(w) - n > 2:
+        return False
+    a, b = t[len(t) - n - 1], w[len(w) - n - 1]
+    return len(a) >= 5 and len(b) >= 5 and a[:5] == b[:5]
+
+
+def _same_line(a: str, b: str) -> bool:
+    def norm(x: str) -> str:
+        return " ".join(x.replace("…", " ").split()).casefold().rstrip(" .,")
+
+    return norm(a) == norm(b) or norm(b).startswith(norm(a)) or norm(a).startswith(norm(b))

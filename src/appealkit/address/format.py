@@ -219,9 +219,13 @@ def _postcode(country: Country, code: str | None, layout: list[str]) -> str | No
 
 def format_address(address, name_local: list[str], name_latin: list[str] | None, to: str,
                    sender: str | None = None, scheme: str | None = None,
-                   style: str = "translate", langs=()) -> Block:
+                   style: str = "translate", langs=(),
+                   official: tuple[list[str], list[str]] | None = None) -> Block:
     """The block for `address`; `langs` are the case's languages, which decide a line's
-    language after the destination country (language.py)."""
+    language after the destination country (language.py). `official`, an official's
+    (addressee lines, address lines) in the local language (addressee.official_addressee),
+    takes the place of `name_local` and the address's lines in the local block; the Latin
+    block still writes `name_local` (or `name_latin`) over every line of the address."""
     if style not in STYLES:
         raise UsageError(f"unknown style '{style}'; choose translate or transliterate")
     country = get_country(address.country)
@@ -230,9 +234,10 @@ def format_address(address, name_local: list[str], name_latin: list[str] | None,
     bilingual = non_latin(local_text) or any(non_latin(n) for n in name_local)
     local_layout = with_every_field(country.layout, address)
     latin_layout = with_every_field(country.latin_layout or country.layout, address)
-    parts = {"lines": list(address.lines), "postcode": _postcode(country, address.postcode, local_layout),
+    head, lines = official or (name_local, list(address.lines))
+    parts = {"lines": lines, "postcode": _postcode(country, address.postcode, local_layout),
              "locality": address.locality, "district": address.district, "region": address.region,
-             "name": name_local}
+             "name": head}
 
     def render(s: str | None) -> str | None:
         if s is None:
@@ -328,8 +333,9 @@ def blocks_for(case, to: str = "person", sender: str | None = None, scheme: str 
                style: str = "translate", embassy_lines: list[str] | None = None,
                decline: bool = True) -> list[Block]:
     """The address blocks for `to`: person, a recipient id, or all (recipients without a postal
-    address have none: see no_address). `decline=False` leaves the person's name undeclined,
-    for a caller that only needs to know the blocks can be made (check: no morphology)."""
+    address have none: see no_address). `decline=False` leaves the names undeclined (the
+    person's, the officials'), for a caller that only needs to know the blocks can be made
+    (check: no morphology)."""
     # a case's blocks are asked for again and again in one run (letters, checks, loops)
     key = (to, sender, scheme, style, tuple(embassy_lines or ()), decline)
     return case.derived.get("blocks", key, lambda: _blocks_for(case, to, sender, scheme, style, embassy_lines, decline))
@@ -353,8 +359,22 @@ def _blocks_for(case, to, sender, scheme, style, embassy_lines, decline) -> list
         local_names = recipient_names(r, non_latin(r.address.local_text), langs)
         latin_names = recipient_names(r, False, langs)
         out.append(format_address(r.address, local_names, None if any(map(non_latin, latin_names)) else latin_names,
-                                  t, sender, scheme, style, case_languages(case)))
+                                  t, sender, scheme, style, case_languages(case),
+                                  official_lines(r, case_languages(case), decline)))
     return out
+
+
+def official_lines(r, langs=(), decline: bool = True) -> tuple[list[str], list[str]] | None:
+    """An official's addressee and address lines for the local block, in the dative where the
+    address's language addresses officials so (addressee.official_addressee, which the letter's
+    own addressee block uses too); None where it does not (Belarusian, Kazakh, Latin scripts)."""
+    from .addressee import official_addressee, official_language
+
+    lang = cyrillic_language(r.address.local_text, r.address.country, langs)
+    if not official_language(r, lang):
+        return None
+    assert lang is not None
+    return official_addressee(r, lang, list(r.address.lines), decline)
 
 
 def case_languages(case) -> tuple[str, ...]:

@@ -99,7 +99,11 @@ def compose_letters(case, to: str = "all", *, lang: str | None = None, sender_na
         lang, lang_warnings = chosen[t]
         r = case.recipients.get(t)
         by_post = r is None or r.address is not None or r.role == "ambassador"  # else email or fax
-        blocks = blocks_for(case, t, sender.country, None, "translate", embassy_address or None) if by_post else []
+        # a letter reads only the Latin lines of an official's block (its own addressee block is built
+        # in its own language, render._inside_address): left undeclined, an English letter to a
+        # Russian official loads no morphology
+        blocks = blocks_for(case, t, sender.country, None, "translate", embassy_address or None,
+                            decline=t == "person") if by_post else []
         ctx = context(case, to=t, lang=lang, day=day, sender=sender, blocks=blocks, message=message)
         # a copy: the cached context stays the same for the next writer; `writer` always exists,
         # so one template serves a mail merge and a single letter

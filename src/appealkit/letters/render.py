@@ -346,7 +346,8 @@ def _inside_address(case, r, lang, blocks, rname, rtitle, d, sender) -> list[str
     """The letter's own addressee block, not the envelope's: no country line where the letter is
     in the destination's language, else the country in the letter's language. In languages that
     decline, official style (ГОСТ Р 7.0.97-2016, ДСТУ 4163): the title and the initials and
-    surname in the dative, then the address as the destination's post writes it."""
+    surname in the dative, then the address as the destination's post writes it, as the envelope
+    has them (address.addressee.official_addressee)."""
     from ..address.countries import country_name, upper
     from ..address.format import format_address
 
@@ -360,10 +361,9 @@ def _inside_address(case, r, lang, blocks, rname, rtitle, d, sender) -> list[str
         if r.address is None and rname and rtitle and rtitle not in lines:
             lines.insert(1, rtitle)  # a named ambassador: "H.E. Name", then the title
         return lines + abroad
-    from .. import grammar
+    from ..address.addressee import official_addressee, official_head
 
-    head = grammar.dative_official(rtitle or d["roles"].get(r.role), rname, r.pronoun, lang,
-                                   r.forms.get(lang) if r.forms else None)
+    head = official_head(r, lang)
     if r.address is None and r.role == "ambassador":
         if sender.country and head and " в " not in head[0] and " у " not in head[0]:
             from .naming import country_case, with_preposition
@@ -374,35 +374,10 @@ def _inside_address(case, r, lang, blocks, rname, rtitle, d, sender) -> list[str
         return head + [d["placeholders"]["embassy"] if x.startswith("[") else x for x in rest]
     if r.address is None:
         return head + [d["by"][k].format(getattr(r, k)) for k in ("email", "fax") if getattr(r, k)]
-    lines = format_address(r.address, [], [], r.id, dest).lines("local")  # as domestic mail: no country line
-    if head and lines and _same_line(head[0], lines[0]):
-        head = head[1:]  # the case's first line is the addressee's own («Начальнику ФКУ ИК-7 …»): once
-    elif head and lines and (head[0].endswith(" " + lines[0]) or _same_body(rtitle or "", lines[0])):
-        # the title names the institution («Начальнику ФКУ ИК-6 …»; «Прокурор Кировской области» for
-        # «Прокуратура Кировской области»): ГОСТ Р 7.0.97-2016, п. 5.14, leaves its line out
-        lines = lines[1:]
-    return head + lines + abroad
-
-
-def _same_body(title: str, line: str) -> bool:
-    """Whether an institution line is the body a title names: the same words after the office
-    («Кировской области», «юстиции Российской Федерации»), the office's noun and the body's from one
-    stem (прокурор / прокуратура, Министр / Министерство, Правительства / Правительство)."""
-    t, w = title.casefold().split(), line.casefold().split()
-    n = 0
-    while n < min(len(t), len(w)) - 1 and t[-1 - n] == w[-1 - n]:
-        n += 1
-    if n == 0 or len(w) - n > 2:
-        return False
-    a, b = t[len(t) - n - 1], w[len(w) - n - 1]
-    return len(a) >= 5 and len(b) >= 5 and a[:5] == b[:5]
-
-
-def _same_line(a: str, b: str) -> bool:
-    def norm(x: str) -> str:
-        return " ".join(x.replace("…", " ").split()).casefold().rstrip(" .,")
-
-    return norm(a) == norm(b) or norm(b).startswith(norm(a)) or norm(a).startswith(norm(b))
+    # the envelope's addressee and address lines (address.format.official_lines), the addressee
+    # on top whatever the layout, as domestic mail: no country line
+    head, lines = official_addressee(r, lang, list(r.address.lines))
+    return head + format_address(r.address, [], [], r.id, dest, official=([], lines)).lines("local") + abroad
 
 
 @lru_cache(maxsize=None)
