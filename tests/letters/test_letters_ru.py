@@ -153,6 +153,7 @@ def test_censor_words_warned():
     ["letter", "examples/ru-aliyev.yaml", "--to", "prosecutor", "--lang", "en", "--date", "2026-11-28"],
     ["letter", "examples/atabek.yaml", "--to", "president", "--date", "2026-11-28"],
     ["tweet", "examples/ru-aliyev.yaml"],
+    ["address", "examples/atabek.yaml", "--to", "president"],  # a Latin address declines nothing
 ])
 def test_no_morphology_without_a_cyrillic_letter(args):
     code = ("import sys\nfrom appealkit.cli import main\n"
