@@ -173,7 +173,7 @@ def merge_letters(cases: list, writers: str, out_dir: str, *, to: str = "all", f
 
 
 def make_pack(cases: list, out: str = "pack.pdf", *, writers: str | None = None, to: str = "all",
-              paper: str = "a4", envelope: str = "dl", labels: str = "l7163", start_label: int = 1,
+              paper: str = "a4", envelope: str = "dl", labels: str | None = None, start_label: int = 1,
               by: str = "case", support_in: str = "prison", lang: str | None = None,
               sender_name: str | None = None, sender_address: str | list[str] | None = None,
               sender_country: str | None = None, date: _dt.date | None = None,
@@ -181,7 +181,7 @@ def make_pack(cases: list, out: str = "pack.pdf", *, writers: str | None = None,
               progress: Callable[[int, int], None] | None = None, workers: int | None = None) -> PackReport:
     """The printable pack (`appealkit pack`) at `out` (.pdf, or .html for a browser): a card
     per case, every writer's letters and envelopes (or `envelope="labels"` on `labels` sheets,
-    l7163, l7160 or 5160, from label `start_label`), `by` case or by writer. Without `writers`
+    l7163, l7160 or 5160, by default the paper's own, from label `start_label`), `by` case or by writer. Without `writers`
     the sender is the one given, completed from sender.yaml (resolve_sender). `progress(done,
     total)` counts writer x case pairs as they are rendered. The PackReport counts cases,
     letters, writer's copies and envelopes and holds `.notices`; `.ok` is false if a row failed."""

@@ -703,8 +703,9 @@ def pack(
     paper: Annotated[Paper, typer.Option("--paper", help="Paper for the cards and letters.")] = Paper.a4,
     envelope: Annotated[Envelope, typer.Option(
         "--envelope", help="DL 220x110 mm, C5 229x162, C6 162x114, or labels (see --labels).")] = Envelope.dl,
-    labels: Annotated[Labels, typer.Option(
-        "--labels", help="Label sheet: Avery L7163 (2x7, A4), L7160 (3x7, A4) or 5160 (3x10, US Letter).")] = Labels.l7163,
+    labels: Annotated[Optional[Labels], typer.Option(
+        "--labels", help="Label sheet: Avery L7163 (2x7, A4), L7160 (3x7, A4) or 5160 (3x10, US Letter); "
+                         "default the paper's own (L7163 on A4, 5160 on US Letter).")] = None,
     start_label: Annotated[int, typer.Option(
         "--start-label", help="The first free label on a used sheet (1: top left, row by row).")] = 1,
     by: Annotated[By, typer.Option(
@@ -738,7 +739,7 @@ def pack(
     bar = _bar("pack")
     try:
         report = make_pack(list(cases or []), out, writers=writers, to=to, paper=paper.value,
-                           envelope=envelope.value, labels=labels.value, start_label=start_label, by=by.value,
+                           envelope=envelope.value, labels=labels.value if labels else None, start_label=start_label, by=by.value,
                            support_in=support_in.value, lang=lang, sender_name=sender_name,
                            sender_address=sender_address, sender_country=from_, date=_date(date, "--date"),
                            embassy_address=split_lines(embassy_address) or None, force=force,

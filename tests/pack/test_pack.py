@@ -206,6 +206,33 @@ def test_labels_run_on_and_keep_off_the_edges(tmp_path, sheet, paper, per, width
     assert not [t for x, y, t in first if ph - y < s.top + s.height and x < s.left + 2 * s.width]
 
 
+LETTER = (612.0, 792.0)
+
+
+def test_labels_follow_the_paper(tmp_path):
+    """US Letter paper gets US label sheets (Avery 5160) unless others are asked for: no A4 sheet
+    among Letter pages, and no warning."""
+    out = tmp_path / "letter.pdf"
+    r = run("pack", OPEN[1], "--writers", WRITERS, "--paper", "letter", "--envelope", "labels",
+            "--out", str(out), "--date", "2026-12-01")
+    assert "label sheets are" not in r.err
+    pages = PdfReader(str(out)).pages
+    assert {_size(p) for p in pages} == {LETTER}
+    assert sum("Anna Smith, 1 High Street" in p.extract_text() for p in pages) == 1
+
+
+@pytest.mark.parametrize("paper, sheet, said", [
+    ("letter", "l7163", "Avery L7163 label sheets are A4, the other pages US Letter"),
+    ("a4", "5160", "Avery 5160 label sheets are US Letter, the other pages A4")])
+def test_label_sheets_of_another_paper_are_said(tmp_path, paper, sheet, said):
+    out = tmp_path / "mixed.pdf"
+    r = run("pack", OPEN[1], "--writers", WRITERS, "--paper", paper, "--envelope", "labels", "--labels", sheet,
+            "--out", str(out), "--date", "2026-12-01")
+    assert r.err.count(said) == 1
+    sizes = {_size(p) for p in PdfReader(str(out)).pages}
+    assert sizes == {A4, LETTER}  # as asked: the organiser loads both
+
+
 def test_start_label_is_checked_before_any_work(tmp_path):
     r = run("pack", *OPEN, "--envelope", "labels", "--start-label", "15", "--out", str(tmp_path / "p.pdf"))
     assert r.code == 1 and r.err == "appealkit: error: --start-label: the first label is 1 to 14 on Avery L7163\n"

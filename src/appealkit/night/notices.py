@@ -30,6 +30,7 @@ class Code(str, Enum):
     NO_HANDLE = "no-handle"  # a recipient without a handle on the platform: left out of the post
     PACK = "pack"  # the pack's own note about a case (a passed deadline...)
     E_LETTER = "e-letter"  # the e-letter service a letter's pages are for (or that there is none)
+    LABEL_PAPER = "label-paper"  # label sheets of another paper size than the pack's pages
     MISSING_GLYPHS = "missing-glyphs"  # characters no font has: printed as empty boxes
     POST_ROUTE = "post-route"  # a suspended postal route, or a deadline the post cannot meet (routes.py)
     CASE_FAILED = "case-failed"  # a case file of a several-case run stopped (`error` says why)

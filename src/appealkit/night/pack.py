@@ -37,7 +37,7 @@ class PackReport:
 
 
 def make_pack(cases: list, out: str = "pack.pdf", *, writers: str | None = None, to: str = "all",
-              paper: str = "a4", envelope: str = "dl", labels: str = "l7163", start_label: int = 1,
+              paper: str = "a4", envelope: str = "dl", labels: str | None = None, start_label: int = 1,
               by: str = "case", support_in: str = "prison", lang: str | None = None,
               sender_name: str | None = None, sender_address: str | list[str] | None = None,
               sender_country: str | None = None, date: dt.date | None = None,
@@ -48,8 +48,8 @@ def make_pack(cases: list, out: str = "pack.pdf", *, writers: str | None = None,
     """The printable pack of `cases` (paths, folders or Case objects) at `out` (.pdf, or .html
     for a browser): a card per case, every letter and every envelope (or label) of each writer
     in the CSV `writers`, or of one sender (the given values, completed from sender.yaml).
-    `by` orders it by case or by writer (a bundle each); `labels` (l7163, l7160, 5160) and
-    `start_label` place labels; `support_in` is prison (the prison's language, with a
+    `by` orders it by case or by writer (a bundle each); `labels` (l7163, l7160, 5160;
+    default the paper's own: L7163 on A4, 5160 on US Letter) and `start_label` place labels; `support_in` is prison (the prison's language, with a
     writer's copy) or writer. A writer's personal message (their `message` column) that a
     prison censor may stop is left out with a notice naming the row, or, with `strict`, refuses
     the pack. Each notice goes to `on_notice`, and into the report;
@@ -85,6 +85,14 @@ def make_pack(cases: list, out: str = "pack.pdf", *, writers: str | None = None,
             report.failed += 1
         if on_notice is not None:
             on_notice(n)
+
+    if envelope == "labels":
+        from ..pack import PAPERS
+
+        sheet = opts.sheet
+        if sheet.paper != PAPERS[paper]:  # asked for: say what the printer will be fed
+            say(Notice(Code.LABEL_PAPER, f"{sheet.name} label sheets are {_paper_name(sheet.paper)}, the other "
+                                         f"pages {_paper_name(PAPERS[paper])}: load both in the printer", scope="run"))
 
     if writers is not None:
         people: list[Writer] = []
@@ -138,6 +146,12 @@ def make_pack(cases: list, out: str = "pack.pdf", *, writers: str | None = None,
         for case_id, recipient, writer in p.sent:
             recorder.letter(day, case_id, recipient, writer)
     return report
+
+
+def _paper_name(size: tuple[float, float]) -> str:
+    from ..pack import PAPERS
+
+    return "A4" if size == PAPERS["a4"] else "US Letter"
 
 
 def _n(count: int, noun: str) -> str:

@@ -56,7 +56,7 @@ class Options:
     to: str = "all"
     paper: str = "a4"
     envelope: str = "dl"  # dl, c5, c6 or labels
-    labels: str = "l7163"
+    labels: str | None = None  # a sheet of LABEL_SHEETS; None: the paper's own (L7163 on A4, 5160 on Letter)
     start_label: int = 1
     by: str = "case"  # case or writer
     lang: str | None = None  # for writers who give none
@@ -68,17 +68,24 @@ class Options:
     strict: bool = False  # a message a censor may stop refuses the pack (else it is left out)
     source: str | None = None  # the writers file, to name a row in an error
 
+    @property
+    def sheet(self) -> LabelSheet:
+        """The label sheet (after check(): the paper's own where none was asked for)."""
+        return LABEL_SHEETS[self.labels or "l7163"]
+
     def check(self) -> None:
         if self.paper not in PAPERS:
             raise AppealkitError(f"unknown paper '{self.paper}'; choose {' or '.join(PAPERS)}", param="paper")
         if self.envelope not in ENVELOPES and self.envelope != "labels":
             raise AppealkitError(f"unknown envelope '{self.envelope}'; choose dl, c5, c6 or labels",
                                  param="envelope")
+        if self.labels is None:
+            self.labels = next(k for k, s in LABEL_SHEETS.items() if s.paper == PAPERS[self.paper])
         if self.labels not in LABEL_SHEETS:
             raise AppealkitError(f"unknown labels '{self.labels}'; choose {', '.join(LABEL_SHEETS)}", param="labels")
-        if not 1 <= self.start_label <= LABEL_SHEETS[self.labels].per_sheet:
-            raise AppealkitError(f"the first label is 1 to {LABEL_SHEETS[self.labels].per_sheet} on "
-                                 f"{LABEL_SHEETS[self.labels].name}", param="start_label")
+        if not 1 <= self.start_label <= self.sheet.per_sheet:
+            raise AppealkitError(f"the first label is 1 to {self.sheet.per_sheet} on {self.sheet.name}",
+                                 param="start_label")
         if self.by not in ("case", "writer"):
             raise AppealkitError(f"unknown order '{self.by}'; choose case or writer", param="by")
         if self.support_in not in ("prison", "writer"):
@@ -140,7 +147,7 @@ def layout(cases: list, writers: list, opts: Options, report: Report) -> Iterato
             yield from _envelopes(envelopes, labels, buf, opts)
     run.say_fallbacks(writers)
     if labels:
-        for sheet in label_sheets(labels, LABEL_SHEETS[opts.labels], opts.start_label):
+        for sheet in label_sheets(labels, opts.sheet, opts.start_label):
             yield from buf.add(sheet)
     yield from buf.flush()
 
@@ -513,7 +520,7 @@ def render(part: Part, opts: Options, fonts: list[dict], day: dt.date) -> str:
 def page_setup(opts: Options) -> dict:
     pw, ph = PAPERS[opts.paper]
     ew, eh = ENVELOPES.get(opts.envelope, (0, 0))
-    s = LABEL_SHEETS[opts.labels]
+    s = opts.sheet
     return {"paper": {"name": opts.paper, "width": pw, "height": ph},
             "envelope": {"name": opts.envelope, "width": ew, "height": eh},
             "sheet": {"name": s.name, "width": s.paper[0], "height": s.paper[1], "label_width": s.width,

@@ -56,7 +56,9 @@ class Table:
         self.chars = str.maketrans(chars) if chars else None
         # Cyrillic unless the scheme names another script's letters
         self.word_re = word_re(script or scripts.char_class(scripts.CYRILLIC))
-        self.any_re = re.compile(f"[{script}]") if script else scripts.pattern(scripts.CYRILLIC)
+        # another script's letters, for what its table leaves (None: Cyrillic, asked character by
+        # character: its pattern takes a millisecond or two to compile)
+        self.any_re = re.compile(f"[{script}]") if script else None
         self.cache: dict[str, str] = {}
         # whole words the standard spells its own way go straight into the cache
         for w, out in (words or {}).items():
@@ -139,9 +141,9 @@ def run(table: Table, text: str) -> str:
     text = unicodedata.normalize(table.form, text)
     if table.chars:
         text = text.translate(table.chars)
-    if not table.any_re.search(text):
-        return text
     words = list(table.word_re.finditer(text))
+    if not words:
+        return text
     out = []
     last = 0
     for idx, m in enumerate(words):

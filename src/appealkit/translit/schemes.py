@@ -74,13 +74,18 @@ class Scheme:
             raise UsageError(f"unknown language '{lang}'; choose one of {', '.join(known)}")
         table = self.table(lang)
         out = run(table, text)
-        cyrillic = scripts.pattern(scripts.CYRILLIC)
-        for left in (table.any_re,) if table.any_re is cyrillic else (table.any_re, cyrillic):
-            if left.search(out):  # letters no table here knows (Old Cyrillic, ...)
-                from unidecode import unidecode
-
-                out = left.sub(lambda m: unidecode(m.group()) or "", out)
+        # letters no table here knows (Old Cyrillic, ...) go by unidecode
+        if table.any_re is not None and table.any_re.search(out):
+            out = _by_unidecode(table.any_re, out)
+        if scripts.has(out, scripts.CYRILLIC):
+            out = _by_unidecode(scripts.pattern(scripts.CYRILLIC), out)
         return out
+
+
+def _by_unidecode(left: re.Pattern, text: str) -> str:
+    from unidecode import unidecode
+
+    return left.sub(lambda m: unidecode(m.group()) or "", text)
 
 
 def _ids() -> list[str]:
