@@ -208,9 +208,11 @@ def test_a_nominative_text_copy_is_declined_with_a_warning(tmp_path):
     assert "'Комитет ООН по правам человека' is in the nominative" in r.err
 
 
-def test_ukrainian_support_letter_says_far_from_you():
+def test_ukrainian_support_letter_says_what_the_russian_says():
+    # a translation of the Russian letter (tests/letters/test_support_parallel.py), never «звідси»
     out = run("letter", "examples/ua-kovalenko.yaml", "--to", "person", *SENDER).out
-    assert "далеко від Вас" in out and "звідси" not in out
+    assert "Хочу сказати Вам кілька теплих слів: Вас пам’ятають, про Вас думають, Вам бажають добра." in out
+    assert "звідси" not in out
 
 
 def test_check_warns_of_a_copy_in_your_country(case):

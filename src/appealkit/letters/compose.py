@@ -38,10 +38,12 @@ class Letter:
     # a support letter's envelope, as plain text headed "ENVELOPE (not part of the letter)": kept
     # apart from `text`, the page that goes into the envelope ("" where there is none)
     envelope: str = field(default="", compare=False, repr=False)
+    # which optional parts the letter has (render.choices): a translation of it follows them
+    choices: dict = field(default_factory=dict, compare=False, repr=False)
 
     def as_dict(self) -> dict:
         d = asdict(self)
-        del d["warnings"]
+        del d["warnings"], d["choices"]
         return d
 
 
@@ -49,18 +51,20 @@ def compose_letters(case, to: str = "all", *, lang: str | None = None, sender_na
                     sender_address: list[str] | None = None, sender_country: str | None = None,
                     date: dt.date | None = None, fmt: str = "text", template=None,
                     message: str | None = None, embassy_address: list[str] | None = None,
-                    extra: dict | None = None) -> list[Letter]:
+                    extra: dict | None = None, follow: dict | None = None) -> list[Letter]:
     """The letters of a case for `to` (a recipient id, `person` or `all`), in `lang` (default
     the case's language), signed by the sender, dated `date` (default today), as `fmt`
     (text, markdown or html; html letters are whole pages). `template` is a compiled
     user template (letters.render.load_template); `extra` adds names to its context (a mail
-    merge's `writer`). Warnings ride on each Letter."""
+    merge's `writer`). `follow` (a Letter's `choices`) makes a translation of that letter: it
+    leaves out what the letter leaves out (a writer's copy). Warnings ride on each Letter."""
     from ..address.checks import address_warnings
     from ..address.format import blocks_for
     from .checks import caution_hits
     from .language import choose
     from .naming import missing_names
-    from .render import as_html, as_markdown, context, render
+    from .render import as_html, as_markdown, choices, context, render
+    from .render import follow as follow_choices
     from .sender import Sender
     from .translations import has_template, languages, missing_translations
 
@@ -105,6 +109,8 @@ def compose_letters(case, to: str = "all", *, lang: str | None = None, sender_na
         blocks = blocks_for(case, t, sender.country, None, "translate", embassy_address or None,
                             decline=t == "person") if by_post else []
         ctx = context(case, to=t, lang=lang, day=day, sender=sender, blocks=blocks, message=message)
+        if follow is not None:
+            ctx = follow_choices(ctx, follow)
         # a copy: the cached context stays the same for the next writer; `writer` always exists,
         # so one template serves a mail merge and a single letter
         ctx = {**ctx, "writer": {}, **(extra or {})}
@@ -133,7 +139,7 @@ def compose_letters(case, to: str = "all", *, lang: str | None = None, sender_na
         # a --template of one's own prints what it likes: its context has `envelope` too
         built_in = template is None and has_template(lang, "envelope")
         envelope = render(ctx, "envelope", lang) if ctx["envelope"] and built_in else ""
-        out.append(Letter(t, kind, lang, ctx["salutation"], text, address, warnings, envelope))
+        out.append(Letter(t, kind, lang, ctx["salutation"], text, address, warnings, envelope, choices(ctx)))
     return out
 
 

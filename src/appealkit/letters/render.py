@@ -7,7 +7,10 @@
   sender: {name, address (lines), country (name in the letter language)},
   salutation, closing, summary, asks (list), copies, message, envelope (lines),
   addressee (the person's registered line), addressee_lang (its language: ru in a Belarusian
-  letter to a prison that registers the Russian name).
+  letter to a prison that registers the Russian name), addressee_label (its «Кому», in that
+  language), reply (the ask to reply in block letters).
+
+A support letter's conditionals are its `CHOICES`; a writer's copy makes the letter's (`follow`).
 
 Every value is plain text from the case; Jinja2 runs sandboxed and never evaluates it.
 """
@@ -267,6 +270,7 @@ def _context(case, to, lang, day, sender, blocks, message) -> dict:
         # writes the block wholly in Russian («Кому: Шолоху Алесю Викторовичу, 1971 г. р.»), on the
         # envelope and atop the letter alike, never a Belarusian label on a Russian name
         ctx["addressee_lang"] = _block_lang(ctx["addressee"], lang, block.country if block else None)
+        ctx["addressee_label"] = _addressee_label(ctx["addressee_lang"], lang)
         if block:
             ctx["person"]["address"] = block.local[1:]
             # the block as the address command prints it: local script, and Latin where it differs
@@ -288,6 +292,48 @@ def _context(case, to, lang, day, sender, blocks, message) -> dict:
         ctx["country"] = country_in_text(dest, lang, d)
         ctx["country_gen"] = state_case(dest, "gen", lang, d)
     return ctx
+
+
+def _addressee_label(block_lang: str, lang: str) -> str:
+    from .translations import languages
+
+    return lang_data(block_lang if block_lang in languages() else lang)["addressee_label"]
+
+
+# what a support letter chooses to say, each a conditional of the support templates (a test holds
+# every language's to these): a writer's copy makes the letter's choices, so that it translates
+# the letter sent, no more and no less
+CHOICES = ("sender.name_in_text", "message", "reply")
+
+
+def choices(ctx: dict) -> dict[str, bool]:
+    """The letter's choices (`CHOICES`): which of its optional parts it has."""
+    def value(path: str):
+        v: Any = ctx
+        for k in path.split("."):
+            v = v.get(k) if isinstance(v, dict) else None
+        return v
+
+    return {path: bool(value(path)) for path in CHOICES}
+
+
+def follow(ctx: dict, chosen: dict[str, bool]) -> dict:
+    """`ctx` (a copy) making the choices of the letter it translates: a part the letter leaves
+    out is left out; a flag the letter sets is set (the copy names the writer where the letter
+    does, in whatever script)."""
+    out = dict(ctx)
+    for path, on in chosen.items():
+        *parents, last = path.split(".")
+        d = out
+        for k in parents:
+            inner = dict(d[k])
+            d[k] = inner
+            d = inner
+        if not on:
+            d[last] = None
+        elif isinstance(d[last], bool):
+            d[last] = True
+    return out
 
 
 def _block_lang(line: str, lang: str, country: str | None) -> str:

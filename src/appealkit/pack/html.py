@@ -278,14 +278,19 @@ class _Run:
         country = w.country or opts.sender_country
         letters: list[dict] = []
         originals: dict[str, str] = {}  # target -> language of the letter for the envelope
+        chosen: dict[str, dict] = {}  # target -> the letter's choices, which its writer's copy makes too
         message = self.message(w, [job.lang or case.language for job in a.jobs])
         for job in a.jobs:
+            if job.copy and job.target not in chosen:
+                continue  # no letter, no copy of it
             try:
                 (x,) = compose_letters(case, job.target, lang=job.lang, sender_name=w.name or None,
                                        sender_address=w.address, sender_country=country, date=self.day,
                                        embassy_address=opts.embassy_address, message=message,
                                        # the page that goes into the envelope is the letter alone
-                                       extra={"writer": w.as_context(), "envelope": []})
+                                       extra={"writer": w.as_context(), "envelope": []},
+                                       # the copy translates the letter: what it has, no more
+                                       follow=chosen[job.target] if job.copy else None)
             except AppealkitError as e:
                 if job.copy:
                     continue  # the letter itself is there; a copy the case cannot give is no loss
@@ -297,11 +302,13 @@ class _Run:
                 self.report.letters += 1
                 self.report.sent.append((case.id, job.target, w.name))
                 originals[job.target] = x.language
+                chosen[job.target] = x.choices
                 for m in letter_warnings(x.warnings):  # the safety note is on the card
                     self.say("warning", m, case.id)
             letters.append({"kind": "letter", "case": case.id, "to": job.target, "lang": x.language,
                             "writer": w.name, "blocks": text_blocks(x.text), "mine": job.copy,
-                            "copy_of": _language_name(originals.get(job.target)) if job.copy else None,
+                            "copy_of": _language_name(originals[job.target]) if job.copy else None,
+                            "copy_in": _language_name(x.language) if job.copy else None,
                             "fit": letter_fit(x.text, opts.paper)})
         envelopes = []
         blocks = n.addresses(country)
