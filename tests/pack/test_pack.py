@@ -341,3 +341,18 @@ def test_a_5000_letter_word_wraps(tmp_path):
     assert r.code == 0, r.err
     card = "".join("".join(p.extract_text().split()) for p in PdfReader(str(out)).pages)
     assert word in card  # every letter printed, none clipped at the page's edge
+
+
+def test_an_embassy_without_an_address_is_on_the_card_and_said_once(tmp_path):
+    """The case cannot give the embassy in each writer's country: the ambassador's letter is
+    printed for the writer to address, the card says so, and the run says it once per case."""
+    out = tmp_path / "embassy.html"
+    r = run("pack", str(ROOT / "examples" / "ru-aliyev.yaml"), "--writers", WRITERS, "--out", str(out),
+            "--date", "2026-12-01")
+    html = out.read_text(encoding="utf-8")
+    assert html.count("<h2>The embassy</h2>") == 1
+    assert "The letter to the Ambassador of the Russian Federation has no address" in html
+    assert r.err.count("the letter to the Ambassador of the Russian Federation has no address") == 1
+    r = run("pack", str(ROOT / "examples" / "ru-aliyev.yaml"), "--writers", WRITERS, "--out", str(out), "--force",
+            "--date", "2026-12-01", "--embassy-address", "6/7 Kensington Palace Gardens; London W8 4QP")
+    assert "The embassy</h2>" not in out.read_text(encoding="utf-8") and "has no address" not in r.err

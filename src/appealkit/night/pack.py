@@ -138,7 +138,7 @@ def make_pack(cases: list, out: str = "pack.pdf", *, writers: str | None = None,
         elif x.code == "left-out":
             say(Notice(Code.LETTER_FAILED, x.message.removeprefix(f"{x.case}: "), "error", "case", x.case))
         else:
-            say(Notice(Code.PACK if x.code == "closed" else Code.LETTER, x.message, where=x.case))
+            say(Notice(Code.PACK if x.code in ("closed", "embassy") else Code.LETTER, x.message, where=x.case))
     if p.missing:
         say(Notice(Code.MISSING_GLYPHS, f"no font here has {', '.join(p.missing)}: printed as empty boxes", scope="run"))
     report.cases, report.letters, report.copies, report.envelopes = len(good), p.letters, p.copies, p.envelopes

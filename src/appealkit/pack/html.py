@@ -16,7 +16,7 @@ from . import BARCODE_ZONE, ENVELOPES, LABEL_MARGIN, LABEL_SHEETS, PAPERS, Label
 
 PART_PAGES = 24  # items per HTML document: WeasyPrint's cost grows faster than a document's length
 
-NoticeCode = Literal["closed", "fallback", "warning", "left-out", "message"]
+NoticeCode = Literal["closed", "fallback", "warning", "left-out", "message", "embassy"]
 
 
 @dataclass
@@ -120,7 +120,7 @@ def layout(cases: list, writers: list, opts: Options, report: Report) -> Iterato
             if a.case is not case:  # a new case: the last one's envelopes, this one's card
                 yield from _envelopes(envelopes, labels, buf, opts)
                 envelopes, case = [], a.case
-                yield from buf.add({"kind": "card", "card": card(case, day, sender)})
+                yield from buf.add({"kind": "card", "card": card(case, day, sender, embassies_to_find(case, opts, day))})
             letters, envs = run.writer_case(nights[a.case.id], a)
             for x in letters:
                 yield from buf.add(x)
@@ -128,7 +128,7 @@ def layout(cases: list, writers: list, opts: Options, report: Report) -> Iterato
         yield from _envelopes(envelopes, labels, buf, opts)
     else:
         for c in cases:
-            yield from buf.add({"kind": "card", "card": card(c, day, sender)})
+            yield from buf.add({"kind": "card", "card": card(c, day, sender, embassies_to_find(c, opts, day))})
         import itertools
 
         # the writers are good rows only: every pair is an Assignment, a writer's pairs in a row
@@ -249,6 +249,10 @@ class _Run:
             msg = closed_note(case, self.opts.to)
             if msg:
                 self.say("closed", msg, case.id)
+        for title in embassies_to_find(case, self.opts, self.day):
+            self.say("embassy", f"the letter to {title} has no address: each writer writes the embassy's "
+                                "address in their country on it and on an envelope (the card says so; "
+                                "--embassy-address gives it where every writer is in one country)", case.id)
 
     def writer_notes(self, w) -> list[str]:
         cases = self.fallback.get(w.line, [])
@@ -349,8 +353,25 @@ def _sender_of(writers: list, opts: Options) -> str | None:
     return opts.sender_country
 
 
-def card(case, day: dt.date, sender_country: str | None = None) -> dict:
-    """What a volunteer needs to know before writing, in the case's language."""
+def embassies_to_find(case, opts: Options, day: dt.date) -> list[str]:
+    """The titles of the ambassadors the pack writes to without an address (the embassy in each
+    writer's country, which the case cannot give): each writer looks it up."""
+    from ..night.assign import open_targets
+
+    if opts.embassy_address:
+        return []
+    out = []
+    for t in open_targets(case, opts.to, day):
+        r = case.recipients.get(t)
+        if r is not None and r.role == "ambassador" and r.address is None:
+            title = r.title.pick("en", case.language) if r.title else "ambassador"
+            out.append(title if title.startswith(("the ", "The ", "H.E.")) else f"the {title}")
+    return out
+
+
+def card(case, day: dt.date, sender_country: str | None = None, embassies: list[str] | None = None) -> dict:
+    """What a volunteer needs to know before writing, in the case's language; `embassies`: the
+    ambassadors whose embassy address the writer fills in."""
     from ..address.format import blocks_for
     from ..night.assign import closed
     from ..night.overview import birthdays
@@ -380,7 +401,7 @@ def card(case, day: dt.date, sender_country: str | None = None) -> dict:
         "summary": " ".join(case.summary.pick(lang, "en").split()) if case.summary else None,
         "asks": [" ".join(a.pick(lang, "en").split()) for a in case.asks],
         "safety": " ".join(p.safety.pick(lang, "en").split()) if p.safety else None,
-        "url": case.url, "qr": qr_svg(case.url) if case.url else None,
+        "url": case.url, "qr": qr_svg(case.url) if case.url else None, "embassies": embassies or [],
     }
 
 
