@@ -68,7 +68,7 @@ def mixed_script(s: str) -> list[str]:
     """Messages for each word that mixes Latin, Cyrillic and Greek letters (any two: a Greek
     omicron in a Cyrillic word is as much a homoglyph as a Latin o), naming the letters typed
     in the wrong script."""
-    if s.isascii() or sum(scripts.has(s, sc) for sc in _ALIKE) < 2:
+    if s.isascii() or len(scripts.scripts_in(s) & set(_ALIKE)) < 2:
         return []  # one script only: nothing can be mixed
     context = None
     found = []
