@@ -97,6 +97,23 @@ def test_a_message_a_censor_may_stop_is_left_out_and_said_once():
     assert len(said) == 1 and "left out" in said[0] and "'адвокат'" in said[0]
 
 
+def test_a_writers_message_is_checked_in_the_language_the_letter_goes_in():
+    """An English-speaking writer's message goes into a support letter in the prison's language
+    (Russian): the censor's Russian words are looked for there too."""
+    w = Writer(2, "Anna Smith", GB, "GB", "en", extra={"message": CENSORED})
+    p = build_pack([load_case(PETROV)], [w], "person", date=DAY)
+    assert "адвокат" not in p.html
+    assert len([m for m in p.warnings if "personal message" in m and "'адвокат'" in m]) == 1
+
+
+def test_a_message_its_writer_kept_after_the_warning_is_printed():
+    """The event page shows the censor's words as the volunteer types; what they keep is printed."""
+    p = build_pack([load_case(PETROV)], [Writer(2, "Anna Smith", GB, "GB", "en")], "person", date=DAY,
+                   message=CENSORED, message_seen=True)
+    assert "Ваш адвокат подал апелляцию" in p.html
+    assert not [m for m in p.warnings if "personal message" in m]
+
+
 def test_a_warm_message_is_printed():
     p = _pack("person", Writer(2, "Anna Smith", GB, "GB", "ru"), WARM)
     assert WARM in p.html

@@ -65,6 +65,7 @@ class Options:
     sender_country: str | None = None
     embassy_address: list[str] | None = None
     message: str | None = None  # a personal message in every letter (the event page's volunteer's)
+    message_seen: bool = False  # its writer saw the censor's words in it and kept them (serve)
     strict: bool = False  # a message a censor may stop refuses the pack (else it is left out)
     source: str | None = None  # the writers file, to name a row in an error
 
@@ -209,12 +210,16 @@ class _Run:
     def message(self, w, langs: list[str]) -> str | None:
         """The writer's personal message (their `message` column, else the run's), unless a prison
         censor may stop it (letters.checks.censor_findings, in the writer's language and the
-        letters'): then it is left out and said once for the writer, or refused with `strict`."""
+        languages the letters are in): then it is left out and said once for the writer, or
+        refused with `strict`. A run's message its writer has seen checked (`message_seen`: the
+        event page shows the censor's words as the volunteer types) is printed as they kept it."""
         from ..letters.checks import censor_findings
 
-        text = (w.extra.get("message") or self.opts.message or "").strip()
+        text = (w.extra.get("message") or "").strip()
         if not text:
-            return None
+            text = (self.opts.message or "").strip()
+            if not text or self.opts.message_seen:
+                return text or None
         key = (w.line, text, tuple(langs))
         if key not in self.messages:
             hits: dict[str, str] = {}
@@ -274,6 +279,7 @@ class _Run:
         """The letters (pages) and envelopes of one assignment (a writer, a case)."""
         from ..address.addressee import return_address
         from ..letters.compose import compose_letters, letter_warnings
+        from ..night.assign import support_language
         from ..night.merge import CACHE_SLACK
 
         case, opts, w = n.case, self.opts, a.writer
@@ -283,7 +289,8 @@ class _Run:
         letters: list[dict] = []
         originals: dict[str, str] = {}  # target -> language of the letter for the envelope
         chosen: dict[str, dict] = {}  # target -> the letter's choices, which its writer's copy makes too
-        message = self.message(w, [job.lang or case.language for job in a.jobs])
+        # a support letter without a language of its own goes in the prison's
+        message = self.message(w, [job.lang or support_language(case) for job in a.jobs])
         for job in a.jobs:
             if job.copy and job.target not in chosen:
                 continue  # no letter, no copy of it
@@ -525,13 +532,14 @@ class Pack:
 def build_pack(cases: list, writers: list, to: str = "all", *, paper: str = "a4", envelope: str = "dl",
                lang: str | None = None, date: dt.date | None = None, sender_country: str | None = None,
                embassy_address: list[str] | None = None, fonts: list[dict] | None = None,
-               message: str | None = None) -> Pack:
+               message: str | None = None, message_seen: bool = False) -> Pack:
     """A small pack as one HTML document (the event page prints a letter at a time): the
     same pages as the printed pack's, by the same rules. `fonts` are @font-face rules
-    (pack.fonts.font_faces); none: the browser's own."""
+    (pack.fonts.font_faces); none: the browser's own. `message_seen`: the message's writer has
+    seen what a censor may stop in it, and it is printed as written."""
     day = date or dt.date.today()
     opts = Options(to=to, paper=paper, envelope=envelope, lang=lang, date=day, sender_country=sender_country,
-                   embassy_address=embassy_address, message=message)
+                   embassy_address=embassy_address, message=message, message_seen=message_seen)
     report = Report()
     items = [x for part in layout(cases, writers, opts, report) for x in part.items]
     return Pack(render(Part(items), opts, fonts or [], day), report.letters, report.envelopes,

@@ -92,7 +92,8 @@ def _one(case, to: str, v: Volunteer, message: str | None, day: dt.date, envelop
         mark = _marks.setdefault(case.id, case.derived.mark())
         try:
             p = build_pack([case], [v.writer()], to, envelope=envelope, date=day, sender_country=v.country,
-                           lang=letter_language(case, v.lang), fonts=font_faces(), message=message or None)
+                           lang=letter_language(case, v.lang), fonts=font_faces(), message=message or None,
+                           message_seen=True)  # the page showed its censor's words as it was typed
         finally:
             # a night of many volunteers (each a sender of their own) would keep one value per letter
             case.derived.trim(mark, CACHE_SLACK)
