@@ -189,7 +189,7 @@ def test_woman_president(tmp_path):
     p = tmp_path / "c.yaml"
     # no name: the title's form of address, in the feminine
     p.write_text(src.replace("    role: prosecutor\n    pronoun: he\n", "    role: head-of-state\n    pronoun: she\n")
-                 .replace("Гуцан Александр Владимирович", "").replace("name: {en: Alexander Gutsan, ru: }\n    ", "")
+                 .replace("Гуцан Александр Васильевич", "").replace("name: {en: Alexander Gutsan, ru: }\n    ", "")
                  .replace("Генеральный прокурор Российской Федерации}", "Президент Российской Федерации}"),
                  encoding="utf-8")
     assert "\nУважаемая госпожа Президент!\n" in run("letter", str(p), "--to", "prosecutor", "--lang", "ru", *SENDER).out

@@ -89,7 +89,7 @@ def test_support_letters_to_russian_prisons_in_russian_with_a_writers_copy(night
     assert len(to_petrov) == 5  # every writer's letter to him is in Russian
     assert not [t for t in texts if "To: Alexei Petrov" in t and "Your copy" not in t]
     copies = [t for t in texts if "Your copy" in t]
-    assert len(copies) == 8 and all("never goes in" in t for t in copies)
+    assert len(copies) == 8 and all("Keep this page; do not post it." in t for t in copies)
     anna = [t for t in copies if "Your copy, Anna Smith" in t]
     assert any("in Russian" in t and "Dear Alexei" in t for t in anna)
     # the copy's pages carry the mark at the top of every page
@@ -351,8 +351,27 @@ def test_an_embassy_without_an_address_is_on_the_card_and_said_once(tmp_path):
             "--date", "2026-12-01")
     html = out.read_text(encoding="utf-8")
     assert html.count("<h2>The embassy</h2>") == 1
-    assert "The letter to the Ambassador of the Russian Federation has no address" in html
+    assert ("The letter to the Ambassador of the Russian Federation has no address: find the address of the "
+            "embassy in your country on its website and write it on the letter and on an envelope.") in html
     assert r.err.count("the letter to the Ambassador of the Russian Federation has no address") == 1
     r = run("pack", str(ROOT / "examples" / "ru-aliyev.yaml"), "--writers", WRITERS, "--out", str(out), "--force",
             "--date", "2026-12-01", "--embassy-address", "6/7 Kensington Palace Gardens; London W8 4QP")
     assert "The embassy</h2>" not in out.read_text(encoding="utf-8") and "has no address" not in r.err
+
+
+def test_two_embassies_without_an_address_are_one_plural_sentence(tmp_path):
+    # a second ambassador the case gives no address for either
+    case = (ROOT / "examples" / "ru-aliyev.yaml").read_text(encoding="utf-8").replace("\ncopies:", """
+  belarus:
+    role: ambassador
+    pronoun: they
+    title: {en: Ambassador of the Republic of Belarus, ru: Посол Республики Беларусь}
+
+copies:""")
+    (tmp_path / "two.yaml").write_text(case, encoding="utf-8")
+    out = tmp_path / "two.html"
+    r = run("pack", str(tmp_path / "two.yaml"), "--writers", str(ROOT / "examples" / "writers.csv"), "--out",
+            str(out), "--date", "2026-12-01")
+    assert r.code == 0, r.err
+    assert ("The letters to the Ambassador of the Russian Federation and to the Ambassador of the Republic of "
+            "Belarus have no address: find") in out.read_text(encoding="utf-8")

@@ -46,7 +46,7 @@ def test_a_latin_named_writer_is_not_named_in_either():
     letter, copy = _letter_and_copy(Writer(2, "Claire Martin", PARIS, "FR", "en"))
     assert "Меня зовут" not in letter and "Я пишу Вам из Франции." in letter
     assert "My name is" not in copy and "I am writing to you from France." in copy
-    assert ("I would like to say a few warm words to you: you are remembered, people are thinking of you and "
+    assert ("I would like to send you a few warm words: you are remembered, people are thinking of you and "
             "wishing you well.") in copy
     assert _body(letter) == _body(copy)
 
@@ -69,7 +69,7 @@ def test_the_copy_has_the_writers_message_where_the_letter_does():
 def test_the_copy_is_headed_as_a_translation():
     page = build_pack([load_case(PETROV)], [Writer(2, "Claire Martin", PARIS, "FR", "en")], "person", date=DAY).html
     assert ("Your copy, Claire Martin: your letter in Russian, translated into English. Keep this page; "
-            "it never goes in the envelope.") in page
+            "do not post it.") in page
 
 
 def test_a_translation_leaves_out_what_its_letter_leaves_out():
