@@ -176,6 +176,10 @@ def test_by_writer_bundles(tmp_path):
     assert all("Анна Смирнова" not in t for t in anna)
     assert all("Anna Smith" not in t for t in smirnova)
     assert sum("Кому: Петрову" in t for t in anna) == 1 and sum("UNITED KINGDOM" in t for t in anna) >= 5
+    # the cover names what the writer will find: the copies' heading as printed, the envelopes' size
+    cover = texts[covers[0]]
+    assert 'Pages headed "Your copy" are for you' in cover and "print them on DL (220 x 110 mm) envelopes." in cover
+    assert any("Your copy, Anna Smith:" in t for t in anna)
 
 
 @pytest.mark.parametrize("sheet, paper, per, width, height", [

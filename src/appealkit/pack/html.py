@@ -421,7 +421,10 @@ def cover(w, letters: list[dict], envelopes: list[dict], opts: Options, notes: l
     for e in envelopes:
         rows.setdefault(e["case"], {"case": e["case"], "letters": 0, "copies": 0, "envelopes": 0})["envelopes"] += 1
     return {"kind": "cover", "writer": w.name or "Your letters", "address": w.address, "rows": list(rows.values()),
-            "labels": opts.envelope == "labels", "notes": notes}
+            "labels": opts.envelope == "labels", "notes": notes,
+            # the size the envelope pages are made for, named so the writer can buy them: "DL (220 x 110 mm)"
+            "envelope": f"{opts.envelope.upper()} ({' x '.join(map(str, ENVELOPES[opts.envelope]))} mm)"
+            if opts.envelope in ENVELOPES else None}
 
 
 def qr_svg(url: str) -> str:
