@@ -379,3 +379,19 @@ copies:""")
     assert r.code == 0, r.err
     assert ("The letters to the Ambassador of the Russian Federation and to the Ambassador of the Republic of "
             "Belarus have no address: find") in out.read_text(encoding="utf-8")
+
+
+def test_a_writer_in_the_cases_country_gets_no_letter_to_its_ambassador():
+    """There is no embassy of a country in that country: a writer in Ukraine writes to Ukraine's
+    officials, not to «Послу України в Україні»; a writer abroad still writes to the ambassador."""
+    from appealkit import load_case
+    from appealkit.night.assign import assignments
+    from appealkit.night.writers import Writer
+
+    case = load_case(str(ROOT / "examples" / "ua-kovalenko.yaml"))
+    at_home = Writer(2, "Оксана Мельник", ["вул. Шевченка, 5", "79000 Львів"], "UA", "uk")
+    abroad = Writer(3, "Anna Smith", ["1 High Street", "London N1 1AA"], "GB", "en")
+    home, away = assignments([case], [at_home, abroad], by="case")
+    assert "ambassador" in away.recipients and any(j.target == "ambassador" for j in away.jobs)
+    assert "ambassador" not in home.recipients and not any(j.target == "ambassador" for j in home.jobs)
+    assert {"prosecutor", "president", "person"} <= set(home.recipients)

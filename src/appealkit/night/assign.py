@@ -64,13 +64,15 @@ def assignments(cases: list[Case], writers: Iterable[Writer | BadRow], *, to: st
     def one(w: Writer, i: int) -> Assignment:
         r = rules[i]
         wl = w.lang or lang
-        p = plan(r.case, r.targets, wl, r.langs, support_in=support_in)
+        # a writer who lives in the case's country has no embassy of it to write to («Послу України в Україні»)
+        targets = [t for t in r.targets if not (w.country and w.country == r.country and t in r.ambassadors)]
+        p = plan(r.case, targets, wl, r.langs, support_in=support_in)
         notice = None
         if p.fallback:
             where = f"{source}:{w.line}" if source else None
             notice = Notice(Code.NO_LANGUAGE, no_letters_in(r.case, wl or "", r.langs), "warning", "row", where)
         authority = next((j.lang for j in p.jobs if j.target != "person"), None)
-        return Assignment(w, r.case, r.targets, authority, notice, p.jobs, p.fallback)
+        return Assignment(w, r.case, targets, authority, notice, p.jobs, p.fallback)
 
     if by == "case":
         people = [w for w in writers if isinstance(w, Writer)]
@@ -97,6 +99,8 @@ class CaseRules:
         self.closed = closed(case, day)
         self.targets = open_targets(case, to, day)
         authorities = [t for t in self.targets if t != "person"]
+        self.country = next((a.country for a in case.addresses()), None)
+        self.ambassadors = {t for t in authorities if case.recipients[t].role == "ambassador"}
         self.langs = [lg for lg in letter_languages(case) if not missing_names(case, authorities, lg)]
 
 
