@@ -563,3 +563,19 @@ def test_the_envelope_labels_its_latin_block(letters):
 ])
 def test_country_names_in_running_text(cc, name):
     assert country_in_text(cc, "en", lang_data("en")) == name
+
+
+def test_all_leaves_out_the_ambassador_of_the_writers_own_country():
+    """There is no embassy of Ukraine in Ukraine: `--to all` from UA has no letter to its ambassador
+    (the library's `all` neither); from elsewhere it has; asked for by name, it is written."""
+    home = run("letter", "examples/ua-kovalenko.yaml", "--to", "all", "--lang", "uk", "--from", "UA")
+    away = run("letter", "examples/ua-kovalenko.yaml", "--to", "all", "--lang", "uk", "--from", "GB")
+    assert home.code == away.code == 0
+    assert "Послу України" not in home.out and "Ваша Ексцеленціє!" not in home.out
+    assert "Шановний Руслане Миколайовичу!" in home.out
+    assert "Послу України у Великій Британії" in away.out
+    case = load_case(str(ROOT / "examples" / "ua-kovalenko.yaml"))
+    assert "ambassador" not in [x.to for x in appealkit.compose_letters(case, "all", lang="uk", sender_country="UA")]
+    assert "ambassador" in [x.to for x in appealkit.compose_letters(case, "all", lang="uk", sender_country="GB")]
+    named = run("letter", "examples/ua-kovalenko.yaml", "--to", "ambassador", "--lang", "uk", "--from", "UA")
+    assert "Ваша Ексцеленціє!" in named.out

@@ -189,6 +189,14 @@ class Case:
             raise CaseError(why, self.positions.at(("person",)))
         return [to]
 
+    def ambassador_at_home(self, target: str, country: str | None) -> bool:
+        """Whether `target` is the ambassador of the case's country and `country` (a writer's)
+        that country itself: there is no embassy of a state in that state to write to («Послу
+        України в Україні»), so `all` leaves that letter out for such a writer."""
+        r = self.recipients.get(target)
+        home = next((a.country for a in self.addresses()), None)
+        return r is not None and r.role == "ambassador" and country is not None and country == home
+
     def copies_path(self, i: int) -> tuple:
         """The key path of copies item i (`copies` itself when it was one text)."""
         return ("copies",) if self.copies_single else ("copies", i)

@@ -72,6 +72,8 @@ def compose_letters(case, to: str = "all", *, lang: str | None = None, sender_na
         raise UsageError(f"unknown format '{fmt}'; choose text, markdown or html", param="format")
     day = date or dt.date.today()
     ids = case.targets(to)
+    if to == "all":  # a writer in the case's country has no embassy of it to write to
+        ids = [t for t in ids if not case.ambassador_at_home(t, sender_country)]
     available = languages()
     chosen = {t: choose(case, t, lang, available) for t in ids}
     for t, (lg, _) in chosen.items():

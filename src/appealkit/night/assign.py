@@ -65,7 +65,7 @@ def assignments(cases: list[Case], writers: Iterable[Writer | BadRow], *, to: st
         r = rules[i]
         wl = w.lang or lang
         # a writer who lives in the case's country has no embassy of it to write to («Послу України в Україні»)
-        targets = [t for t in r.targets if not (w.country and w.country == r.country and t in r.ambassadors)]
+        targets = [t for t in r.targets if not r.case.ambassador_at_home(t, w.country)]
         p = plan(r.case, targets, wl, r.langs, support_in=support_in)
         notice = None
         if p.fallback:
@@ -99,8 +99,6 @@ class CaseRules:
         self.closed = closed(case, day)
         self.targets = open_targets(case, to, day)
         authorities = [t for t in self.targets if t != "person"]
-        self.country = next((a.country for a in case.addresses()), None)
-        self.ambassadors = {t for t in authorities if case.recipients[t].role == "ambassador"}
         self.langs = [lg for lg in letter_languages(case) if not missing_names(case, authorities, lg)]
 
 

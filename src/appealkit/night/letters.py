@@ -45,7 +45,8 @@ def letters_for_cases(run, to: str = "all", *, lang: str | None = None, sender=N
     for c in run:
         with run.guard(c):
             # past the appeal's deadline the person's letter only (night.assign: as the pack)
-            letters = [x for t in open_targets(c, to, day)
+            # `all` leaves out the ambassador of the writer's own country (Case.ambassador_at_home)
+            letters = [x for t in open_targets(c, to, day) if not (to == "all" and c.ambassador_at_home(t, s.country))
                        for x in compose_letters(c, t, lang=lang, sender_name=s.name, sender_address=s.address,
                                                 sender_country=s.country, date=day, fmt=fmt, template=template,
                                                 message=message, embassy_address=embassy_address)]
