@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import hashlib
 import io
-from typing import Any, BinaryIO, Callable, Iterable
+from array import array
+from typing import Any, BinaryIO, Callable, Iterable, cast
 
 from pypdf import PdfReader
 from pypdf.generic import (
@@ -53,7 +54,8 @@ class _Out:
     """The file being written: where each object starts, in order of number."""
 
     def __init__(self, fh: BinaryIO):
-        self.fh, self.pos, self.offsets = fh, 0, [0]  # object 0 is the free list's head
+        # object 0 is the free list's head; an array holds an offset in 8 bytes, a list of ints in 40
+        self.fh, self.pos, self.offsets = fh, 0, array("Q", [0])
 
     def new(self) -> int:
         self.offsets.append(0)
@@ -107,18 +109,19 @@ def join(paths: Iterable[str], fh: BinaryIO) -> int:
     """The pages of the PDFs at `paths`, in order, as one PDF written to `fh`. Returns the page count."""
     out = _Out(fh)
     out.raw(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")  # WeasyPrint's version; the bytes say the file is binary
-    pages: list[int] = []  # every page's number, in order
+    pages = array("Q")  # every page's number, in order
     leaves: list[int] = []  # the pages tree's lowest nodes, one for each FANOUT pages
     outline: list = []
     dests: dict[str, ArrayObject] = {}
     title = lang = None
     for n, path in enumerate(paths):
         reader = PdfReader(path)
+        root = cast(DictionaryObject, reader.trailer["/Root"])
         if n == 0:
             title = reader.metadata.title if reader.metadata else None
-            lang = reader.root_object["/Lang"] if "/Lang" in reader.root_object else None
+            lang = root["/Lang"] if "/Lang" in root else None
         found = _copy_pages(reader, out, pages, leaves)
-        outline += _outline(reader.root_object.get("/Outlines"), found)
+        outline += _outline(root.get("/Outlines"), found)
         for name, d in reader.named_destinations.items():
             if name not in dests and (a := found(d.dest_array)) is not None:
                 dests[name] = a
@@ -138,7 +141,7 @@ def join(paths: Iterable[str], fh: BinaryIO) -> int:
     return len(pages)
 
 
-def _copy_pages(reader: PdfReader, out: _Out, pages: list[int], leaves: list[int]) -> Callable:
+def _copy_pages(reader: PdfReader, out: _Out, pages: array, leaves: list[int]) -> Callable:
     """Write the part's pages and every object they reach (not their /Parent: each page's is a node
     of our tree) under new numbers, adding to `pages` and `leaves`. Returns `found` of _page_dest."""
     new: dict[tuple[int, int], int] = {}  # the part's objects' numbers -> ours
@@ -224,7 +227,7 @@ def _write_outline(out: _Out, items: list) -> int:
     return root
 
 
-def _pages_tree(out: _Out, pages: list[int], leaves: list[int]) -> int:
+def _pages_tree(out: _Out, pages: array, leaves: list[int]) -> int:
     """Write the pages tree over `pages`, its lowest nodes numbered `leaves` already; returns its root."""
     nodes = [(leaf, [_Ref(p) for p in pages[i * FANOUT:(i + 1) * FANOUT]], min(FANOUT, len(pages) - i * FANOUT))
              for i, leaf in enumerate(leaves)] or [(out.new(), [], 0)]
