@@ -160,7 +160,7 @@ def test_readme_night_script_writes_what_the_cli_writes_byte_for_byte(tmp_path):
 
     api, cli = tmp_path / "api", tmp_path / "cli"
     for d in (api, cli):
-        shutil.copytree(ROOT / "examples", d / "examples")
+        shutil.copytree(ROOT / "examples", d / "examples", ignore=shutil.ignore_patterns("*.sqlite*"))
     (api / "night.py").write_text(_readme_night_script(), encoding="utf-8")
     runner = ("import runpy, sys\nrunpy.run_path('night.py')\n"
               "print(sorted(m for m in ('typer', 'rich', 'click') if m in sys.modules))\n")

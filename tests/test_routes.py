@@ -70,7 +70,8 @@ def test_a_writer_in_the_united_states_is_warned_for_a_russian_prison():
 
 def test_deadline_the_post_cannot_meet_suggests_email_or_fax(tmp_path):
     r = run("letter", PETROV, "--to", "prosecutor", "--from", "GB", "--date", "2027-01-15", *SENDER)
-    assert ("ru-petrov-2026: posted today from GB, a letter to the officials reaches RU in about 60 days") in r.err
+    # dated letters say the day they are posted, not "today"
+    assert ("ru-petrov-2026: posted on 2027-01-15 from GB, a letter to the officials reaches RU in about 60 days") in r.err
     assert "after the deadline 2027-03-01" in r.err and "e-mail or fax" in r.err
     early = run("letter", PETROV, "--to", "prosecutor", "--from", "GB", "--date", "2026-12-01", *SENDER)
     assert "after the deadline" not in early.err
@@ -87,8 +88,12 @@ def test_writers_in_several_countries_share_one_deadline_warning():
     msgs = post_warnings([case], "prosecutor", {"GB", "DE", "FR", None}, dt.date(2027, 1, 15))
     late = [m for m in msgs if "after the deadline" in m]
     # DE and FR share the stand-in figure, GB has its own published one: two lines, not three
-    assert len(late) == 2 and any(m.startswith("ru-petrov-2026: posted today from DE, FR, a letter") for m in late)
+    assert len(late) == 2 and any(m.startswith("ru-petrov-2026: posted on 2027-01-15 from DE, FR, a letter") for m in late)
     assert post_warnings([case], "person", {"GB", "DE"}, dt.date(2027, 1, 15)) == []
+    # a country whose post carries no mail there at all is said once, not also counted slow
+    us = post_warnings([case], "prosecutor", {"US", "GB"}, dt.date(2027, 1, 15))
+    assert any("cannot go by post from US to RU" in m for m in us)
+    assert [m for m in us if "after the deadline" in m and "US" in m.split(", a letter")[0]] == []
 
 
 def test_post_by_a_russian_birthday_from_the_united_kingdom_is_about_two_months_before(tmp_path):

@@ -116,12 +116,15 @@ def deadline_warnings(case, targets, sender, today: dt.date) -> list[str]:
     for dest in sorted({d for _, d in _destinations(case, officials)}):
         late: dict[Transit, list[str]] = {}
         for s in senders:
+            if suspension(s, dest, today) is not None:
+                continue  # no post at all: route_warnings says so
             tr = transit(s, dest)
             if today + dt.timedelta(days=tr.days) > case.deadline:
                 late.setdefault(tr, []).append(s)
         for tr, froms in late.items():
             arrives = today + dt.timedelta(days=tr.days)
-            out.append(f"posted today from {', '.join(froms)}, a letter to the officials reaches {dest} in about "
+            when = "today" if today == dt.date.today() else f"on {today.isoformat()}"
+            out.append(f"posted {when} from {', '.join(froms)}, a letter to the officials reaches {dest} in about "
                        f"{tr.days} days ({'stand-in: ' if tr.assumed else ''}{tr.source}, {tr.date}), around "
                        f"{arrives.isoformat()}: after the deadline {case.deadline.isoformat()}{hint}")
     return out

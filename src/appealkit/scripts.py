@@ -83,3 +83,14 @@ def scripts_in(text: str) -> set[str]:
 def only(text: str, *codes: str) -> bool:
     """Whether every letter of `text` is in one of `codes` (a text without letters is)."""
     return scripts_in(text) <= set(codes)
+
+
+@lru_cache(maxsize=None)
+def of_language(lang: str) -> str | None:
+    """The script a language is usually written in (CLDR's likely subtags, as Babel ships
+    them): ru -> Cyrl, uz -> Latn, fa -> Arab; None for a language CLDR does not know."""
+    from babel.core import get_global
+
+    likely = get_global("likely_subtags").get(lang.replace("-", "_").split("_")[0])
+    code = likely.split("_")[1] if likely and likely.count("_") >= 2 else None
+    return "Hani" if code in ("Hans", "Hant") else code  # Unicode's Script property has Han alone

@@ -59,11 +59,26 @@ def test_the_copy_names_the_writer_where_the_letter_does():
     assert _body(letter) == _body(copy)
 
 
+WARM_RU = "У нас уже выпал снег, и я думаю о Вас."
+
+
 def test_the_copy_has_the_writers_message_where_the_letter_does():
+    letter, copy = _letter_and_copy(Writer(2, "Claire Martin", PARIS, "FR", "en"), WARM_RU)
+    assert WARM_RU in letter and WARM_RU in copy
+    # a message in Latin letters is one a Russian prison cannot read: in neither
     letter, copy = _letter_and_copy(Writer(2, "Claire Martin", PARIS, "FR", "en"), WARM)
-    assert WARM in letter and WARM in copy
-    letter, copy = _letter_and_copy(Writer(2, "Claire Martin", PARIS, "FR", "en"), "Your lawyer has filed an appeal.")
-    assert "lawyer" not in letter and "lawyer" not in copy
+    assert "neige" not in letter and "neige" not in copy
+    letter, copy = _letter_and_copy(Writer(2, "Claire Martin", PARIS, "FR", "en"), "Ваш адвокат подал апелляцию.")
+    assert "адвокат" not in letter and "адвокат" not in copy
+
+
+def test_a_message_in_another_script_is_said_once_and_on_the_cover():
+    w = Writer(2, "Claire Martin", PARIS, "FR", "en", extra={"message": WARM})
+    cases = [load_case(PETROV), load_case(str(CASES / "10-sokolova.yaml"))]
+    p = build_pack(cases, [w], "person", date=DAY)
+    said = [m for m in p.warnings if "personal message is not written in Russian" in m]
+    assert len(said) == 1 and "Claire Martin's" in said[0]
+    assert "neige" not in p.html
 
 
 def test_the_copy_is_headed_as_a_translation():
@@ -84,3 +99,17 @@ def test_a_translation_leaves_out_what_its_letter_leaves_out():
     # the letter's own context is cached for the next writer: untouched by the translation
     (again,) = compose_letters(case, "person", lang="en", **kw)
     assert again.text == full.text
+
+
+def test_a_writers_cover_sheet_says_what_their_post_cannot_carry_and_their_message(tmp_path):
+    from ..conftest import run
+
+    f = tmp_path / "w.csv"
+    f.write_text("name,address,country,lang,message\n"
+                 'John Doe,"1 Main St; Springfield, IL 62701",US,en,Ваш адвокат подал апелляцию.\n', encoding="utf-8")
+    out = tmp_path / "p.html"
+    r = run("pack", PETROV, "--writers", str(f), "--by", "writer", "--out", str(out), "--date", "2026-12-01")
+    cover = re.search(r'<section class="item cover">.*?</section>', out.read_text(encoding="utf-8"), re.S).group()
+    assert "cannot go by post from US to RU" in cover
+    assert "Your message is left out of your letters: a prison censor may stop it" in cover
+    assert r.err.count("personal message is left out") == 1

@@ -19,7 +19,7 @@ def night(tmp_path):
     from appealkit.serve import make_night
 
     cases = tmp_path / "cases"
-    shutil.copytree(ROOT / "examples", cases)
+    shutil.copytree(ROOT / "examples", cases, ignore=shutil.ignore_patterns("*.sqlite*"))  # not a log left by make demo
     n = make_night([str(cases)], event="Test night", today=DAY)
     yield n
     n.recorder.close()

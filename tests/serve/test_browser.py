@@ -35,7 +35,7 @@ def _free_port() -> int:
 def server(tmp_path):
     """`appealkit serve` on the examples, as a user starts it; stopped with Ctrl-C (SIGINT)."""
     cases = tmp_path / "cases"
-    shutil.copytree(ROOT / "examples", cases)
+    shutil.copytree(ROOT / "examples", cases, ignore=shutil.ignore_patterns("*.sqlite*"))  # not a log left by make demo
     port = _free_port()
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     proc = subprocess.Popen([sys.executable, "-m", "appealkit", "serve", str(cases), "--port", str(port),

@@ -64,8 +64,8 @@ def assignments(cases: list[Case], writers: Iterable[Writer | BadRow], *, to: st
     def one(w: Writer, i: int) -> Assignment:
         r = rules[i]
         wl = w.lang or lang
-        # a writer who lives in the case's country has no embassy of it to write to («Послу України в Україні»)
-        targets = [t for t in r.targets if not r.case.ambassador_at_home(t, w.country)]
+        # `all`: a writer who lives in the case's country has no embassy of it to write to
+        targets = [t for t in r.targets if not (to == "all" and r.case.ambassador_at_home(t, w.country))]
         p = plan(r.case, targets, wl, r.langs, support_in=support_in)
         notice = None
         if p.fallback:

@@ -206,6 +206,8 @@ class _Run:
         self.fallback: dict[int, list[str]] = {}  # writer line -> the cases without their language
         self.pairs = 0  # writer x case pairs done (the progress)
         self.messages: dict[tuple, str | None] = {}  # (writer line, message, languages) -> what is printed
+        self.notes: dict[int, list[str]] = {}  # writer line -> what their cover sheet says besides
+        self.said_to: set[tuple[int, str]] = set()  # (writer line, why) said once
 
     def message(self, w, langs: list[str]) -> str | None:
         """The writer's personal message (their `message` column, else the run's), unless a prison
@@ -237,9 +239,35 @@ class _Run:
                     raise AppealkitError(f"{who} personal message has words a prison censor may stop ({why}); "
                                          "rephrase it, or leave out --strict to print the letters without it",
                                          Where(self.opts.source, w.line) if w.line else None)
-                self.say("message", f"{who} personal message is left out of their letters: a prison censor "
-                                    f"may stop it ({why})", line=w.line or None)
+                self.say_writer(w, "censor", f"{who} personal message is left out of their letters: a prison "
+                                              f"censor may stop it ({why})",
+                                f"Your message is left out of your letters: a prison censor may stop it ({why}).")
         return self.messages[key]
+
+    def message_in(self, w, message: str | None, lang: str) -> str | None:
+        """The message, if it is written in the script of the letter's language `lang`: a Latin
+        message in a Russian letter is one the prison cannot read, and censors stop what they
+        cannot read (said once for the writer, and on their cover sheet)."""
+        from .. import scripts
+
+        want = scripts.of_language(lang)
+        if message is None or want is None or scripts.scripts_in(message) <= {want}:
+            return message
+        name = _language_name(lang) or lang
+        who = f"{w.name}'s" if w.name else "the"
+        self.say_writer(w, f"script-{lang}", f"{who} personal message is not written in {name}: it is left out of their "
+                                      f"letters in {name} (a prison censor stops what they cannot read)",
+                        f"Your message is not in {name}: it is left out of your letters in {name} (a prison "
+                        f"censor stops what they cannot read). Write it in {name} to have it printed.")
+        return None
+
+    def say_writer(self, w, why: str, message: str, note: str) -> None:
+        """Said once for the writer and each `why` (naming their row), and on their cover sheet."""
+        if (w.line, why) in self.said_to:
+            return
+        self.said_to.add((w.line, why))
+        self.notes.setdefault(w.line, []).append(note)
+        self.say("message", message, line=w.line or None)
 
     def say(self, code: NoticeCode, message: str, case: str | None = None, line: int | None = None) -> None:
         key = f"{code}:{case}:{line}:{message}"
@@ -261,7 +289,16 @@ class _Run:
 
     def writer_notes(self, w) -> list[str]:
         cases = self.fallback.get(w.line, [])
-        return [fallback_text(self._lang(w), cases)] if cases else []
+        return ([fallback_text(self._lang(w), cases)] if cases else []) + self.notes.get(w.line, [])
+
+    def route_notes(self, w, case, country: str | None, targets: list[str]) -> None:
+        """On a writer's cover sheet: the letters their post cannot carry (routes.py)."""
+        from ..routes import route_warnings
+
+        for _, m in route_warnings(case, targets, country, self.day):
+            note = f"{case.id}: {m[0].upper()}{m[1:]}."
+            if note not in self.notes.setdefault(w.line, []):
+                self.notes[w.line].append(note)
 
     def say_fallbacks(self, writers: list) -> None:
         """One note per writer, and writers with the same note in one line (`lines`)."""
@@ -291,13 +328,16 @@ class _Run:
         chosen: dict[str, dict] = {}  # target -> the letter's choices, which its writer's copy makes too
         # a support letter without a language of its own goes in the prison's
         message = self.message(w, [job.lang or support_language(case) for job in a.jobs])
+        self.route_notes(w, case, country, [job.target for job in a.jobs if not job.copy])
         for job in a.jobs:
             if job.copy and job.target not in chosen:
                 continue  # no letter, no copy of it
+            # the copy has the message where its letter does (follow)
+            mine = message if job.copy else self.message_in(w, message, job.lang or support_language(case))
             try:
                 (x,) = compose_letters(case, job.target, lang=job.lang, sender_name=w.name or None,
                                        sender_address=w.address, sender_country=country, date=self.day,
-                                       embassy_address=opts.embassy_address, message=message,
+                                       embassy_address=opts.embassy_address, message=mine,
                                        # the page that goes into the envelope is the letter alone
                                        extra={"writer": w.as_context(), "envelope": []},
                                        # the copy translates the letter: what it has, no more
@@ -396,7 +436,7 @@ def card(case, day: dt.date, sender_country: str | None = None, embassies: list[
         deadline = "Urgent: write now"
     elif isinstance(case.deadline, dt.date):
         deadline = (f"{case.deadline.isoformat()}: the appeal is closed. Letters to the authorities are no "
-                    "longer sent; support letters to the person are still welcome" if passed else
+                    "longer sent; support letters to the person are still welcome." if passed else
                     f"{case.deadline.isoformat()} ({(case.deadline - day).days} days left)")
     else:
         deadline = "none given"

@@ -1,9 +1,9 @@
 """HTML to PDF with WeasyPrint, loaded only here: `pip install 'appealkit[pack]'` brings it.
 
 A pack is rendered part by part (a few dozen pages each) in worker processes, one per core, and
-the parts' PDFs are joined with pypdf: WeasyPrint's time and memory grow faster than a
-document's length (8,000 pages in one document took 11 minutes and 3.8 GB), a part's do not.
-The joined PDF is written next to its target and renamed into place at the end, so an
+the parts' PDFs are joined one part at a time (join.py): WeasyPrint's time and memory grow faster
+than a document's length (8,000 pages in one document took 11 minutes and 3.8 GB), a part's do
+not. The joined PDF is written next to its target and renamed into place at the end, so an
 interrupted run leaves no partial file."""
 
 from __future__ import annotations
@@ -125,12 +125,9 @@ def _render_all(parts: Iterable[tuple[str, int]], tmp: str, n: int) -> Iterator[
 
 def _join(paths: list[str], target: Path, force: bool) -> None:
     """The parts' pages as one PDF at `target`."""
-    from pypdf import PdfWriter
+    from .join import join
 
-    writer = PdfWriter()
-    for p in paths:
-        writer.append(p)
-    write_file(target, writer.write, force)
+    write_file(target, lambda fh: join(paths, fh), force)
 
 
 def write_file(target: Path, fill: Callable, force: bool) -> None:
