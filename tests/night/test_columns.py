@@ -1,0 +1,80 @@
+"""The names a writers file may give each column (data/writers-columns.yaml): every name and every
+sample of the file is read as its column, whatever its case, spaces and punctuation; two columns
+for one field are the file's error; an unknown column keeps its warning."""
+
+from __future__ import annotations
+
+import pytest
+
+from appealkit.errors import AppealkitError
+from appealkit.night.writers import KNOWN, Writer, column_of, header_key, read_writers
+from appealkit.resources import load_data
+
+DATA = load_data("writers-columns.yaml")
+NAMES = [(alias, column) for column, aliases in DATA["columns"].items() for alias in aliases]
+
+
+@pytest.mark.parametrize(("alias", "column"), NAMES)
+def test_every_name_is_read_as_its_column(alias, column):
+    for header in (alias, alias.upper(), alias.title(), f"  {alias} ", alias.replace(" ", "_"), f"{alias}*",
+                   f"{alias} (see the form)"):
+        assert column_of(header) == column, header
+
+
+@pytest.mark.parametrize(("header", "column"), [tuple(s) for s in DATA["samples"]])
+def test_samples(header, column):
+    assert column_of(header) == column
+
+
+def test_no_name_means_two_columns_and_every_column_is_read():
+    keys = [header_key(alias) for alias, _ in NAMES]
+    assert sorted(k for k in set(keys) if keys.count(k) > 1) == []
+    assert set(DATA["columns"]) == {*KNOWN, "message", "group"}
+    assert all(column in aliases for column, aliases in DATA["columns"].items())  # its own name too
+
+
+def test_a_file_with_other_names_reads_as_one_with_appealkits(tmp_path):
+    f = tmp_path / "w.csv"
+    f.write_text("Full Name,Postal Address,Country Code,Mother tongue,Email address,Personal message,Team,Notes\n"
+                 "Anna Smith,1 High St; London,GB,RU,anna@example.org,Hello,Camden,late\n", encoding="utf-8")
+    [w] = read_writers(str(f))
+    assert isinstance(w, Writer)
+    assert (w.name, w.address, w.country, w.lang, w.email) == ("Anna Smith", ["1 High St", "London"], "GB", "ru",
+                                                               "anna@example.org")
+    assert w.extra == {"message": "Hello", "group": "Camden", "notes": "late"}  # never an organiser's note
+
+
+def test_headers_in_other_languages(tmp_path):
+    f = tmp_path / "w.csv"
+    f.write_text("ФИО;Адрес;Страна;Язык;Эл. почта\nАнна Смирнова;ул. Мира, д. 1;KZ;ru;a@example.org\n",
+                 encoding="utf-8")
+    [w] = read_writers(str(f))
+    assert (w.name, w.country, w.lang, w.email) == ("Анна Смирнова", "KZ", "ru", "a@example.org")
+    f.write_text("Ім’я,Адреса,Країна,Мова\nОлена Коваль,вул. Хрещатик 1,UA,uk\n", encoding="utf-8")
+    [w] = read_writers(str(f))
+    assert (w.name, w.country, w.lang) == ("Олена Коваль", "UA", "uk")
+
+
+def test_two_columns_for_one_field_are_the_files_error(tmp_path):
+    f = tmp_path / "w.csv"
+    f.write_text("name,address,lang,Language\nA,1 St,en,ru\n", encoding="utf-8")
+    with pytest.raises(AppealkitError) as e:
+        list(read_writers(str(f)))
+    assert str(e.value) == (f"{f}:1: the header has two columns for lang: 'lang' (column 3) and 'Language' "
+                            "(column 4); rename or delete one of them")
+    f.write_text("E-mail,name,address,Email\nx,A,1 St,y\n", encoding="utf-8")
+    with pytest.raises(AppealkitError, match=r"the header names the column 'email' twice \(columns 1 and 4\)"):
+        list(read_writers(str(f)))
+
+
+def test_an_unknown_column_keeps_its_warning_and_a_misspelt_one_says_which_it_means(tmp_path):
+    f = tmp_path / "w.csv"
+    f.write_text("Name,Adress,Langauge,Shoe size\nA,1 St,en,42\n", encoding="utf-8")
+    with pytest.raises(AppealkitError, match=r"the header has no address column \(misspelt\? 'adress' for address\)"):
+        list(read_writers(str(f)))
+    f.write_text("Name,Address,Langauge,Shoe size\nA,1 St,en,42\n", encoding="utf-8")
+    notes: list[str] = []
+    [w] = read_writers(str(f), notes)
+    assert notes == ["column 'langauge' is not one appealkit reads; did you mean 'lang'? Rename it (as it is, only "
+                     "your own templates see it, as writer['langauge'])"]
+    assert w.lang is None and w.extra == {"langauge": "en", "shoe size": "42"}
