@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from appealkit.errors import AppealkitError
-from appealkit.night.writers import KNOWN, Writer, column_of, header_key, read_writers
+from appealkit.night.writers import KNOWN, BadRow, Writer, column_of, language_code, name_key, read_writers
 from appealkit.resources import load_data
 
 DATA = load_data("writers-columns.yaml")
@@ -27,7 +27,7 @@ def test_samples(header, column):
 
 
 def test_no_name_means_two_columns_and_every_column_is_read():
-    keys = [header_key(alias) for alias, _ in NAMES]
+    keys = [name_key(alias) for alias, _ in NAMES]
     assert sorted(k for k in set(keys) if keys.count(k) > 1) == []
     assert set(DATA["columns"]) == {*KNOWN, "message", "group"}
     assert all(column in aliases for column, aliases in DATA["columns"].items())  # its own name too
@@ -78,3 +78,36 @@ def test_an_unknown_column_keeps_its_warning_and_a_misspelt_one_says_which_it_me
     assert notes == ["column 'langauge' is not one appealkit reads; did you mean 'lang'? Rename it (as it is, only "
                      "your own templates see it, as writer['langauge'])"]
     assert w.lang is None and w.extra == {"langauge": "en", "shoe size": "42"}
+
+
+# ------------------------------------------------------------------ a language by its name (data/writers-languages.yaml)
+
+LANGUAGES = load_data("writers-languages.yaml")
+LANGUAGE_NAMES = [(name, code) for code, names in LANGUAGES["languages"].items() for name in names]
+
+
+@pytest.mark.parametrize(("name", "code"), LANGUAGE_NAMES)
+def test_every_language_name_is_read_as_its_code(name, code):
+    for value in (name, name.upper(), name.lower(), f" {name} (spoken)"):
+        assert language_code(value) == code, value
+
+
+@pytest.mark.parametrize(("value", "code"), [tuple(s) for s in LANGUAGES["samples"]])
+def test_language_samples(value, code):
+    assert language_code(value) == code
+
+
+def test_no_language_name_means_two_languages():
+    keys = {}
+    for name, code in LANGUAGE_NAMES:
+        assert keys.setdefault(name_key(name), code) == code, name
+
+
+def test_a_language_column_of_names(tmp_path):
+    f = tmp_path / "w.csv"
+    f.write_text("Name,Address,Language\nA,1 St,English\nB,2 St,Русский\nC,3 St,ru\nD,4 St,Klingon\n",
+                 encoding="utf-8")
+    rows = list(read_writers(str(f)))
+    assert [getattr(r, "lang", None) for r in rows] == ["en", "ru", "ru", None]
+    assert rows[3] == BadRow(5, "'Klingon' is not a language code (en, ru) or a language's name appealkit knows "
+                                "(English, Русский)", 5, "D")

@@ -17,7 +17,7 @@ PETROV = str(Path(__file__).parent / "cases" / "20-petrov.yaml")  # letters in e
 # is an empty row on the sheet (the reader skips it, and counts it)
 EXPORT = ("\ufeffName;Address;Country;Language;E-mail;Message\r\n"
           'Anna Smith;"1 High Street\r\nLondon N1 1AA";GB;en;anna@example.org;\r\n'  # line 2, row 2
-          'Анна Смирнова;"ул. Мира, д. 1\r\n050000 Алматы";KZ;ru;;\r\n'  # line 4, row 3
+          'Анна Смирнова;"ул. Мира, д. 1\r\n050000 Алматы";KZ;Русский;;\r\n'  # line 4, row 3: a language by its name
           ";;;;;\r\n"  # line 6, row 4: empty
           'Jürgen Weber;"Hauptstraße 5\r\n10115 Berlin";DE;de;;Viele Grüße aus Berlin\r\n'  # line 7, row 5
           "Mark Brown;;GB;en;mark@example.org;\r\n"  # line 9, row 6: no address

@@ -140,7 +140,7 @@ def make_pack(cases: list, out: str = "pack.pdf", *, writers: str | None = None,
             more = f" and {len(x.lines) - 10} more" if len(x.lines) > 10 else ""
             rows = ",".join(map(str, x.lines[:10])) + more
             named = [row_label(by_line[n]).removeprefix("row ") for n in x.lines[:10] if n in by_line]
-            message = f"row{'s' if len(x.lines) > 1 else ''} {', '.join(named)}{more}: {x.message}" if named else x.message
+            message = f"row{'s' if len(x.lines) > 1 else ''} {', '.join(named)}: {x.message}" if named else x.message
             say(Notice(Code.NO_LANGUAGE, message, "warning", "row", f"{writers}:{rows}" if writers else None))
         elif x.code == "message":
             who = by_line.get(x.line) if x.line else None

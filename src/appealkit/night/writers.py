@@ -146,9 +146,10 @@ def writer_countries(path: str, default: str | None = None) -> set[str | None]:
     return {w.country or default for w in read_writers(path) if isinstance(w, Writer)}
 
 
-def header_key(header: str) -> str:
-    """A column's name as it is matched: without case, spaces, punctuation, accents or a note in
-    brackets after it ('E-Mail ' and 'email'; 'País' and 'pais'; 'Address (one per line)')."""
+def name_key(header: str) -> str:
+    """A column's (or a language's) name as it is matched: without case, spaces, punctuation,
+    accents or a note in brackets after it ('E-Mail ' and 'email'; 'País' and 'pais';
+    'Address (one per line)')."""
     import unicodedata
 
     text = re.sub(r"(?<=\S)\s*\(.*\)\s*$", "", header.strip())
@@ -158,14 +159,26 @@ def header_key(header: str) -> str:
 
 @lru_cache(maxsize=None)
 def column_names() -> dict[str, str]:
-    """{header key: the column appealkit reads it as}, from data/writers-columns.yaml."""
-    return {header_key(alias): col for col, aliases in load_data("writers-columns.yaml")["columns"].items()
+    """{name key: the column appealkit reads it as}, from data/writers-columns.yaml."""
+    return {name_key(alias): col for col, aliases in load_data("writers-columns.yaml")["columns"].items()
             for alias in aliases}
 
 
 def column_of(header: str) -> str | None:
     """The column appealkit reads `header` as ('E-mail' -> 'email', 'Sprache' -> 'lang'), or None."""
-    return column_names().get(header_key(header))
+    return column_names().get(name_key(header))
+
+
+@lru_cache(maxsize=None)
+def language_names() -> dict[str, str]:
+    """{name key: language code}, from data/writers-languages.yaml."""
+    return {name_key(name): code for code, names in load_data("writers-languages.yaml")["languages"].items()
+            for name in names}
+
+
+def language_code(value: str) -> str | None:
+    """The code of a language a writers file names ('English' -> 'en', 'Русский' -> 'ru'), or None."""
+    return language_names().get(name_key(value))
 
 
 def _check_header(header: list[str], cols: list[str], path: str, notes: list[str] | None) -> None:
@@ -176,7 +189,7 @@ def _check_header(header: list[str], cols: list[str], path: str, notes: list[str
         if c and c in seen:
             j = seen[c]
             first, second = header[j - 1].strip(), header[i - 1].strip()
-            if header_key(first) == header_key(second):
+            if name_key(first) == name_key(second):
                 raise AppealkitError(f"the header names the column '{c}' twice (columns {j} and {i}); "
                                      "rename or delete one of them", Where(path, 1))
             raise AppealkitError(f"the header has two columns for {c}: '{first}' (column {j}) and '{second}' "
@@ -205,7 +218,7 @@ def _meant(column: str) -> str | None:
     import difflib
 
     names = column_names()
-    close = difflib.get_close_matches(header_key(column), list(names), n=1, cutoff=0.8)
+    close = difflib.get_close_matches(name_key(column), list(names), n=1, cutoff=0.8)
     if close:
         return names[close[0]]
     return next(iter(difflib.get_close_matches(column, KNOWN, n=1, cutoff=0.7)), None)
@@ -263,7 +276,10 @@ def parse_row(row: dict[str, str], line: int, surplus: int = 0, delimiter: str =
         return bad(f"unknown country code '{get['country']}'; use the ISO two-letter code (GB, DE, KZ){hint}")
     lang = get["lang"].lower() or None
     if lang and not LANG.match(lang):
-        return bad(f"'{get['lang']}' is not a language code (en, ru)")
+        lang = language_code(get["lang"])  # 'English', 'Русский': a spreadsheet's Language column
+        if lang is None:
+            return bad(f"'{get['lang']}' is not a language code (en, ru) or a language's name appealkit knows "
+                       "(English, Русский)")
     extra = {k: v for k, v in row.items() if k not in KNOWN and k}
     return Writer(line, get["name"], address, country, lang, get["email"] or None, extra, number)
 
