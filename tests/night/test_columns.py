@@ -29,8 +29,8 @@ def test_samples(header, column):
 def test_no_name_means_two_columns_and_every_column_is_read():
     keys = [name_key(alias) for alias, _ in NAMES]
     assert sorted(k for k in set(keys) if keys.count(k) > 1) == []
-    assert set(DATA["columns"]) == {*KNOWN, "message", "group"}
-    assert all(column in aliases for column, aliases in DATA["columns"].items())  # its own name too
+    assert set(DATA["columns"]) == {*KNOWN, "message", "group", "given_name", "family_name"}
+    assert all(column.replace("_", " ") in aliases for column, aliases in DATA["columns"].items())  # its own name too
 
 
 def test_a_file_with_other_names_reads_as_one_with_appealkits(tmp_path):
@@ -53,6 +53,32 @@ def test_headers_in_other_languages(tmp_path):
     f.write_text("Ім’я,Адреса,Країна,Мова\nОлена Коваль,вул. Хрещатик 1,UA,uk\n", encoding="utf-8")
     [w] = read_writers(str(f))
     assert (w.name, w.country, w.lang) == ("Олена Коваль", "UA", "uk")
+
+
+@pytest.mark.parametrize(("header", "name"), [
+    ("First name,Last name,Address\nAnna,Smith,1 St", "Anna Smith"),
+    ("Фамилия;Имя;Адрес\nСмирнова;Анна;ул. Мира, 1", "Анна Смирнова"),  # 'Имя' beside a family name: the given name
+    ("Name;Vorname;Anschrift\nWeber;Jürgen;Hauptstraße 5", "Jürgen Weber"),  # 'Name' beside a given name: the family name
+    ("Nom;Prénom;Adresse\nMartin;Claire;12 rue de la Paix", "Claire Martin"),
+    ("Nombre,Apellidos,Dirección\nAna,García López,Calle Mayor 3", "Ana García López"),
+    ("Name,First name,Last name,Address\nDr Anna Smith,Anna,Smith,1 St", "Dr Anna Smith"),  # the whole name wins
+    ("First name,Last name,Address\nAnna,,1 St", "Anna"),
+])
+def test_a_name_in_two_columns(tmp_path, header, name):
+    f = tmp_path / "w.csv"
+    f.write_text(header + "\n", encoding="utf-8")
+    [w] = read_writers(str(f))
+    assert isinstance(w, Writer) and w.name == name
+
+
+def test_half_a_name_is_the_files_error_and_a_row_without_either_part_has_no_name(tmp_path):
+    f = tmp_path / "w.csv"
+    f.write_text("First name,Address\nAnna,1 St\n", encoding="utf-8")
+    with pytest.raises(AppealkitError, match=r"no name column \(a name in two columns needs both: the first name "
+                                             r"and the last name\)"):
+        list(read_writers(str(f)))
+    f.write_text("First name,Last name,Address\n,,1 St\n", encoding="utf-8")
+    assert list(read_writers(str(f))) == [BadRow(2, "no name", 2)]
 
 
 def test_two_columns_for_one_field_are_the_files_error(tmp_path):

@@ -3,7 +3,8 @@ that ten thousand writers take no more memory than ten.
 
 Header columns understood: `name`, `address` (lines separated by ';'), `country` (ISO code),
 `lang` (the letter language), `email`, each also under the names a spreadsheet gives it
-(data/writers-columns.yaml: "E-mail", "Language", "Sprache", "Адрес"...). Any other column is
+(data/writers-columns.yaml: "E-mail", "Language", "Sprache", "Адрес"...), the name also in two
+columns (first name and last name), the language also by its name ("English"). Any other column is
 kept for custom templates (the pack prints a `message` column in the writer's letters, unless a
 prison censor may stop it). A row that cannot make a letter is yielded as a BadRow naming its
 line, its row as a spreadsheet numbers it and its name; the good rows go on.
@@ -103,10 +104,9 @@ def read_writers(path: str, notes: list[str] | None = None) -> Iterator[Writer |
         if header is None:
             raise AppealkitError("file is empty; the first line names the columns (name,address,...)",
                                  Where(path, 1))
-        cols = [column_of(h) or h.strip().lower() for h in header]
+        cols = _name_parts([column_of(h) or h.strip().lower() for h in header])
         _check_header(header, cols, path, notes)
         named = max((i + 1 for i, c in enumerate(cols) if c), default=0)  # a spreadsheet's empty columns aside
-        at = cols.index("name")
         start = reader.line_num + 1
         number = 1  # the header's row
         while True:
@@ -122,7 +122,10 @@ def read_writers(path: str, notes: list[str] | None = None) -> Iterator[Writer |
             start, number = reader.line_num + 1, number + 1
             if not any(x.strip() for x in row):
                 continue  # blank lines between groups are fine (and are rows in a spreadsheet)
-            name = row[at].strip() if at < len(row) and _undecoded(row[at]) is None else None
+            values = dict(zip(cols, row))
+            name: str | None = _name(values) or None
+            if name and _undecoded(name) is not None:
+                name = None
             if reader.line_num > line and any("\n" in x and delimiter in x.split("\n", 1)[1] for x in row):
                 # a quote opened in this row and closed rows later (or never): the rows
                 # between were read as one value
@@ -137,7 +140,7 @@ def read_writers(path: str, notes: list[str] | None = None) -> Iterator[Writer |
                 continue
             # empty cells past the header (a spreadsheet's trailing commas) are no surplus
             surplus = sum(1 for x in row[named:] if x.strip())
-            yield parse_row(dict(zip(cols, row)), line, surplus, delimiter, number)
+            yield parse_row(values, line, surplus, delimiter, number)
 
 
 def writer_countries(path: str, default: str | None = None) -> set[str | None]:
@@ -181,6 +184,28 @@ def language_code(value: str) -> str | None:
     return language_names().get(name_key(value))
 
 
+PARTS = {"given_name", "family_name"}  # a name in two columns (a form's first name and last name)
+
+
+def _name_parts(cols: list[str]) -> list[str]:
+    """The columns, a `name` column beside one part of a name being the other part: beside a
+    family name it is the given name ('Имя;Фамилия', 'Nombre;Apellidos', 'Nome;Cognome'), beside
+    a given name the family name ('Name;Vorname', 'Nom;Prénom', as forms in German and French
+    ask)."""
+    has = set(cols)
+    if "name" in has and len(PARTS & has) == 1:
+        return [(PARTS - has).pop() if c == "name" else c for c in cols]
+    return cols
+
+
+def _name(row: dict[str, str]) -> str:
+    """A row's name: its name column, else its given name and family name, in that order."""
+    name = (row.get("name") or "").strip()
+    if name:
+        return name
+    return " ".join(x for x in ((row.get(k) or "").strip() for k in ("given_name", "family_name")) if x)
+
+
 def _check_header(header: list[str], cols: list[str], path: str, notes: list[str] | None) -> None:
     # a column named twice, or two for one field ('lang' and 'Language'): which of the two a row
     # means cannot be told, so the file is refused
@@ -195,12 +220,14 @@ def _check_header(header: list[str], cols: list[str], path: str, notes: list[str
             raise AppealkitError(f"the header has two columns for {c}: '{first}' (column {j}) and '{second}' "
                                  f"(column {i}); rename or delete one of them", Where(path, 1))
         seen.setdefault(c, i)
-    missing = [c for c in ("name", "address") if c not in cols]
+    missing = [c for c in ("name", "address") if c not in cols and not (c == "name" and PARTS <= set(cols))]
     if missing:
         others = [c for c in cols if c not in KNOWN]
         typos = [f"'{close[0]}' for {m}" for m in missing
                  for close in [[c for c in others if _meant(c) == m]] if close]
         hint = f" (misspelt? {', '.join(typos)})" if typos else ""
+        if "name" in missing and PARTS & set(cols):  # half a name: a first name, or a last name, alone
+            hint += " (a name in two columns needs both: the first name and the last name)"
         raise AppealkitError(f"the header has no {' or '.join(missing)} column{hint}; "
                              "it needs name and address (country, lang, email optional)", Where(path, 1))
     if notes is None:
@@ -245,6 +272,7 @@ def parse_row(row: dict[str, str], line: int, surplus: int = 0, delimiter: str =
     from ..address.countries import is_iso_country
 
     get = {k: (row.get(k) or "").strip() for k in KNOWN}
+    get["name"] = _name(row)
 
     def bad(message: str) -> BadRow:
         return BadRow(line, message, number, get["name"] or None)
