@@ -113,3 +113,16 @@ def test_writers_with_one_note_are_named_on_one_line(tmp_path):
     assert r.code == 0, r.err
     assert (f"appealkit: warning: {w}:2,4: rows 2 (Jürgen Weber), 4 (Anna Schmidt): no letters in 'de' for 1 case "
             "(ru-petrov-2026)") in r.err
+
+
+def test_a_row_is_labelled_by_its_number_and_name():
+    from appealkit.night.writers import about_row
+
+    mark = BadRow(20, "no address", 11, "Mark  Brown")
+    assert about_row(mark, mark.message) == "row 11 (Mark Brown): no address"
+    assert about_row(BadRow(4, "no name", 3), "no name") == "row 3: no name"
+    long = Writer(2, "Anna " + "Smith" * 20, ["1 St"], row=2)
+    assert about_row(long, "x") == f"row 2 ({('Anna ' + 'Smith' * 20)[:39]}…): x"
+    assert about_row(Writer(2, "No", ["1 St"], row=2), "no country") == "row 2 (No): no country"
+    assert about_row(Writer(2, "Anna", ["1 St"], row=2), "Anna's message is left out") == "row 2: Anna's message is left out"
+    assert about_row(Writer(0, "Anna", ["1 St"]), "no country") == "no country"  # one sender, not a row of a file

@@ -65,7 +65,7 @@ def row_label(item: Writer | BadRow, named: bool = True) -> str:
 def about_row(item: Writer | BadRow, message: str) -> str:
     """`message` about a writers' row, after its row label: 'row 11 (Mark Brown): no address'
     ('row 11: Mark Brown's message...' where the message names them already)."""
-    label = row_label(item, named=not (item.name and message.startswith(item.name)))
+    label = row_label(item, named=not (item.name and message.startswith(f"{item.name}'s ")))
     return f"{label}: {message}" if label else message
 
 
