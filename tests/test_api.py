@@ -189,14 +189,14 @@ def test_reports_carry_structured_notices(tmp_path, monkeypatch):
     from appealkit.night.notices import Code
 
     writers = tmp_path / "w.csv"
-    writers.write_text("name,address,Language\nAnna,1 High St; London,en\n,2 Low Rd; Leeds,en\n", encoding="utf-8")
+    writers.write_text("name,address,Langauge\nAnna,1 High St; London,en\n,2 Low Rd; Leeds,en\n", encoding="utf-8")
     case = str(ROOT / "examples/ru-aliyev.yaml")
     report = appealkit.merge_letters([case], str(writers), str(tmp_path / "out"), to="prosecutor",
                                      date=dt.date(2026, 12, 1), sender_country="GB")
     assert (report.written, report.skipped, report.failed, report.ok) == (1, 0, 1, False)
     assert [p.name for p in report.paths] == ["ru-aliyev-2026-prosecutor-anna-en.txt"]
     by_code = {n.code: n for n in report.notices}
-    assert by_code[Code.BAD_ROW].where == f"{writers}:3" and by_code[Code.BAD_ROW].message == "no name"
+    assert by_code[Code.BAD_ROW].where == f"{writers}:3" and by_code[Code.BAD_ROW].message == "row 3: no name"
     assert by_code[Code.BAD_ROW].level == "error" and by_code[Code.BAD_ROW].scope == "row"
     assert by_code[Code.COLUMN].where == f"{writers}:1" and "'lang'" in by_code[Code.COLUMN].message
     monkeypatch.delenv("APPEALKIT_HOME", raising=False)

@@ -31,8 +31,8 @@ def test_rows_good_and_bad_with_their_lines():
     assert isinstance(w, Writer)
     assert (w.name, w.address, w.country, w.lang) == ("Анна Смирнова", ["ул. Мира, д. 1", "050000 Алматы"], "KZ", "ru")
     assert w.extra == {"group": "Almaty"}
-    assert rows[2] == BadRow(4, "no name")
-    assert rows[4] == BadRow(6, "no address")
+    assert rows[2] == BadRow(4, "no name", 4)
+    assert rows[4] == BadRow(6, "no address", 6, "Bob Jones")
 
 
 def test_trailing_empty_cells_are_fine_a_value_too_many_is_not(tmp_path):
@@ -68,11 +68,12 @@ def test_merge_writes_good_rows_names_bad_ones_and_never_overwrites(tmp_path):
     assert [Path(x).name for x in r.out.splitlines()] == [GOOD[1], GOOD[4], GOOD[0], GOOD[3], GOOD[2]]
     errors = [x for x in r.err.splitlines() if "error:" in x]
     assert errors == [
-        f"appealkit: error: {WRITERS}:4: no name",
-        f"appealkit: error: {WRITERS}:6: no address",
-        f"appealkit: error: {WRITERS}:7: unknown country code 'XX'; use the ISO two-letter code (GB, DE, KZ)"]
+        f"appealkit: error: {WRITERS}:4: row 4: no name",
+        f"appealkit: error: {WRITERS}:6: row 6 (Bob Jones): no address",
+        f"appealkit: error: {WRITERS}:7: row 7 (Carla Ruiz): unknown country code 'XX'; use the ISO two-letter code "
+        "(GB, DE, KZ)"]
     # every writer gets letters: a language the case lacks gives the case's own, with a note
-    assert (f"appealkit: warning: {WRITERS}:8: ru-petrov-2026: no letters in 'de' for this case (it has en, ru): "
+    assert (f"appealkit: warning: {WRITERS}:8: row 8 (Dana White): ru-petrov-2026: no letters in 'de' for this case (it has en, ru): "
             "the letters to the authorities are in the case's language") in r.err
     assert r.err.endswith("appealkit: 5 written, 0 skipped (already there; --force overwrites), 3 failed in 3 rows\n")
     text = (tmp_path / GOOD[0]).read_text(encoding="utf-8")
@@ -126,7 +127,7 @@ def test_volunteers_csv_mistakes_are_named(tmp_path):
 
     cases = {
         "unclosed.csv": ('name,address,country\nBob,"2 Road; Leeds,GB\nAnna,1 High St; London,GB\n',
-                         "unclosed.csv:2: a quote (\") opens a value here and is not closed on this line"),
+                         "unclosed.csv:2: row 2 (Bob): a quote (\") opens a value here and is not closed on this line"),
         "typo.csv": ("name,adress,country\nAnna,x,GB\n",
                      "typo.csv:1: the header has no address column (misspelt? 'adress' for address)"),
     }
@@ -179,7 +180,7 @@ def test_a_repeated_row_is_named_and_its_letters_are_not_written_twice(tmp_path)
     w.write_text("name,address\nAnna Smith,1 High St; London\nAnna  Smith,1 High St;London\n", encoding="utf-8")
     r = _merge(w, tmp_path / "out")
     assert r.code == 0 and len(list((tmp_path / "out").iterdir())) == 1
-    assert f"appealkit: warning: {w}:3: the same writer as line 2 (name, address, country, email)" in r.err
+    assert f"appealkit: warning: {w}:3: row 3 (Anna Smith): the same writer as row 2 (name, address, country, email)" in r.err
     assert r.err.endswith("1 written, 1 skipped (already there; --force overwrites), 0 failed\n")
 
 
@@ -193,9 +194,9 @@ def test_bad_rows_are_named_and_the_others_go_on(tmp_path):
     r = _merge(w, tmp_path / "out")
     assert r.code == 1
     errors = [x for x in r.err.splitlines() if "error:" in x]
-    assert errors == [f"appealkit: error: {w}:3: a value here is longer than 131,072 characters (a whole file "
+    assert errors == [f"appealkit: error: {w}:3: row 3: a value here is longer than 131,072 characters (a whole file "
                       "pasted into a cell, or a quote never closed?)",
-                      f"appealkit: error: {w}:4: this row is not UTF-8 (byte 0xE9); save the file as UTF-8 "
+                      f"appealkit: error: {w}:4: row 4: this row is not UTF-8 (byte 0xE9); save the file as UTF-8 "
                       "(CSV UTF-8 in a spreadsheet)"]
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert len(names) == 2 and "ru-petrov-2026-prosecutor-bob-en.txt" in names
@@ -317,7 +318,7 @@ def test_an_interrupted_several_case_letter_out_dir_is_completed_by_a_rerun(tmp_
 
 def test_spreadsheet_mistakes_say_the_fix(tmp_path):
     w = tmp_path / "w.csv"
-    w.write_text("name,address,country,Language\n"
+    w.write_text("name,address,country,Langauge\n"
                  "Anna Smith;1 High St; London;GB;en\n"  # saved with ';' in a comma file
                  "Jürgen Weber,Hauptstraße 5; 10115 Berlin,Germany,de\n"
                  "Bob Jones,3 Park Rd, Bath,GB,en\n"  # a comma in an unquoted address
@@ -325,13 +326,13 @@ def test_spreadsheet_mistakes_say_the_fix(tmp_path):
     r = _merge(w, tmp_path / "out")
     assert r.code == 1
     lines = r.err.splitlines()
-    assert lines.count(f"appealkit: warning: {w}:1: column 'language' is not one appealkit reads; did you mean "
-                       "'lang'? Rename it (as it is, only your own templates see it, as writer['language'])") == 1
-    assert f"appealkit: error: {w}:2: this row is separated by semicolons (;), the file (its header) by commas: " \
+    assert lines.count(f"appealkit: warning: {w}:1: column 'langauge' is not one appealkit reads; did you mean "
+                       "'lang'? Rename it (as it is, only your own templates see it, as writer['langauge'])") == 1
+    assert f"appealkit: error: {w}:2: row 2: this row is separated by semicolons (;), the file (its header) by commas: " \
            "save it again with one separator" in lines
-    assert f"appealkit: error: {w}:3: unknown country code 'Germany'; use the ISO two-letter code (GB, DE, KZ) " \
+    assert f"appealkit: error: {w}:3: row 3 (Jürgen Weber): unknown country code 'Germany'; use the ISO two-letter code (GB, DE, KZ) " \
            "(Germany is DE)" in lines
-    assert f"appealkit: error: {w}:4: 1 more value than the header has columns: a ',' inside a value? Put the " \
+    assert f"appealkit: error: {w}:4: row 4 (Bob Jones): 1 more value than the header has columns: a ',' inside a value? Put the " \
            "address in double quotes (\"1 High St, London\") or separate its lines with ';'" in lines
     assert r.err.endswith("1 written, 0 skipped (already there; --force overwrites), 3 failed in 3 rows\n")
 
@@ -372,9 +373,9 @@ def test_a_value_in_a_spreadsheets_unnamed_column_is_counted(tmp_path):
 
 def test_the_pack_names_a_misnamed_column_once(tmp_path):
     w = tmp_path / "w.csv"
-    w.write_text("name,address,country,e-mail\nAnna,1 High St; London,GB,a@x.org\nBob,2 St; Bath,GB,b@x.org\n",
+    w.write_text("name,address,country,emial\nAnna,1 High St; London,GB,a@x.org\nBob,2 St; Bath,GB,b@x.org\n",
                  encoding="utf-8")
     r = run("pack", PETROV, "--to", "person", "--writers", str(w), "--out", str(tmp_path / "p.html"),
             "--date", "2026-12-01")
     assert r.code == 0, r.err
-    assert r.err.count("column 'e-mail' is not one appealkit reads; did you mean 'email'?") == 1
+    assert r.err.count("column 'emial' is not one appealkit reads; did you mean 'email'?") == 1

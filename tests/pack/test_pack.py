@@ -59,8 +59,8 @@ def test_bad_rows_named_once_good_rows_printed(night):
     r, pdf = night
     assert r.code == 1
     errors = [x for x in r.err.splitlines() if "error:" in x]
-    assert errors == [f"appealkit: error: {MANY}:3: no address",
-                      f"appealkit: error: {MANY}:7: unknown country code 'UK'; use the ISO two-letter code "
+    assert errors == [f"appealkit: error: {MANY}:3: row 3 (No Address): no address",
+                      f"appealkit: error: {MANY}:7: row 7 (Bad Country): unknown country code 'UK'; use the ISO two-letter code "
                       "(GB, DE, KZ) (the United Kingdom's is GB)"]
     assert r.err.endswith("appealkit: 5 cases, 35 letters (and 8 writer's copies), 30 envelopes; "
                           "2 left out (see above)\n")

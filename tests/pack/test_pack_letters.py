@@ -134,8 +134,8 @@ def test_the_pack_names_the_writers_row_and_prints_the_rest(writers, tmp_path):
     r = run("pack", PETROV, "--writers", str(writers), "--to", "person", "--out", str(out), "--date", "2026-12-01")
     assert r.code == 0
     said = [x for x in r.err.splitlines() if "personal message" in x]
-    assert len(said) == 1 and said[0].startswith(f"appealkit: warning: {writers}:2: Anna Smith's personal message "
-                                                 "is left out")
+    assert len(said) == 1 and said[0].startswith(f"appealkit: warning: {writers}:2: row 2: Anna Smith's personal "
+                                                 "message is left out")
     html = out.read_text(encoding="utf-8")
     assert "адвокат" not in html and WARM in html
 
@@ -145,5 +145,5 @@ def test_strict_refuses_the_pack(writers, tmp_path):
     r = run("pack", PETROV, "--writers", str(writers), "--to", "person", "--out", str(out), "--date", "2026-12-01",
             "--strict")
     assert r.code == 1
-    assert f"appealkit: error: {writers}:2: Anna Smith's personal message has words a prison censor may stop" in r.err
+    assert f"appealkit: error: {writers}:2: row 2: Anna Smith's personal message has words a prison censor may stop" in r.err
     assert not out.exists()

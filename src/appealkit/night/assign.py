@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Iterator, Literal, overload
 
 from .notices import Code, Notice
-from .writers import BadRow, Writer
+from .writers import BadRow, Writer, about_row
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..case.model import Case
@@ -70,7 +70,8 @@ def assignments(cases: list[Case], writers: Iterable[Writer | BadRow], *, to: st
         notice = None
         if p.fallback:
             where = f"{source}:{w.line}" if source else None
-            notice = Notice(Code.NO_LANGUAGE, no_letters_in(r.case, wl or "", r.langs), "warning", "row", where)
+            notice = Notice(Code.NO_LANGUAGE, about_row(w, no_letters_in(r.case, wl or "", r.langs)), "warning",
+                            "row", where)
         authority = next((j.lang for j in p.jobs if j.target != "person"), None)
         return Assignment(w, r.case, targets, authority, notice, p.jobs, p.fallback)
 

@@ -100,7 +100,7 @@ class MailMerge:
         from ..output import remove_stale_temps, sync_all, write_atomic, write_files
         from .assign import assignments, closed, closed_note, support_language
         from .names import envelope_name, identity, letter_name, writer_part
-        from .writers import BadRow, read_writers, slug
+        from .writers import BadRow, Writer, about_row, read_writers, slug
 
         ext = FORMAT_EXTENSIONS.get(self.fmt, "txt")
         folder = Path(self.out_dir)
@@ -109,7 +109,7 @@ class MailMerge:
         day = self.date or dt.date.today()
         base = {id(c): c.derived.mark() for c in self.cases}
         slugs, shared = name_slugs(self.writers_path)
-        first: dict[str, int] = {}  # identity -> its first line, for the writers whose slug is shared
+        first: dict[str, Writer] = {}  # identity -> its first row, for the writers whose slug is shared
         warned: set[str] = set()
         closed_said: set[str] = set()
         notes: list[str] = []
@@ -122,7 +122,8 @@ class MailMerge:
                 if writer is not None:
                     yield Outcome("row", writer.line)
                     writer = None
-                yield Outcome("failed", a.line, notice=Notice(Code.BAD_ROW, a.message, "error", "row", self._row(a.line)))
+                yield Outcome("failed", a.line, notice=Notice(Code.BAD_ROW, about_row(a, a.message), "error", "row",
+                                                              self._row(a.line)))
                 yield Outcome("row", a.line)
                 continue
             w = a.writer
@@ -132,14 +133,17 @@ class MailMerge:
                 writer = w
                 if not (w.country or self.sender_country):
                     yield Outcome("notice", w.line, notice=Notice(
-                        Code.WRITER_NO_COUNTRY, "no country for this writer, and none for all: "
-                        "their letters carry placeholders for their country", scope="row", where=self._row(w.line)))
+                        Code.WRITER_NO_COUNTRY, about_row(w, "no country for this writer, and none for all: "
+                                                          "their letters carry placeholders for their country"),
+                        scope="row", where=self._row(w.line)))
                 is_shared = (slugs.get(w.name) or slug(w.name)) in shared
                 name = writer_part(w, is_shared, slugs.get(w.name))
-                if is_shared and first.setdefault(identity(w), w.line) != w.line:
+                if is_shared and (f := first.setdefault(identity(w), w)) is not w:
+                    other = f"row {f.row}" + (f" (line {f.line})" if f.line != f.row else "")
                     yield Outcome("notice", w.line, notice=Notice(
-                        Code.DUPLICATE_ROW, f"the same writer as line {first[identity(w)]} (name, address, "
-                        "country, email): their letters are that row's", scope="row", where=self._row(w.line)))
+                        Code.DUPLICATE_ROW, about_row(w, f"the same writer as {other} (name, address, country, "
+                                                         "email): their letters are that row's"),
+                        scope="row", where=self._row(w.line)))
                 row = {"writer": w.as_context()}
             case = a.case
             if a.notice is not None:  # the case lacks the writer's language: the case's own
@@ -173,8 +177,8 @@ class MailMerge:
                         continue
                     raise
                 except AppealkitError as e:
-                    yield Outcome("failed", w.line, notice=Notice(Code.LETTER_FAILED, f"{case.id}: {e}", "error",
-                                                                  "row", self._row(w.line)))
+                    yield Outcome("failed", w.line, notice=Notice(Code.LETTER_FAILED, about_row(w, f"{case.id}: {e}"),
+                                                                  "error", "row", self._row(w.line)))
                     continue
                 for m in letter.warnings:
                     if m not in warned and m not in SENDER_WARNINGS:  # the sender's: said per row, above

@@ -65,7 +65,7 @@ def make_pack(cases: list, out: str = "pack.pdf", *, writers: str | None = None,
     from ..pack.pdf import check_target
     from .run import CaseRun
     from .sender import resolve_sender, sender_notices
-    from .writers import BadRow, Writer, read_writers
+    from .writers import BadRow, Writer, about_row, read_writers, row_label
 
     day = date or dt.date.today()
     html_out = out.lower().endswith((".html", ".htm"))
@@ -102,7 +102,7 @@ def make_pack(cases: list, out: str = "pack.pdf", *, writers: str | None = None,
                 say(Notice(Code.COLUMN, m, scope="run", where=f"{writers}:1"))
             notes.clear()
             if isinstance(w, BadRow):
-                say(Notice(Code.BAD_ROW, w.message, "error", "row", f"{writers}:{w.line}"))
+                say(Notice(Code.BAD_ROW, about_row(w, w.message), "error", "row", f"{writers}:{w.line}"))
             else:
                 people.append(w)
     else:
@@ -127,13 +127,24 @@ def make_pack(cases: list, out: str = "pack.pdf", *, writers: str | None = None,
     for m in post_warnings(good, to, {w.country or country for w in people}, day):
         say(Notice(Code.POST_ROUTE, m))
     remove_stale_temps(Path(out).parent)  # what an interrupted pack left beside it
-    p = write_pack(good, people, out, opts, fonts=fonts, force=force, progress=progress, workers=workers)
+    by_line = {w.line: w for w in people} if writers else {}  # the pack's notes name a row by its line
+    try:
+        p = write_pack(good, people, out, opts, fonts=fonts, force=force, progress=progress, workers=workers)
+    except AppealkitError as e:  # --strict: a writer's message refused, named by its line
+        who = by_line.get(e.where.line or 0) if e.where and e.where.file == writers else None
+        if who is not None:
+            e.message = about_row(who, e.message)
+        raise
     for x in p.notices:
         if x.code == "fallback":
-            rows = ",".join(map(str, x.lines[:10])) + (f" and {len(x.lines) - 10} more" if len(x.lines) > 10 else "")
-            say(Notice(Code.NO_LANGUAGE, x.message, "warning", "row", f"{writers}:{rows}" if writers else None))
+            more = f" and {len(x.lines) - 10} more" if len(x.lines) > 10 else ""
+            rows = ",".join(map(str, x.lines[:10])) + more
+            named = [row_label(by_line[n]).removeprefix("row ") for n in x.lines[:10] if n in by_line]
+            message = f"row{'s' if len(x.lines) > 1 else ''} {', '.join(named)}: {x.message}" if named else x.message
+            say(Notice(Code.NO_LANGUAGE, message, "warning", "row", f"{writers}:{rows}" if writers else None))
         elif x.code == "message":
-            say(Notice(Code.MESSAGE_LEFT_OUT, x.message, "warning", "row",
+            who = by_line.get(x.line) if x.line else None
+            say(Notice(Code.MESSAGE_LEFT_OUT, about_row(who, x.message) if who else x.message, "warning", "row",
                        f"{writers}:{x.line}" if writers and x.line else None))
         elif x.code == "left-out":
             say(Notice(Code.LETTER_FAILED, x.message.removeprefix(f"{x.case}: "), "error", "case", x.case))
