@@ -84,7 +84,10 @@ def test_the_pack_of_an_export_honours_its_languages_and_names_bad_rows(tmp_path
     ru = re.search(r'<article class="item letter" lang="ru" data-case="[^"]+" data-to="prosecutor".*?</article>',
                    html, re.S)
     assert ru is not None and "Анна Смирнова" in ru.group(0)
-    assert "Viele Grüße aus Berlin" in html and "Mark Brown" not in html and "Claire Martin" not in html
+    assert "Mark Brown" not in html and "Claire Martin" not in html
+    # a German message is not one a Russian prison reads: left out of the support letter, and said
+    assert "Viele Grüße aus Berlin" not in html
+    assert r.err.count("Jürgen Weber's personal message is not written in Russian") == 1
 
 
 def test_the_mail_merge_of_an_export_honours_its_languages_and_names_bad_rows(tmp_path):

@@ -251,7 +251,8 @@ class _Run:
         from .. import scripts
 
         want = scripts.of_language(lang)
-        if message is None or want is None or scripts.scripts_in(message) <= {want}:
+        seen = self.opts.message_seen and not w.extra.get("message")  # kept as its volunteer chose
+        if message is None or seen or want is None or scripts.scripts_in(message) <= {want}:
             return message
         name = _language_name(lang) or lang
         who = f"{w.name}'s" if w.name else "the"
@@ -327,13 +328,16 @@ class _Run:
         originals: dict[str, str] = {}  # target -> language of the letter for the envelope
         chosen: dict[str, dict] = {}  # target -> the letter's choices, which its writer's copy makes too
         # a support letter without a language of its own goes in the prison's
-        message = self.message(w, [job.lang or support_language(case) for job in a.jobs])
+        raw = (w.extra.get("message") or opts.message or "").strip() or None
         self.route_notes(w, case, country, [job.target for job in a.jobs if not job.copy])
         for job in a.jobs:
             if job.copy and job.target not in chosen:
                 continue  # no letter, no copy of it
-            # the copy has the message where its letter does (follow)
-            mine = message if job.copy else self.message_in(w, message, job.lang or support_language(case))
+            # each letter has the message if its language's script and censor pass it (a support
+            # letter without a language of its own goes in the prison's); the copy has it where
+            # its letter does (follow)
+            lang = job.lang or support_language(case)
+            mine = raw if job.copy else self.message(w, [lang]) if self.message_in(w, raw, lang) else None
             try:
                 (x,) = compose_letters(case, job.target, lang=job.lang, sender_name=w.name or None,
                                        sender_address=w.address, sender_country=country, date=self.day,
