@@ -84,6 +84,14 @@ def run_process(*args: str, stdin: bytes | None = None, env: dict | None = None,
     return Result(p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace"))
 
 
+def ctrl_c_as_a_terminal_has_it() -> None:
+    """For a child that a test stops with Ctrl-C (SIGINT): a shell that ran the tests in the
+    background leaves SIGINT ignored, every child inherits that, and Python keeps it ignored."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def require_pinned(dist: str) -> None:
     """Skip unless `dist` is installed at the version tools/constraints.txt pins: a data file
     generated from it is compared with that version's output only (a new upstream release

@@ -17,7 +17,7 @@ from appealkit.errors import AppealkitError, OutputError
 from appealkit.output import write_atomic, write_files
 from appealkit.posts import length
 
-from .conftest import run
+from .conftest import ctrl_c_as_a_terminal_has_it, run
 
 
 def test_symlink_in_output_folder_is_not_followed(tmp_path):
@@ -117,7 +117,8 @@ def test_full_stdout_is_an_error_not_a_bug_and_not_silent(args):
 def test_ctrl_c_exits_130():
     exe = Path(sys.executable).with_name("appealkit")
     p = subprocess.Popen([str(exe), "translit"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                         stderr=subprocess.PIPE, env=dict(os.environ, PYTHONUNBUFFERED="1"))
+                         stderr=subprocess.PIPE, env=dict(os.environ, PYTHONUNBUFFERED="1"),
+                         preexec_fn=ctrl_c_as_a_terminal_has_it)
     # one line through proves it is running and waiting in its loop; then interrupt it
     p.stdin.write("Москва\n".encode())
     p.stdin.flush()

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import ROOT
+from ..conftest import ROOT, ctrl_c_as_a_terminal_has_it
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -39,7 +39,8 @@ def server(tmp_path):
     port = _free_port()
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     proc = subprocess.Popen([sys.executable, "-m", "appealkit", "serve", str(cases), "--port", str(port),
-                             "--event", "Browser night"], stderr=subprocess.PIPE, text=True, env=env)
+                             "--event", "Browser night"], stderr=subprocess.PIPE, text=True, env=env,
+                            preexec_fn=ctrl_c_as_a_terminal_has_it)
     organiser = None
     deadline = time.monotonic() + 60
     while organiser is None and time.monotonic() < deadline:
