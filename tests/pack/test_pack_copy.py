@@ -113,3 +113,4 @@ def test_a_writers_cover_sheet_says_what_their_post_cannot_carry_and_their_messa
     assert "cannot go by post from US to RU" in cover
     assert "Your message is left out of your letters: a prison censor may stop it" in cover
     assert r.err.count("personal message is left out") == 1
+    assert r.err.lower().count("letters to the person cannot go by post from us to ru") == 1  # not again per writer

@@ -288,9 +288,14 @@ class _Run:
                                 "address in their country on it and on an envelope (the card says so; "
                                 "--embassy-address gives it where every writer is in one country)", case.id)
 
-    def writer_notes(self, w) -> list[str]:
+    def fallback_note(self, w) -> list[str]:
         cases = self.fallback.get(w.line, [])
-        return ([fallback_text(self._lang(w), cases)] if cases else []) + self.notes.get(w.line, [])
+        return [fallback_text(self._lang(w), cases)] if cases else []
+
+    def writer_notes(self, w) -> list[str]:
+        """What the writer's cover sheet says besides the bundle: their language's fallback, their
+        message left out, the letters their post cannot carry."""
+        return self.fallback_note(w) + self.notes.get(w.line, [])
 
     def route_notes(self, w, case, country: str | None, targets: list[str]) -> None:
         """On a writer's cover sheet: the letters their post cannot carry (routes.py)."""
@@ -302,10 +307,11 @@ class _Run:
                 self.notes[w.line].append(note)
 
     def say_fallbacks(self, writers: list) -> None:
-        """One note per writer, and writers with the same note in one line (`lines`)."""
+        """One note per writer, and writers with the same note in one line (`lines`); the cover's
+        other notes were said as they arose."""
         same: dict[str, list[int]] = {}
         for w in writers:
-            for m in self.writer_notes(w):
+            for m in self.fallback_note(w):
                 same.setdefault(m, []).append(w.line)
         for m, lines in same.items():
             self.report.notices.append(PackNote("fallback", m, line=lines[0] or None, lines=lines))
