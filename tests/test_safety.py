@@ -206,3 +206,22 @@ def test_written_files_follow_the_umask_not_mkstemps_0600(tmp_path):
     assert r.code == 0
     [f] = tmp_path.iterdir()
     assert stat.S_IMODE(f.stat().st_mode) == 0o644
+
+
+def test_a_dead_runs_temporary_file_is_removed_a_live_runs_kept(tmp_path):
+    """The next run clears what a killed run left, and never a file another run is writing."""
+    from appealkit.output import remove_stale_temps
+
+    live = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    try:
+        for pid in (live.pid, dead.pid, os.getpid()):
+            (tmp_path / f".pack.pdf.{pid}.abcd1234.tmp").write_bytes(b"x")
+        (tmp_path / "pack.pdf").write_bytes(b"x")
+        assert remove_stale_temps(tmp_path) == 1
+        assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+            ["pack.pdf", f".pack.pdf.{live.pid}.abcd1234.tmp", f".pack.pdf.{os.getpid()}.abcd1234.tmp"])
+    finally:
+        live.kill()
+        live.wait()

@@ -166,3 +166,13 @@ def test_an_existing_file_is_replaced_with_force_only(tmp_path, parts):
     _join([parts["letter"][0]], target, force=True)
     assert len(PdfReader(target, strict=True).pages) == 1
     assert [p.name for p in tmp_path.iterdir()] == ["pack.pdf"]  # no temporary file left
+
+
+def test_a_character_no_font_has_is_named_from_any_part(tmp_path):
+    """The code points a part's fonts lack reach the run's notice, whichever part (and worker) had them."""
+    from appealkit.pack.pdf import write_pdf
+
+    page = "<html><body><p>{}</p></body></html>"
+    parts = [(page.format("Hello"), 0), (page.format("A \ue000 here"), 1), (page.format("Bye"), 2)]
+    assert write_pdf(parts, str(tmp_path / "one.pdf"), workers=1) == ["U+E000"]
+    assert write_pdf(parts, str(tmp_path / "two.pdf"), workers=2) == ["U+E000"]

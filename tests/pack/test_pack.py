@@ -3,6 +3,7 @@ and fonts (pypdf)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -395,3 +396,13 @@ def test_a_writer_in_the_cases_country_gets_no_letter_to_its_ambassador():
     assert "ambassador" in away.recipients and any(j.target == "ambassador" for j in away.jobs)
     assert "ambassador" not in home.recipients and not any(j.target == "ambassador" for j in home.jobs)
     assert {"prosecutor", "president", "person"} <= set(home.recipients)
+
+
+def test_label_paper_notice_is_the_runs(tmp_path):
+    from appealkit import make_pack
+    from appealkit.night.notices import Code
+
+    report = make_pack([OPEN[1]], str(tmp_path / "p.html"), writers=WRITERS, envelope="labels", labels="5160",
+                       date=dt.date(2026, 12, 1))
+    (n,) = [n for n in report.notices if n.code == Code.LABEL_PAPER]
+    assert (n.level, n.scope, n.where) == ("warning", "run", None)

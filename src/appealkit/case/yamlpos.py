@@ -130,8 +130,7 @@ def _typo(quotes: str, where: str) -> str:
 
 
 def _char_at(text: str, mark) -> str:
-    if mark is None:
-        return ""
+    """The character at a mark (syntax_hint has one: it returns before, without)."""
     lines = text.split("\n")
     line = lines[mark.line] if mark.line < len(lines) else ""
     return line[mark.column] if mark.column < len(line) else ""
