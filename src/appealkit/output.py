@@ -215,10 +215,8 @@ def _alive(pid: int) -> bool:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except (PermissionError, OverflowError, ValueError):
+    except (OSError, OverflowError, ValueError):
         return True  # another user's process, or not a process id: not ours to judge
-    except OSError:
-        return True
     return True
 
 
