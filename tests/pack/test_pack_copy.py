@@ -76,8 +76,14 @@ def test_a_message_in_another_script_is_said_once_and_on_the_cover():
     w = Writer(2, "Claire Martin", PARIS, "FR", "en", extra={"message": WARM})
     cases = [load_case(PETROV), load_case(str(CASES / "10-sokolova.yaml"))]
     p = build_pack(cases, [w], "person", date=DAY)
-    said = [m for m in p.warnings if "personal message is not written in Russian" in m]
-    assert len(said) == 1 and "Claire Martin's" in said[0]
+    said = [m for m in p.warnings if "personal message is not written in" in m]
+    assert len(said) == 1 and "Claire Martin's" in said[0]  # one line for the writer, every language in it
+    assert said[0].endswith("personal message is not written in Russian: it is left out of their letters in "
+                            "Russian (a prison censor stops what they cannot read)")
+    both = build_pack([load_case(PETROV), load_case(str(Path(__file__).parents[2] / "examples" / "ua-kovalenko.yaml"))],
+                      [w], "person", date=DAY)
+    (said,) = [m for m in both.warnings if "personal message is not written in" in m]
+    assert "not written in Russian or Ukrainian: it is left out of their letters in those languages" in said
     assert "neige" not in p.html
 
 

@@ -208,6 +208,7 @@ class _Run:
         self.messages: dict[tuple, str | None] = {}  # (writer line, message, languages) -> what is printed
         self.notes: dict[int, list[str]] = {}  # writer line -> what their cover sheet says besides
         self.said_to: set[tuple[int, str]] = set()  # (writer line, why) said once
+        self.not_in: dict[int, tuple] = {}  # writer line -> (writer, the letters' languages their message is not in)
 
     def message(self, w, langs: list[str]) -> str | None:
         """The writer's personal message (their `message` column, else the run's), unless a prison
@@ -255,11 +256,12 @@ class _Run:
         if message is None or seen or want is None or scripts.scripts_in(message) <= {want}:
             return message
         name = _language_name(lang) or lang
-        who = f"{w.name}'s" if w.name else "the"
-        self.say_writer(w, f"script-{lang}", f"{who} personal message is not written in {name}: it is left out of their "
-                                      f"letters in {name} (a prison censor stops what they cannot read)",
-                        f"Your message is not in {name}: it is left out of your letters in {name} (a prison "
-                        f"censor stops what they cannot read). Write it in {name} to have it printed.")
+        names = self.not_in.setdefault(w.line, (w, []))[1]
+        if name not in names:  # the run says it once for the writer, at the end (say_fallbacks)
+            names.append(name)
+            self.notes.setdefault(w.line, []).append(
+                f"Your message is not in {name}: it is left out of your letters in {name} (a prison censor "
+                f"stops what they cannot read). Write it in {name} to have it printed.")
         return None
 
     def say_writer(self, w, why: str, message: str, note: str) -> None:
@@ -315,6 +317,13 @@ class _Run:
                 same.setdefault(m, []).append(w.line)
         for m, lines in same.items():
             self.report.notices.append(PackNote("fallback", m, line=lines[0] or None, lines=lines))
+        for line, (w, names) in self.not_in.items():
+            names = sorted(names)
+            langs = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+            who = f"{w.name}'s" if w.name else "the"
+            self.say("message", f"{who} personal message is not written in {langs}: it is left out of their "
+                                f"letters in {names[0] if len(names) == 1 else 'those languages'} (a prison censor "
+                                "stops what they cannot read)", line=line or None)
 
     def _lang(self, w) -> str | None:
         return w.lang or self.opts.lang
