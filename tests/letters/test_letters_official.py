@@ -4,9 +4,11 @@ Latin-script names, and the content rules (description, treatment, asks, copies)
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from ..conftest import run
+from ..conftest import ROOT, run
 from .test_letters_ru import top_right
 
 SENDER = ["--date", "2026-11-28", "--from", "GB", "--sender-name", "Anna Smith",
@@ -329,3 +331,20 @@ def test_a_quoted_name_in_a_copy_is_printed_as_written(tmp_path):
     r = run("letter", str(p), "--to", "city", "--lang", "ru", *SENDER)
     assert "\nКопии: «Новая газета»; прокурору Республики Карелия М. С. Ивановой\n" in r.out
     assert "nominative" not in r.err
+
+
+@pytest.mark.parametrize("lang, home, abroad", [
+    ("ru", "Обращаюсь к Вам в связи с положением", "Обращаюсь к Вам из Великобритании в связи с положением"),
+    ("en", "I am writing to express my deep concern", "I am writing from the United Kingdom to express my deep concern")])
+def test_an_official_of_the_writers_own_country_is_not_told_where_the_letter_comes_from(lang, home, abroad):
+    """«Обращаюсь к Вам из России» to the Prosecutor General of Russia, from a writer in Russia,
+    tells him what he knows; from abroad it is the point."""
+    from appealkit import compose_letters, load_case
+
+    case = load_case(str(ROOT / "examples" / "ru-aliyev.yaml"))
+    kw = dict(lang=lang, sender_name="Анна Смирнова", date=dt.date(2026, 12, 1))
+    (mine,) = compose_letters(case, "prosecutor", sender_address=["ул. Ленина, д. 1", "г. Тверь", "170000"],
+                              sender_country="RU", **kw)
+    (theirs,) = compose_letters(case, "prosecutor", sender_address=["1 High St", "London N1 1AA"],
+                                sender_country="GB", **kw)
+    assert home in mine.text and abroad in theirs.text

@@ -241,7 +241,8 @@ def _context(case, to, lang, day, sender, blocks, message) -> dict:
         "sender": {"name": sender.name or ph["name"],
                    "address": return_address(None, sender.address, sender.country, _destination(case, to, sender), lang)
                    or [ph["address"]],
-                   "country": origin, "from": origin_from,
+                   # an official of the writer's own country is not told where the letter comes from
+                   "country": origin, "from": "" if _at_home(case, to, sender) else origin_from,
                    # a name in another script stays out of the running text (the signature has it)
                    "name_in_text": bool(sender.name) and _in_script(sender.name, lang)},
         "summary": t(case.summary), "asks": _asks([t(a) for a in case.asks], lang),
@@ -631,6 +632,14 @@ def _dative_copy(text: str, lang: str, warnings: list) -> str:
         warnings.append(f"copies: '{text}' is in the nominative; the letter says '{out}' "
                         "(check the form, or write the copy in the dative yourself)")
     return out
+
+
+def _at_home(case, to: str, sender) -> bool:
+    """A letter to an official (not an ambassador: the embassy is abroad from the state it speaks
+    for) of the country the writer lives in."""
+    r = case.recipients.get(to)
+    return (r is not None and r.role != "ambassador" and sender.country is not None
+            and _destination(case, to, sender) == sender.country)
 
 
 def _destination(case, to: str, sender) -> str | None:
