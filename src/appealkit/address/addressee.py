@@ -14,8 +14,6 @@ surname in the dative, an institution line the title already names left out
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from .countries import get_country
 
 # the languages whose officials are addressed in the dative, in letters and on envelopes alike
@@ -112,13 +110,6 @@ def official_language(recipient, lang: str | None) -> bool:
     return lang in OFFICIAL_DATIVE and all(t is None or _text(t, lang) for t in (recipient.title, recipient.name))
 
 
-@lru_cache(maxsize=None)
-def _roles(lang: str) -> dict:
-    from ..resources import load_data
-
-    return load_data("letters", f"{lang}.yaml")["roles"]
-
-
 def official_head(recipient, lang: str, decline: bool = True) -> list[str]:
     """The addressee of an official in `lang`: the title (an organisation without a title is
     named as written, in the nominative, as official style names an organisation; else the
@@ -127,7 +118,11 @@ def official_head(recipient, lang: str, decline: bool = True) -> list[str]:
     written, without loading the morphology (check)."""
     title, name = _text(recipient.title, lang), _text(recipient.name, lang)
     org = None if title else _text(recipient.organisation, lang)
-    top = title or (None if org else _roles(lang).get(recipient.role))
+    top = title
+    if not (title or org):  # the role's own title («Руководителю»)
+        from ..letters.translations import lang_data
+
+        top = lang_data(lang)["roles"].get(recipient.role)
     if decline:
         from .. import grammar
 

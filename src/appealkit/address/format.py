@@ -358,9 +358,9 @@ def _blocks_for(case, to, sender, scheme, style, embassy_lines, decline) -> list
         langs = ("en", case.language)
         local_names = recipient_names(r, non_latin(r.address.local_text), langs)
         latin_names = recipient_names(r, False, langs)
+        langs_of_case = case_languages(case)
         out.append(format_address(r.address, local_names, None if any(map(non_latin, latin_names)) else latin_names,
-                                  t, sender, scheme, style, case_languages(case),
-                                  official_lines(r, case_languages(case), decline)))
+                                  t, sender, scheme, style, langs_of_case, official_lines(r, langs_of_case, decline)))
     return out
 
 

@@ -194,8 +194,12 @@ class Case:
         that country itself: there is no embassy of a state in that state to write to («Послу
         України в Україні»), so `all` leaves that letter out for such a writer."""
         r = self.recipients.get(target)
-        home = next((a.country for a in self.addresses()), None)
-        return r is not None and r.role == "ambassador" and country is not None and country == home
+        return r is not None and r.role == "ambassador" and country is not None and country == self.country
+
+    @property
+    def country(self) -> str | None:
+        """The country the appeal is about: the person's address's, else the first recipient's."""
+        return next((a.country for a in self.addresses()), None)
 
     def copies_path(self, i: int) -> tuple:
         """The key path of copies item i (`copies` itself when it was one text)."""

@@ -24,13 +24,9 @@ from functools import lru_cache
 from typing import Any
 
 from ..errors import AppealkitError, Where
-from ..resources import data_path, load_data
+from ..resources import data_path
 from .layout import letter_blocks, right_block, signature_line
-
-
-@lru_cache(maxsize=None)
-def lang_data(lang: str) -> dict:
-    return load_data("letters", f"{lang}.yaml")
+from .translations import lang_data
 
 
 @lru_cache(maxsize=None)
@@ -288,7 +284,7 @@ def _context(case, to, lang, day, sender, blocks, message) -> dict:
                         "salutation": t(r.salutation), "address": inside}
     ctx["layout"]["addressee"] = right_block(inside)
     ctx["salutation"] = _salutation(case, r, lang, rname, rtitle, warnings)
-    dest = r.address.country if r.address else _case_country(case)
+    dest = r.address.country if r.address else case.country
     if dest:
         ctx["country"] = country_in_text(dest, lang, d)
         ctx["country_gen"] = state_case(dest, "gen", lang, d)
@@ -579,7 +575,7 @@ def _embassy_copy(case, own, lang: str, sender_country: str | None) -> str:
     where the writer lives in the destination country itself."""
     from .naming import state_case
 
-    dest = _case_country(case)
+    dest = case.country
     if (own is not None and own.role == "ambassador") or dest is None or dest == sender_country:
         return ""
     d = lang_data(lang)
@@ -608,7 +604,7 @@ def _your_country_text(part: str, case, own, lang: str, sender_country: str | No
     from .checks import IN_YOUR_COUNTRY
 
     text = IN_YOUR_COUNTRY.sub(_in_writers_country(lang, sender_country), part, count=1)
-    dest = _case_country(case)
+    dest = case.country
     if (own is not None and own.role == "ambassador") or (dest is not None and dest == sender_country):
         warnings.append(f"copies: '{part}' names an embassy 'in your country' among other recipients; the letter "
                         f"keeps it as '{text}' (put the embassy apart after ';' so that the letter can leave it out)")
@@ -650,14 +646,7 @@ def _destination(case, to: str, sender) -> str | None:
     r = case.recipients[to]
     if r.address is not None:
         return r.address.country
-    return sender.country if r.role == "ambassador" else _case_country(case)
-
-
-def _case_country(case) -> str | None:
-    """The country the appeal is about: the first recipient's address, else the person's."""
-    for a in case.addresses():
-        return a.country
-    return None
+    return sender.country if r.role == "ambassador" else case.country
 
 
 def render(ctx: dict, kind: str, lang: str, template: UserTemplate | None = None) -> str:

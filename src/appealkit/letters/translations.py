@@ -9,6 +9,14 @@ from ..resources import data_path
 
 
 @lru_cache(maxsize=None)
+def lang_data(lang: str) -> dict:
+    """The letters' strings of one language (data/letters/LANG.yaml), parsed once a run."""
+    from ..resources import load_data
+
+    return load_data("letters", f"{lang}.yaml")
+
+
+@lru_cache(maxsize=None)
 def languages() -> tuple[str, ...]:
     return tuple(sorted(p.name for p in data_path("templates").iterdir() if p.is_dir()))
 

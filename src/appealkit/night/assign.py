@@ -64,8 +64,7 @@ def assignments(cases: list[Case], writers: Iterable[Writer | BadRow], *, to: st
     def one(w: Writer, i: int) -> Assignment:
         r = rules[i]
         wl = w.lang or lang
-        # `all`: a writer who lives in the case's country has no embassy of it to write to
-        targets = [t for t in r.targets if not (to == "all" and r.case.ambassador_at_home(t, w.country))]
+        targets = writer_targets(r.case, r.targets, to, w.country)
         p = plan(r.case, targets, wl, r.langs, support_in=support_in)
         notice = None
         if p.fallback:
@@ -145,6 +144,12 @@ def open_targets(case, to: str, day: dt.date) -> list[str]:
     """The recipients of `to` still worth a letter on `day`: past the deadline, the person only."""
     targets = case.targets(to)
     return [t for t in targets if t == "person"] if closed(case, day) else targets
+
+
+def writer_targets(case, targets: list[str], to: str, country: str | None) -> list[str]:
+    """`targets` for a writer living in `country`: `all` leaves out the ambassador of their own
+    country, as compose_letters does (Case.ambassador_at_home)."""
+    return [t for t in targets if not (to == "all" and case.ambassador_at_home(t, country))]
 
 
 def closed_note(case, to: str) -> str | None:

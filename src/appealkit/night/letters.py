@@ -33,7 +33,7 @@ def letters_for_cases(run, to: str = "all", *, lang: str | None = None, sender=N
     from ..letters.compose import FORMAT_EXTENSIONS, SENDER_WARNINGS, compose_letters
     from ..letters.sender import Sender
     from ..output import remove_stale_temps, write_files
-    from .assign import closed, closed_note, open_targets
+    from .assign import closed, closed_note, open_targets, writer_targets
     from .names import envelope_name, letter_name
     from .sender import sender_notices
 
@@ -45,8 +45,7 @@ def letters_for_cases(run, to: str = "all", *, lang: str | None = None, sender=N
     for c in run:
         with run.guard(c):
             # past the appeal's deadline the person's letter only (night.assign: as the pack)
-            # `all` leaves out the ambassador of the writer's own country (Case.ambassador_at_home)
-            letters = [x for t in open_targets(c, to, day) if not (to == "all" and c.ambassador_at_home(t, s.country))
+            letters = [x for t in writer_targets(c, open_targets(c, to, day), to, s.country)
                        for x in compose_letters(c, t, lang=lang, sender_name=s.name, sender_address=s.address,
                                                 sender_country=s.country, date=day, fmt=fmt, template=template,
                                                 message=message, embassy_address=embassy_address)]

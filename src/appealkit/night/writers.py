@@ -161,10 +161,14 @@ def name_key(header: str) -> str:
 
 
 @lru_cache(maxsize=None)
+def _names(file: str, key: str) -> dict[str, str]:
+    """{name key: what it names} from a data file's `key` table of {value: [names]}."""
+    return {name_key(name): value for value, names in load_data(file)[key].items() for name in names}
+
+
 def column_names() -> dict[str, str]:
     """{name key: the column appealkit reads it as}, from data/writers-columns.yaml."""
-    return {name_key(alias): col for col, aliases in load_data("writers-columns.yaml")["columns"].items()
-            for alias in aliases}
+    return _names("writers-columns.yaml", "columns")
 
 
 def column_of(header: str) -> str | None:
@@ -172,11 +176,9 @@ def column_of(header: str) -> str | None:
     return column_names().get(name_key(header))
 
 
-@lru_cache(maxsize=None)
 def language_names() -> dict[str, str]:
     """{name key: language code}, from data/writers-languages.yaml."""
-    return {name_key(name): code for code, names in load_data("writers-languages.yaml")["languages"].items()
-            for name in names}
+    return _names("writers-languages.yaml", "languages")
 
 
 def language_code(value: str) -> str | None:

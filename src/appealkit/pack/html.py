@@ -205,28 +205,37 @@ class _Run:
         self.said: set[str] = set()
         self.fallback: dict[int, list[str]] = {}  # writer line -> the cases without their language
         self.pairs = 0  # writer x case pairs done (the progress)
-        self.messages: dict[tuple, str | None] = {}  # (writer line, message, languages) -> what is printed
+        self.messages: dict[tuple, str | None] = {}  # (writer line, message, language) -> what is printed
         self.notes: dict[int, list[str]] = {}  # writer line -> what their cover sheet says besides
         self.said_to: set[tuple[int, str]] = set()  # (writer line, why) said once
         self.not_in: dict[int, tuple] = {}  # writer line -> (writer, the letters' languages their message is not in)
 
-    def message(self, w, langs: list[str]) -> str | None:
-        """The writer's personal message (their `message` column, else the run's), unless a prison
-        censor may stop it (letters.checks.censor_findings, in the writer's language and the
-        languages the letters are in): then it is left out and said once for the writer, or
-        refused with `strict`. A run's message its writer has seen checked (`message_seen`: the
-        event page shows the censor's words as the volunteer types) is printed as they kept it."""
+    def message_text(self, w) -> tuple[str | None, bool]:
+        """The writer's personal message (their `message` column, else the run's), and whether its
+        writer saw it checked and kept it (`message_seen`: the event page shows the censor's
+        words as the volunteer types): that one is printed as they kept it."""
+        own = (w.extra.get("message") or "").strip()
+        text = own or (self.opts.message or "").strip()
+        return text or None, bool(text) and not own and self.opts.message_seen
+
+    def message_for(self, w, lang: str) -> str | None:
+        """The writer's message for their letter in `lang`: left out where it is not in the
+        script of `lang` (a Latin message in a Russian letter: the prison cannot read it), or has
+        words a prison censor may stop (letters.checks.censor_findings, in the writer's language
+        and `lang`); each said once for the writer and on their cover sheet, the censor's refused
+        with `strict`."""
+        text, kept = self.message_text(w)
+        if text is None or kept:
+            return text
+        return self._censored(w, text, lang) if self._readable(w, text, lang) else None
+
+    def _censored(self, w, text: str, lang: str) -> str | None:
         from ..letters.checks import censor_findings
 
-        text = (w.extra.get("message") or "").strip()
-        if not text:
-            text = (self.opts.message or "").strip()
-            if not text or self.opts.message_seen:
-                return text or None
-        key = (w.line, text, tuple(langs))
+        key = (w.line, text, lang)
         if key not in self.messages:
             hits: dict[str, str] = {}
-            for lg in dict.fromkeys([w.lang or self.opts.lang, *langs]):
+            for lg in dict.fromkeys([w.lang or self.opts.lang, lang]):
                 if lg:
                     hits.update(censor_findings(text, lg))
             self.messages[key] = None if hits else text
@@ -245,24 +254,22 @@ class _Run:
                                 f"Your message is left out of your letters: a prison censor may stop it ({why}).")
         return self.messages[key]
 
-    def message_in(self, w, message: str | None, lang: str) -> str | None:
-        """The message, if it is written in the script of the letter's language `lang`: a Latin
-        message in a Russian letter is one the prison cannot read, and censors stop what they
-        cannot read (said once for the writer, and on their cover sheet)."""
+    def _readable(self, w, text: str, lang: str) -> bool:
+        """Whether `text` is in the script of `lang`; else noted for the writer's cover sheet and
+        said once for them at the end (say_fallbacks), every language in one line."""
         from .. import scripts
 
         want = scripts.of_language(lang)
-        seen = self.opts.message_seen and not w.extra.get("message")  # kept as its volunteer chose
-        if message is None or seen or want is None or scripts.scripts_in(message) <= {want}:
-            return message
+        if want is None or scripts.scripts_in(text) <= {want}:
+            return True
         name = _language_name(lang) or lang
         names = self.not_in.setdefault(w.line, (w, []))[1]
-        if name not in names:  # the run says it once for the writer, at the end (say_fallbacks)
+        if name not in names:
             names.append(name)
             self.notes.setdefault(w.line, []).append(
                 f"Your message is not in {name}: it is left out of your letters in {name} (a prison censor "
                 f"stops what they cannot read). Write it in {name} to have it printed.")
-        return None
+        return False
 
     def say_writer(self, w, why: str, message: str, note: str) -> None:
         """Said once for the writer and each `why` (naming their row), and on their cover sheet."""
@@ -342,17 +349,14 @@ class _Run:
         letters: list[dict] = []
         originals: dict[str, str] = {}  # target -> language of the letter for the envelope
         chosen: dict[str, dict] = {}  # target -> the letter's choices, which its writer's copy makes too
-        # a support letter without a language of its own goes in the prison's
-        raw = (w.extra.get("message") or opts.message or "").strip() or None
         self.route_notes(w, case, country, [job.target for job in a.jobs if not job.copy])
         for job in a.jobs:
             if job.copy and job.target not in chosen:
                 continue  # no letter, no copy of it
-            # each letter has the message if its language's script and censor pass it (a support
-            # letter without a language of its own goes in the prison's); the copy has it where
-            # its letter does (follow)
-            lang = job.lang or support_language(case)
-            mine = raw if job.copy else self.message(w, [lang]) if self.message_in(w, raw, lang) else None
+            # the message each letter can carry (a support letter without a language of its own
+            # goes in the prison's); the copy has it where its letter does (follow)
+            mine = (self.message_text(w)[0] if job.copy
+                    else self.message_for(w, job.lang or support_language(case)))
             try:
                 (x,) = compose_letters(case, job.target, lang=job.lang, sender_name=w.name or None,
                                        sender_address=w.address, sender_country=country, date=self.day,
