@@ -75,15 +75,20 @@ asks: [A]
     assert r.code == 0 and r.out.startswith("Вишебабе Ивану Петровичу, 1980 г. р.\n")
 
 
-def test_yaml_is_imported_without_compiling_the_readers_pattern():
-    # PyYAML's Reader pattern is compiled on first use, not at import (yaml/pyyaml#124), and
-    # still works when a pure-Python loader uses it
+def test_yaml_is_imported_without_compiling_its_patterns():
+    # PyYAML's own patterns (the Reader's, the resolver's) are compiled on first use, not at
+    # import (yaml/pyyaml#124); they still work for libyaml's loader and the pure-Python one,
+    # and whatever else is imported meanwhile keeps real patterns
     out = subprocess.run([sys.executable, "-c",
                           "from appealkit.resources import yaml_module\n"
                           "yaml = yaml_module()\nimport yaml.reader as r, re\n"
                           "print(type(r.Reader.NON_PRINTABLE).__name__, re.compile is re.compile)\n"
-                          "print(yaml.load('a: 1', Loader=yaml.SafeLoader))\n"
+                          "print(sorted({type(p).__name__ for v in yaml.resolver.Resolver.yaml_implicit_resolvers.values()"
+                          " for _, p in v}))\n"
+                          "doc = 'a: 1\\nb: 1.5\\nc: 2024-01-02\\nd: yes\\ne: ~\\nf: 0x1F'\n"
+                          "for L in (yaml.SafeLoader, yaml.CSafeLoader):\n    print(yaml.load(doc, Loader=L))\n"
                           "try:\n    yaml.load('a: \\x01', Loader=yaml.SafeLoader)\n"
                           "except yaml.reader.ReaderError as e:\n    print('refused', e.character)\n"],
                          capture_output=True, text=True, check=True).stdout
-    assert out == "_LazyPattern True\n{'a': 1}\nrefused 1\n"
+    typed = "{'a': 1, 'b': 1.5, 'c': datetime.date(2024, 1, 2), 'd': True, 'e': None, 'f': 31}\n"
+    assert out == "_LazyPattern True\n['_LazyPattern']\n" + typed * 2 + "refused 1\n"

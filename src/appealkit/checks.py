@@ -11,6 +11,7 @@ from .unicode_checks import invisible_chars, mixed_script
 
 @dataclass
 class Finding:
+    """A warning (or error) `check` reports, with where it is and the commands it affects."""
     level: str  # "warning" or "error"
     code: str
     message: str

@@ -1081,18 +1081,25 @@ def _only_the_command_run(args: list) -> None:
     """Typer builds every command's options at each run, about 1 ms a command; a run that names
     its command needs that one alone (the root's --help and completion still see them all).
     main() may run many times in one process (tests, embedding): each run starts from them all."""
-    if not _ALL_COMMANDS:  # the first run: every command is registered by now
+    if not _ALL_COMMANDS:  # the first run: every command and group is registered by now
         _ALL_COMMANDS.extend(app.registered_commands)
+        _ALL_GROUPS.extend(app.registered_groups)
     app.registered_commands = list(_ALL_COMMANDS)
+    app.registered_groups = list(_ALL_GROUPS)
     name = next((a for a in args if not a.startswith("-")), None)
-    if name is None or any(g.name == name for g in app.registered_groups):
+    if name is None:
+        if args and not {"-h", "--help"} & set(args):  # --version: the root's options alone
+            app.registered_commands, app.registered_groups = [], []
         return
+    groups = [g for g in _ALL_GROUPS if g.name == name]
     mine = [c for c in _ALL_COMMANDS if (c.name or c.callback.__name__) == name]
-    if mine:
+    if groups or mine:  # `log add` builds the log group's commands alone, `check` no group's
         app.registered_commands = mine
+        app.registered_groups = groups
 
 
 _ALL_COMMANDS: list = []
+_ALL_GROUPS: list = []
 
 
 def main(argv: Optional[list] = None) -> None:
@@ -1133,6 +1140,7 @@ def main(argv: Optional[list] = None) -> None:
         _err(f"internal error: {type(e).__name__}: {e} (run with --debug for details)")
         code = 1
     app.registered_commands = list(_ALL_COMMANDS)  # as it was, for a next run in this process
+    app.registered_groups = list(_ALL_GROUPS)
     try:
         sys.stdout.flush()
     except OSError as e:

@@ -46,6 +46,7 @@ CREATE INDEX IF NOT EXISTS marks_case ON marks (case_id, kind, day);
 
 @dataclass(frozen=True)
 class Letter:
+    """One letter recorded in the sent-letters log."""
     day: dt.date
     case_id: str
     recipient: str

@@ -14,6 +14,7 @@ HORIZON_DAYS = 366  # every occasion of the coming year
 
 @dataclass
 class Occasion:
+    """A day to write for (a birthday, a holiday) and the day to post by."""
     case: str
     person: str
     what: str  # "birthday" or a holiday id

@@ -88,11 +88,12 @@ def parse_yaml(text: str):
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
-# PyYAML's pure-Python Reader compiles this pattern when `yaml` is imported: 4-10 ms, a tenth of
-# appealkit's start-up, for a check libyaml's loader (the one appealkit uses) never runs
-# (yaml/pyyaml#124). yaml_module() has it compiled on first use instead; should PyYAML change the
-# pattern, nothing breaks: it is then compiled at import as before.
-_NON_PRINTABLE = "[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010ffff]"
+# PyYAML compiles about a dozen patterns when `yaml` is imported (its pure-Python Reader's
+# character check, the resolver's and the emitter's): 3-10 ms, a tenth of appealkit's start-up,
+# for patterns a run mostly never uses: libyaml's loader (the one appealkit uses) never runs the
+# Reader's check (yaml/pyyaml#124), and the resolver tries a pattern only on a plain scalar
+# starting with one of its characters. yaml_module() has PyYAML's own patterns compiled on first
+# use instead; whatever PyYAML changes, nothing breaks: a pattern is the same once compiled.
 
 
 class _LazyPattern:
@@ -110,7 +111,7 @@ class _LazyPattern:
 
 @lru_cache(maxsize=None)
 def yaml_module():
-    """The `yaml` module, imported without compiling the pattern above."""
+    """The `yaml` module, imported without compiling its patterns (above)."""
     import re
     import sys
 
@@ -119,7 +120,9 @@ def yaml_module():
     real = re.compile
 
     def compile(pattern, flags=0):  # noqa: A001 - stands in for re.compile during the import
-        return _LazyPattern(pattern, flags) if pattern == _NON_PRINTABLE else real(pattern, flags)
+        # only PyYAML's own module-level patterns: anything else imported meanwhile gets real ones
+        mine = sys._getframe(1).f_globals.get("__name__", "").startswith("yaml.")
+        return _LazyPattern(pattern, flags) if mine else real(pattern, flags)
 
     re.compile = compile
     try:

@@ -13,6 +13,7 @@ from .resources import load_data
 
 @dataclass(frozen=True)
 class Suspension:
+    """A post that carries no mail from one country to another, with its source."""
     sender: str
     dest: str
     post: str
@@ -23,6 +24,7 @@ class Suspension:
 
 @dataclass(frozen=True)
 class Transit:
+    """How many days mail takes on a route, and where that figure comes from."""
     days: int
     source: str
     date: str

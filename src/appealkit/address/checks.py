@@ -264,8 +264,6 @@ def stale_addressee(cc: str, role: str, titles: list[str], names: list[str],
     `not_holder`): it is never judged against the holder."""
     data = stale_facts()
     offices = data.get("offices", [])
-    if any(re.search(p, t) for p in data.get("not_holder", []) for t in [*titles, *organisations]):
-        return None
     for office in offices:
         if office["country"] != cc or role not in office["roles"]:
             continue
@@ -274,6 +272,9 @@ def stale_addressee(cc: str, role: str, titles: list[str], names: list[str],
         if not titles and (not office.get("untitled")
                            or any(not re.search(office["title"], o, re.IGNORECASE) for o in organisations)):
             continue  # no title: only the office its organisation names, if it names one
+        # asked only now that an office matches: the patterns take milliseconds to compile
+        if any(re.search(p, t) for p in data.get("not_holder", []) for t in [*titles, *organisations]):
+            return None
         return _office_message(office, names, offices, cc)
     return None
 

@@ -18,6 +18,7 @@ EMBASSY_BLANK = "[Embassy address in your country]"
 
 @dataclass
 class Block:
+    """One address block: who it is for, its local-script and Latin lines, and the country line."""
     to: str
     name: str | None
     local: list[str]

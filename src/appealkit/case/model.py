@@ -46,6 +46,7 @@ class Text:
 # field, and each generated __eq__ costs start-up time. Text and Copy are values.
 @dataclass(eq=False)
 class LatinParts:
+    """`address.latin`: the address's Latin spelling as the case gives it, where it does."""
     lines: list[str] | None = None
     locality: str | None = None
     region: str | None = None
@@ -54,6 +55,7 @@ class LatinParts:
 
 @dataclass(eq=False)
 class Address:
+    """A postal address: its country, lines in the local script and the fields split out of them."""
     country: str
     lines: list[str]
     postcode: str | None = None
@@ -71,6 +73,7 @@ class Address:
 
 @dataclass(eq=False)
 class Person:
+    """`person`: the one the appeal is about."""
     name: Text
     native_name: str | None = None
     pronoun: str = "they"
@@ -90,6 +93,7 @@ class Person:
 
 @dataclass(eq=False)
 class Recipient:
+    """One item of `recipients`: an official (or the embassy) letters are written to."""
     id: str
     role: str
     name: Text | None = None
@@ -127,6 +131,7 @@ class Origin:
 
 @dataclass(eq=False)
 class Share:
+    """`share`: what the posts say, and with which tags, handles and link."""
     text: Text | None = None
     hashtags: list[str] = field(default_factory=list)
     mentions: list[dict[str, str]] = field(default_factory=list)  # each: platform -> handle
@@ -135,6 +140,7 @@ class Share:
 
 @dataclass(eq=False)
 class Case:
+    """A whole case file, validated; `load.py` builds it, every command reads it."""
     appealkit: int
     id: str
     title: Text
@@ -297,9 +303,9 @@ class _V:
 
     def string(self, v, path, what=None) -> str | None:
         if isinstance(v, str):
-            from ..unicode_checks import CONTROLS, without_controls
+            from ..unicode_checks import has_controls, without_controls
 
-            if CONTROLS.search(v):  # case data never carries them into an output; check names them
+            if has_controls(v):  # case data never carries them into an output; check names them
                 v, msgs = without_controls(v)
                 self.controls += [(tuple(path), m) for m in msgs]
             if not v.strip():

@@ -7,9 +7,8 @@ into a huge one ("billion laughs"), because every node visited counts against a 
 
 from __future__ import annotations
 
-import re
-
 from ..errors import CaseError, Where
+from ..lazyre import lazy
 
 MAX_NODES = 200_000  # values after alias expansion
 MAX_DEPTH = 64
@@ -71,10 +70,11 @@ def parse(text: str, file: str, errors: list) -> tuple[object, Positions]:
 
 
 _TYPO_QUOTES = "“”„‘’‚«»"
-_NO_SPACE = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*):(?=[^\s:/\\])(\S+)")
-_COLON_VALUE = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*):\s+([^\s'\"\[{|>&*!#][^#]*?:\s.*)$")
-_APOSTROPHE = re.compile(r"^\s*(?:-\s+)?(?:[A-Za-z_][\w-]*:\s+)?'[^']*?(\w+)'(\w+)")
-_KEY = re.compile(r"^\s*[A-Za-z_][\w-]*:(\s|$)")
+# compiled only when a syntax error is to be explained
+_NO_SPACE = lazy(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*):(?=[^\s:/\\])(\S+)")
+_COLON_VALUE = lazy(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*):\s+([^\s'\"\[{|>&*!#][^#]*?:\s.*)$")
+_APOSTROPHE = lazy(r"^\s*(?:-\s+)?(?:[A-Za-z_][\w-]*:\s+)?'[^']*?(\w+)'(\w+)")
+_KEY = lazy(r"^\s*[A-Za-z_][\w-]*:(\s|$)")
 
 
 def syntax_hint(text: str, mark, msg: str) -> str:
@@ -97,22 +97,22 @@ def syntax_hint(text: str, mark, msg: str) -> str:
     if quotes(here):
         return _typo(quotes(here), "")
     for i, line in near:
-        m = _APOSTROPHE.match(line)
+        m = _APOSTROPHE().match(line)
         if m:
             a, b = m.group(1), m.group(2)
             return (f" ({at(i)}the apostrophe in {a}'{b} ends the text quoted with '...': write it twice "
                     f"({a}''{b}) or put the value in double quotes)")
     for i, line in near:
-        m = _NO_SPACE.match(line)
+        m = _NO_SPACE().match(line)
         if m and not m.group(2).startswith(("//", "$")):
             return f" ({at(i)}put a space after the colon: '{m.group(1)}: {m.group(2)}')"
     above = next((lines[i] for i in range(n - 1, -1, -1) if lines[i].strip() and not lines[i].lstrip().startswith("#")), "")
     indent = len(here) - len(here.lstrip())
     if above and indent > len(above) - len(above.lstrip()) and not above.rstrip().endswith((":", "|", ">", "|-", ">-")) \
-            and not above.lstrip().startswith("- ") and _KEY.match(here):
+            and not above.lstrip().startswith("- ") and _KEY().match(here):
         return (" (this line is indented more than the line above, which already has its value: "
                 "line up keys of one mapping, or end the line above with a colon)")
-    m = _COLON_VALUE.match(here)
+    m = _COLON_VALUE().match(here)
     if m and "mapping values" in msg:
         return f" (the value holds ': '; put it in quotes: {m.group(1)}: \"{m.group(2).strip()}\")"
     for i, line in near[1:]:

@@ -32,6 +32,7 @@ class Done:
 
 @dataclass
 class Report:
+    """What an import did: cases written, bad rows, and cases the list no longer has."""
     done: list[Done] = field(default_factory=list)
     bad: list[BadRow] = field(default_factory=list)
     gone: list[str] = field(default_factory=list)  # this list's case files whose person it no longer has

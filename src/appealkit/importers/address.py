@@ -18,6 +18,7 @@ _NUMBER = re.compile(r"^(№\s*)?\d+[\w/-]*$")
 
 @dataclass
 class Split:
+    """A published one-line address split into fields and lines (and a birth year it held)."""
     fields: dict[str, str] = field(default_factory=dict)  # postcode, locality, district, region
     lines: list[str] = field(default_factory=list)
     born_year: int | None = None  # from a trailing "ГГГГ г. р."

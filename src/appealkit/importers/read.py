@@ -26,6 +26,7 @@ class BadRow:
 
 @dataclass
 class Record:
+    """One row of a published list: its line in the file and its values by key."""
     line: int
     values: dict[str, str]  # key -> value, stripped; only non-empty values
 

@@ -27,9 +27,15 @@ def _groups(lang: str) -> list[dict]:
     return load_data("words", f"{lang}.yaml")["groups"]
 
 
+# longest first: a lemma loses the longest of these it ends with
+_ENDINGS = ("ость", "ение", "ться", "ый", "ий", "ой", "ая", "ое", "ие", "ать", "ить", "еть",
+            "я", "а", "о", "е", "ь", "й", "и", "ы")
+
+
 def _stem(lemma: str) -> str:
     """A lemma's stem for prefix matching: the ending a declined form may change dropped."""
-    return re.sub(r"(ый|ий|ой|ая|ое|ие|ость|ение|ать|ить|еть|ться|я|а|о|е|ь|й|и|ы)$", "", lemma) or lemma
+    end = next((e for e in _ENDINGS if lemma.endswith(e)), "")
+    return lemma[:len(lemma) - len(end)] or lemma
 
 
 @lru_cache(maxsize=None)

@@ -10,6 +10,7 @@ from ..errors import AppealkitError, Where
 
 @dataclass
 class Sender:
+    """The writer a letter is from: name, return address lines and country."""
     name: str | None = None
     address: list[str] = field(default_factory=list)
     country: str | None = None

@@ -14,6 +14,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 @dataclass
 class CaseAddresses:
+    """One case's address blocks for `address`, and what was noticed making them."""
     case: Case
     blocks: list = field(default_factory=list)  # address.format.Block
     notices: list[Notice] = field(default_factory=list)

@@ -104,6 +104,7 @@ class CaseRules:
 
 @dataclass
 class Plan:
+    """The letters one writer writes for one case, in which languages."""
     jobs: list[Job] = field(default_factory=list)
     fallback: bool = False  # the writer's language is not the case's: letters in the case's own
 

@@ -12,6 +12,7 @@ from ..errors import AppealkitError, CaseError, CaseErrors
 
 @dataclass
 class FileCheck:
+    """`check` on one file: its errors, its warnings, and the verdict."""
     file: str | None
     ok: bool
     errors: list[AppealkitError] = field(default_factory=list)  # the file breaks the format
@@ -25,6 +26,7 @@ class FileCheck:
 
 @dataclass
 class CheckReport:
+    """`check` on every file given."""
     files: list[FileCheck]
     many: bool  # several files or a folder: the JSON is an array
 

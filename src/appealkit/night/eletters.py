@@ -19,6 +19,7 @@ DEFAULT_PAGE = 2500  # characters per page where no service is known
 
 @dataclass
 class CaseELetters:
+    """One case's letters as e-mail or web-form text, and the files written."""
     case: Case
     pages: list[list[str]] = field(default_factory=list)  # each letter's pages
     paths: list[Path] = field(default_factory=list)  # the files written (with out_dir)

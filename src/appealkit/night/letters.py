@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 @dataclass
 class CaseLetters:
+    """One case's letters, the files written or kept, and what was noticed."""
     case: Case
     letters: list = field(default_factory=list)  # letters.compose.Letter
     paths: list[Path] = field(default_factory=list)  # the files written (with out_dir)

@@ -32,6 +32,7 @@ class Outcome:
 
 @dataclass
 class MergeReport:
+    """What a mail merge did: letters written, kept, failed, and why."""
     written: int = 0
     skipped: int = 0  # already there (a rerun), left as they are without force
     failed: int = 0  # letters (or whole rows) that could not be made

@@ -38,6 +38,7 @@ class Code(str, Enum):
 
 @dataclass(frozen=True)
 class Notice:
+    """Something a run tells its user: a code, a level, what it is about and where."""
     code: Code
     message: str
     level: Level = "warning"

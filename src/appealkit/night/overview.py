@@ -11,6 +11,7 @@ BIRTHDAY_DAYS = 30  # how far ahead a birthday is worth a card
 
 @dataclass
 class Birthday:
+    """A person's coming birthday, for the overview."""
     date: dt.date  # the coming birthday
     age: int  # the age turned that day
     days: int  # days from today
@@ -18,6 +19,7 @@ class Birthday:
 
 @dataclass
 class Row:
+    """One case in the overview of a night: deadline, birthday, letters logged."""
     id: str
     person: str
     country: str | None

@@ -15,6 +15,7 @@ from .notices import Code, Notice
 
 @dataclass
 class PackReport:
+    """What `pack` made: pages of each kind, the file, and the notices."""
     path: Path
     cases: int = 0
     letters: int = 0

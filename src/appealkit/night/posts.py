@@ -17,6 +17,7 @@ Mode = Literal["post", "variants", "thread"]
 
 @dataclass
 class CasePosts:
+    """One case's posts for one platform, and what was noticed making them."""
     case: Case
     posts: list = field(default_factory=list)  # posts.build.Post
     notices: list[Notice] = field(default_factory=list)

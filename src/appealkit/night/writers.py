@@ -27,6 +27,7 @@ LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")
 
 @dataclass
 class Writer:
+    """One row of a writers file: who writes, from where, in which language."""
     line: int
     name: str
     address: list[str]
@@ -44,6 +45,7 @@ class Writer:
 
 @dataclass
 class BadRow:
+    """A row of a writers file that could not be read, and why."""
     line: int
     message: str
     row: int = 0

@@ -11,6 +11,7 @@ from .html import Options, Report, layout, render
 
 @dataclass
 class PackResult(Report):
+    """The pack's Report, with the characters no font had and the pairs counted."""
     missing: list[str] = field(default_factory=list)  # code points no font had (printed as boxes)
     total: int = 0  # writer x case pairs, what progress counts up to
 

@@ -32,6 +32,7 @@ class PackNote:
 
 @dataclass
 class Report:
+    """What the pack's pages hold: letters, copies, envelopes, notes and each letter sent."""
     letters: int = 0  # for the envelope
     copies: int = 0  # the writers' own copies
     envelopes: int = 0
@@ -53,6 +54,7 @@ class Part:
 
 @dataclass
 class Options:
+    """How the pack is printed: which letters, paper, envelopes or labels, and in what order."""
     to: str = "all"
     paper: str = "a4"
     envelope: str = "dl"  # dl, c5, c6 or labels

@@ -23,6 +23,7 @@ INTENTS = {
 
 @dataclass
 class Post:
+    """A ready-to-post text for one platform, with its limit and intent link."""
     platform: str
     text: str
     limit: int

@@ -6,14 +6,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..lazyre import lazy as _lazy
 from .chars import is_simple
 from .tlds import known_tlds
-
-
-def _lazy(pattern: str, flags: int = 0):
-    """A pattern compiled on first use: start-up pays only for the ones a command needs."""
-    return lru_cache(maxsize=1)(lambda: re.compile(pattern, flags))
-
 
 # twitter-text's URL grammar (extract.yml), with plain `re`:
 # - a URL follows the start or a character that is not an ASCII letter or digit, @, $ or #;

@@ -20,6 +20,7 @@ _marks: dict[str, int] = {}  # case id -> what it held before its first letter h
 
 @dataclass
 class Volunteer:
+    """A writer at the event page, as their form gave them."""
     name: str
     address: list[str] = field(default_factory=list)
     country: str | None = None

@@ -17,6 +17,7 @@ FEWEST_DAYS = 30  # "fewest letters" counts the log's last 30 days, as `list --f
 
 @dataclass
 class Night:
+    """The event page's state: cases, the log it records into, and its secrets."""
     cases: dict  # case id -> Case, in the order given
     event: str
     recorder: Recorder

@@ -37,6 +37,7 @@ _KEYS = ("letters", "start", "prev", "next", "endings", "words")
 
 @dataclass
 class Scheme:
+    """A transliteration standard, as its data file describes it."""
     id: str
     name: str
     used: str
