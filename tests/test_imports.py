@@ -24,6 +24,30 @@ def test_cli_import_is_lean():
         assert heavy not in mods, heavy
 
 
+def test_the_package_itself_imports_nothing():
+    # the `appealkit` command imports the package before it turns the garbage collector off
+    # for start-up: whatever the package imported would be collected over (__main__.run)
+    mods = _loaded("import appealkit")
+    assert {m for m in mods if m.startswith("appealkit")} == {"appealkit"}
+    assert "typing" not in mods and "dataclasses" not in mods and "datetime" not in mods
+    # the error types still come from the package, on first use
+    out = subprocess.run([sys.executable, "-c", "import appealkit; print(appealkit.CaseError.__module__, "
+                          "appealkit.Where.__name__)"], capture_output=True, text=True, check=True).stdout
+    assert out == "appealkit.errors Where\n"
+
+
+def test_a_short_run_collects_no_garbage_and_a_long_one_does():
+    # a command's first second runs without the cycle collector; after it, the collector is on
+    code = ("import gc, sys, time\nimport appealkit.__main__ as m\nm._exit = lambda code: None\n"
+            "sys.argv = ['appealkit', '--version']\nm.run()\nprint(gc.isenabled())\n"
+            "deadline = time.monotonic() + 30\n"
+            "while not gc.isenabled() and time.monotonic() < deadline:\n    time.sleep(0.05)\n"
+            "print(gc.isenabled(), gc.get_freeze_count() > 10_000)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    # the objects of start-up (the modules) stay frozen out of every collection
+    assert out == "appealkit 0.1.0\nFalse\nTrue True\n"
+
+
 @pytest.mark.parametrize("module", CORE)
 def test_core_never_imports_cli_toolkit(module):
     mods = _loaded(f"import {module}")

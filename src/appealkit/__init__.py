@@ -25,15 +25,17 @@ argument; `.param` names it), OutputError, TextTooLong.
 
 from __future__ import annotations
 
-import datetime as _dt
-from typing import TYPE_CHECKING, Callable
-
-from .errors import AppealkitError, CaseError, CaseErrors, OutputError, TextTooLong, UsageError, Where
-
+# No imports at run time (not even typing): the `appealkit` command imports this package
+# before it turns the garbage collector off for start-up (__main__.run).
+TYPE_CHECKING = False
 if TYPE_CHECKING:  # pragma: no cover
+    import datetime as _dt
+    from typing import Callable
+
     from .address.format import Block
     from .case.model import Case
     from .checks import Finding
+    from .errors import AppealkitError, CaseError, CaseErrors, OutputError, TextTooLong, UsageError, Where
     from .letters.compose import Letter
     from .letters.sender import Sender
     from .night.check import CheckReport
@@ -50,6 +52,19 @@ __all__ = [
     "check_files", "merge_letters", "make_pack", "resolve_sender",
     "AppealkitError", "CaseError", "CaseErrors", "UsageError", "OutputError", "TextTooLong", "Where",
 ]
+
+# The error types load with their module on first use: `import appealkit` (which the `appealkit`
+# command does before anything else) stays free of dataclasses and their imports, so that the
+# command can turn the garbage collector off for start-up first (__main__.run).
+_ERRORS = ("AppealkitError", "CaseError", "CaseErrors", "UsageError", "OutputError", "TextTooLong", "Where")
+
+
+def __getattr__(name: str):
+    if name in _ERRORS:
+        from . import errors
+
+        return getattr(errors, name)
+    raise AttributeError(f"module 'appealkit' has no attribute '{name}'")
 
 
 def load_case(path: str) -> Case:
@@ -114,6 +129,7 @@ def build_posts(case: Case, platform: str = "x", *, lang: str | None = None, to:
     """The case's post for `platform` (x, bluesky, mastodon, threads) as a list of Post objects
     (`.text`, `.length`, `.limit`, `.fits`): one post; one per recipient with a handle on the
     platform (`variants`); or a thread split at word boundaries (`thread`)."""
+    from .errors import UsageError
     from .posts.build import posts_for
 
     if variants and thread:
@@ -126,9 +142,11 @@ def bluesky_record(text: str, created_at: _dt.datetime | None = None, lang: str 
     """A post's text as Bluesky's API takes it: {"record": an app.bsky.feed.post (text with
     links shortened as the app shows them, createdAt, langs, link and tag facets by UTF-8 byte
     offsets), "mentions": [{"handle", "index"}]}, the mentions to resolve to DIDs before posting."""
+    import datetime as dt
+
     from .posts.bluesky_record import post_record
 
-    moment = created_at or _dt.datetime.now(_dt.timezone.utc)
+    moment = created_at or dt.datetime.now(dt.timezone.utc)
     return post_record(text, moment, lang)
 
 
