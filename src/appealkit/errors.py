@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Where:
-    """A place in an input file; line and column count from 1."""
+class Where(NamedTuple):
+    """A place in an input file; line and column count from 1. (A named tuple: immutable and
+    hashable like a frozen dataclass, and a third of the start-up cost of one.)"""
 
     file: str | None = None
     line: int | None = None

@@ -49,7 +49,7 @@ def expand_case_paths(args: list[str | None]) -> list[str | None]:
     return out
 
 
-@dataclass
+@dataclass(eq=False)  # compared by identity
 class Loaded:
     """One path of a run: its case, or the error that stopped it."""
 

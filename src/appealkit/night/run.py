@@ -31,7 +31,7 @@ def load_one(case: str | None):
     return load_case(case_path(case))
 
 
-@dataclass
+@dataclass(eq=False)  # the runner's own records: compared by identity
 class Failure:
     """A case file (or folder) of a several-case run that stopped, and why."""
 
@@ -39,7 +39,7 @@ class Failure:
     error: AppealkitError
 
 
-@dataclass
+@dataclass(eq=False)
 class CaseRun:
     """Iterate to get the cases, loaded one at a time. `cases` are paths (files, folders, `-`)
     or already loaded Case objects; none means ./appeal.yaml."""
