@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-from enum import Enum
 from typing import Annotated, List, Literal, Optional
 
 import typer
@@ -43,29 +42,16 @@ Event = Annotated[str, typer.Option("--event", help="The letter-writing night or
 NoLog = Annotated[bool, typer.Option("--no-log", help="Record nothing in the sent-letters log.")]
 
 
-class Style(str, Enum):
-    TRANSLATE = "translate"
-    TRANSLITERATE = "transliterate"
+Style = Literal["translate", "transliterate"]
 
 
-class Script(str, Enum):
-    both = "both"
-    local = "local"
-    latin = "latin"
+Script = Literal["both", "local", "latin"]
 
 
-class Platform(str, Enum):
-    x = "x"
-    bluesky = "bluesky"
-    mastodon = "mastodon"
-    threads = "threads"
+Platform = Literal["x", "bluesky", "mastodon", "threads"]
 
 
-class Format(str, Enum):
-    text = "text"
-    markdown = "markdown"
-    html = "html"
-    e_letter = "e-letter"
+Format = Literal["text", "markdown", "html", "e-letter"]
 
 
 
@@ -432,9 +418,9 @@ def address(
     cases: ManyCases = None,
     to: Annotated[str, typer.Option("--to", help="person, a recipient id, or all.")] = "person",
     scheme: Annotated[Optional[str], typer.Option("--scheme", "-s", help="Transliteration scheme; default per country.")] = None,
-    style: Annotated[Style, typer.Option("--style", help="translate (ул. X -> X Street) or transliterate.")] = Style.TRANSLATE,
+    style: Annotated[Style, typer.Option("--style", help="translate (ул. X -> X Street) or transliterate.")] = "translate",
     from_: From = None,
-    script: Annotated[Script, typer.Option("--script", help="Which blocks to print.")] = Script.both,
+    script: Annotated[Script, typer.Option("--script", help="Which blocks to print.")] = "both",
     embassy_address: EmbassyAddress = None,
     json_: Json = False,
 ):
@@ -446,14 +432,14 @@ def address(
     sender = _sender_country(from_)
     run = _run(cases)
     rows, texts = [], []
-    for item in addresses_for_cases(run, to, sender_country=sender, scheme=scheme, style=style.value,
+    for item in addresses_for_cases(run, to, sender_country=sender, scheme=scheme, style=style,
                                     embassy_address=split_lines(embassy_address) or None):
         c, blocks = item.case, item.blocks
         for n in item.notices:
             _say(n)
         data = [b.as_dict() for b in blocks] if to == "all" else blocks[0].as_dict()
         rows.append({"case": c.id, "file": c.source, "addresses": data} if run.many else data)
-        texts += [(f"# {c.id} {b.to}\n" if run.many else f"# {b.to}\n" if to == "all" else "") + b.text(script.value)
+        texts += [(f"# {c.id} {b.to}\n" if run.many else f"# {b.to}\n" if to == "all" else "") + b.text(script)
                   for b in blocks]
     if json_:
         emit_json(rows if run.many else rows[0])
@@ -476,7 +462,7 @@ def letter(
         "--sender-address", help="Your address, lines separated by ';'.", envvar="APPEALKIT_SENDER_ADDRESS")] = None,
     from_: From = None,
     date: Annotated[Optional[str], typer.Option("--date", help="Date on the letter (YYYY-MM-DD); default today.")] = None,
-    format_: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.text,
+    format_: Annotated[Format, typer.Option("--format", help="Output format.")] = "text",
     template: Annotated[Optional[str], typer.Option("--template", help="Your own Jinja2 template (same context; see README).")] = None,
     message: Annotated[Optional[str], typer.Option("--message", help="Your own words for the support letter.")] = None,
     embassy_address: EmbassyAddress = None,
@@ -509,15 +495,15 @@ def letter(
     embassy = split_lines(embassy_address) or None
     if writers is None:
         sender = _sender(sender_name, sender_address, country)
-    if format_ == Format.e_letter:
+    if format_ == "e-letter":
         if to != "person":
             raise UsageError("e-letter services carry letters to prisoners only: use --to person", param="format")
         if writers is not None or json_:
             raise UsageError("--format e-letter writes one letter's pages: without --writers and --json", param="format")
     run = _run(cases)
     user_template = load_template(template) if template else None
-    fmt = format_.value
-    if format_ == Format.e_letter:
+    fmt = format_
+    if format_ == "e-letter":
         _e_letters(run, lang, sender, day, user_template, message, out_dir, force, page_chars, service)
         _finish(run)
         return
@@ -668,32 +654,19 @@ def _sender(name: Optional[str], address: Optional[str], country: Optional[str])
 # ------------------------------------------------------------------ pack
 
 
-class Paper(str, Enum):
-    a4 = "a4"
-    letter = "letter"
+Paper = Literal["a4", "letter"]
 
 
-class Envelope(str, Enum):
-    dl = "dl"
-    c5 = "c5"
-    c6 = "c6"
-    labels = "labels"
+Envelope = Literal["dl", "c5", "c6", "labels"]
 
 
-class Labels(str, Enum):
-    l7163 = "l7163"
-    l7160 = "l7160"
-    avery5160 = "5160"
+Labels = Literal["l7163", "l7160", "5160"]
 
 
-class By(str, Enum):
-    case = "case"
-    writer = "writer"
+By = Literal["case", "writer"]
 
 
-class SupportIn(str, Enum):
-    prison = "prison"
-    writer = "writer"
+SupportIn = Literal["prison", "writer"]
 
 
 @app.command()
@@ -703,19 +676,19 @@ def pack(
     writers: Annotated[Optional[str], typer.Option(
         "--writers", help="A CSV of writers (name, address, country, lang...): letters and envelopes for each.")] = None,
     to: Annotated[str, typer.Option("--to", help="A recipient id, person, or all.")] = "all",
-    paper: Annotated[Paper, typer.Option("--paper", help="Paper for the cards and letters.")] = Paper.a4,
+    paper: Annotated[Paper, typer.Option("--paper", help="Paper for the cards and letters.")] = "a4",
     envelope: Annotated[Envelope, typer.Option(
-        "--envelope", help="DL 220x110 mm, C5 229x162, C6 162x114, or labels (see --labels).")] = Envelope.dl,
+        "--envelope", help="DL 220x110 mm, C5 229x162, C6 162x114, or labels (see --labels).")] = "dl",
     labels: Annotated[Optional[Labels], typer.Option(
         "--labels", help="Label sheet: Avery L7163 (2x7, A4), L7160 (3x7, A4) or 5160 (3x10, US Letter); "
                          "default the paper's own (L7163 on A4, 5160 on US Letter).")] = None,
     start_label: Annotated[int, typer.Option(
         "--start-label", help="The first free label on a used sheet (1: top left, row by row).")] = 1,
     by: Annotated[By, typer.Option(
-        "--by", help="Order: case (each case's card, letters, envelopes) or writer (one bundle per writer).")] = By.case,
+        "--by", help="Order: case (each case's card, letters, envelopes) or writer (one bundle per writer).")] = "case",
     support_in: Annotated[SupportIn, typer.Option(
         "--support-in", help="Support letters in the prison's language, with the writer's own copy "
-                             "(default), or in the writer's (the prison may not pass them).")] = SupportIn.prison,
+                             "(default), or in the writer's (the prison may not pass them).")] = "prison",
     lang: Annotated[Optional[str], typer.Option("--lang", help="Letter language where a writer gives none; default the case's.")] = None,
     sender_name: Annotated[Optional[str], typer.Option(
         "--sender-name", help="Your name (without --writers).", envvar="APPEALKIT_SENDER_NAME")] = None,
@@ -741,9 +714,9 @@ def pack(
     recorder = None if no_log else _recorder(log, cases, event)
     bar = _bar("pack")
     try:
-        report = make_pack(list(cases or []), out, writers=writers, to=to, paper=paper.value,
-                           envelope=envelope.value, labels=labels.value if labels else None, start_label=start_label, by=by.value,
-                           support_in=support_in.value, lang=lang, sender_name=sender_name,
+        report = make_pack(list(cases or []), out, writers=writers, to=to, paper=paper,
+                           envelope=envelope, labels=labels if labels else None, start_label=start_label, by=by,
+                           support_in=support_in, lang=lang, sender_name=sender_name,
                            sender_address=sender_address, sender_country=from_, date=_date(date, "--date"),
                            embassy_address=split_lines(embassy_address) or None, force=force,
                            strict=strict, on_notice=lambda n: _say(n, _PACK_HINTS), progress=bar[0] if bar else None,
@@ -782,7 +755,7 @@ def _bar(what: str):
 
 def tweet(
     cases: ManyCases = None,
-    platform: Annotated[Platform, typer.Option("--platform", "-p", help="Where the post goes.")] = Platform.x,
+    platform: Annotated[Platform, typer.Option("--platform", "-p", help="Where the post goes.")] = "x",
     to: Annotated[Optional[str], typer.Option("--to", help="Also mention this recipient's handle on the platform.")] = None,
     variants_: Annotated[bool, typer.Option("--variants", help="One post per recipient with a handle on the platform.")] = False,
     text: Annotated[Optional[str], typer.Option("--text", help="Count and check this text instead ('-' reads stdin).")] = None,
@@ -798,7 +771,7 @@ def tweet(
     from .output import emit_json, is_tty, note, out
     from .posts.build import over_limit_error
 
-    plat = platform.value
+    plat = platform
     if limit is not None and plat != "mastodon":
         raise UsageError("--limit applies to Mastodon only; the other platforms' limits are fixed")
     if thread_ and variants_:
@@ -912,11 +885,7 @@ def _limit(platform: str) -> int:
 # ------------------------------------------------------------------ import (issue 26)
 
 
-class ListFormat(str, Enum):
-    viasna = "viasna"
-    memorial = "memorial"
-    ovd = "ovd"
-    csv = "csv"
+ListFormat = Literal["viasna", "memorial", "ovd", "csv"]
 
 
 @app.command("import")
@@ -936,7 +905,7 @@ def import_(
     from .importers.read import parse_map
     from .output import emit_json, note, out
 
-    report = import_list(file, format_.value, out_dir, column_map=parse_map(map_ or []),
+    report = import_list(file, format_, out_dir, column_map=parse_map(map_ or []),
                          country=_sender_country(country), force=force, today=_date(today, "--today"))
     for b in report.bad:
         _err(f"{file}:{b.line}: {b.message}")
@@ -974,12 +943,7 @@ def _log(path: Optional[str], cases: Optional[str], create: bool = True):
     return Log(log_path(path, [cases] if cases else None), create=create)
 
 
-class Channel(str, Enum):
-    post = "post"
-    email = "email"
-    fax = "fax"
-    e_letter = "e-letter"
-    hand = "hand"
+Channel = Literal["post", "email", "fax", "e-letter", "hand"]
 
 
 @log_app.command("add")
@@ -988,7 +952,7 @@ def log_add(
     to: Annotated[str, typer.Option("--to", help="Whom the letter went to: person or a recipient id.")] = "person",
     writer: Annotated[str, typer.Option("--writer", help="Who wrote it.")] = "",
     event: Annotated[str, typer.Option("--event", help="The letter-writing night or action.")] = "",
-    channel: Annotated[Channel, typer.Option("--channel", help="How it went.")] = "post",  # type: ignore[assignment]
+    channel: Annotated[Channel, typer.Option("--channel", help="How it went.")] = "post",
     count: Annotated[int, typer.Option("--count", min=1, help="How many such letters.")] = 1,
     date: Day = None,
     log: LogPath = None,
@@ -999,7 +963,7 @@ def log_add(
 
     day = _date(date, "--date") or dt.date.today()
     with _log(log, cases) as lg:
-        lg.record([Letter(day, case_id, to, writer, event, Channel(channel).value)] * count)
+        lg.record([Letter(day, case_id, to, writer, event, channel)] * count)
 
 
 def _mark(kind: str, case_id: str, date, note: str, log, cases) -> None:
@@ -1030,14 +994,12 @@ def log_censored(case_id: CaseId, date: Day = None, note: Note = "", log: LogPat
     _mark("censored", case_id, date, note, log, cases)
 
 
-class LogBy(str, Enum):
-    case = "case"
-    event = "event"
+LogBy = Literal["case", "event"]
 
 
 @log_app.command("export")
 def log_export(
-    by: Annotated[LogBy, typer.Option("--by", help="Totals per case, or per event.")] = LogBy.case,
+    by: Annotated[LogBy, typer.Option("--by", help="Totals per case, or per event.")] = "case",
     log: LogPath = None,
     cases: LogCases = None,
 ):
@@ -1045,7 +1007,7 @@ def log_export(
     from .log import export_csv
 
     with _log(log, cases, create=False) as lg:
-        sys.stdout.write(export_csv(lg, by.value))
+        sys.stdout.write(export_csv(lg, by))
 
 
 # ------------------------------------------------------------------ serve (issue 27)

@@ -77,7 +77,7 @@ def has(text: str, code: str) -> bool:
 
 def scripts_in(text: str) -> set[str]:
     """The scripts of the letters in `text` (digits and signs of a script do not count)."""
-    return {sc for ch in text if ch.isalpha() and (sc := of(ch)) is not None}
+    return {sc for ch in set(text) if ch.isalpha() and (sc := of(ch)) is not None}
 
 
 def only(text: str, *codes: str) -> bool:
