@@ -105,7 +105,8 @@ def translate_line(line: str, langs: tuple[str, ...], translit) -> str:
 def _part(seg: str, langs, tab, translit) -> str:
     if is_institution(seg, langs):
         return translit(seg)
-    glued = _glued(langs)
+    # a glued form ends with "." and a word follows: only a token with a dot inside can hold one
+    glued = _glued(langs) if any("." in t[:-1] for t in seg.split(" ")) else None
     if glued:  # split "ул.Ленина", but leave a token that is itself a form ("г.р.")
         seg = " ".join(t if t.lower() in tab else glued.sub(r"\1 ", t) for t in seg.split(" "))
     return _segment(seg, tab, translit)

@@ -114,14 +114,14 @@ def urls(text: str) -> list[tuple[int, int, str]]:
 
 # a screen name, and what may not follow it (more name, another @, an accented letter, "://")
 _SCREEN_NAME = r"[@＠]([A-Za-z0-9_]{1,20})(?![A-Za-z0-9_@＠\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]|://)"
-_MENTION = re.compile(_SCREEN_NAME)
+_MENTION = _lazy(_SCREEN_NAME)
 _LIST_SLUG = _lazy(r"/[A-Za-z][A-Za-z0-9_-]{0,24}")
 _REPLY = _lazy(r"^[\s\u3000]*" + _SCREEN_NAME)
 _CASHTAG = _lazy(r"(?:^|(?<=\s))(?P<sign>\$)([a-z]{1,6}(?:[._][a-z]{1,2})?)(?=$|\s|[!-/:-@\[-`{-~])", re.IGNORECASE)
 _RT = _lazy(r"(?:^|[^A-Za-z0-9_+~.-])rt:?$", re.IGNORECASE)
 _HT = r"\p{L}\p{M}\p{N}_\u200c\u200d\ua67e\u05be\u05f3\u05f4\u309b\u309c\u30a0\u30fb\u3003\u0f0b\u0f0c\u00b7\u301c\uff5e"
 # for text of letters without combining marks (see chars.NOT_SIMPLE), \w is all a tag can hold
-_HASHTAG_SIMPLE = re.compile(r"(?:^|(?<=[^&\w\u00b7]))[#＃]([\w\u00b7]*[^\W\d_][\w\u00b7]*)(?![#＃\w\u00b7]|://)")
+_HASHTAG_SIMPLE = _lazy(r"(?:^|(?<=[^&\w\u00b7]))[#＃]([\w\u00b7]*[^\W\d_][\w\u00b7]*)(?![#＃\w\u00b7]|://)")
 
 
 @lru_cache(maxsize=1)
@@ -146,9 +146,11 @@ def _mention_ok(text: str, start: int) -> bool:
 
 def mention_spans(text: str) -> list[tuple[str, str, int, int]]:
     """(screen_name, list_slug, start, end) for mentions and list mentions (@user/list)."""
+    if "@" not in text and "＠" not in text:
+        return []
     spans = [(s, e) for s, e, _ in urls(text)]
     out = []
-    for m in _MENTION.finditer(text):
+    for m in _MENTION().finditer(text):
         if not _mention_ok(text, m.start()) or any(s <= m.start() < e for s, e in spans):
             continue
         slug = _LIST_SLUG().match(text, m.end()) if text[m.end():m.end() + 1] == "/" else None
@@ -171,7 +173,7 @@ def hashtag_spans(text: str) -> list[tuple[str, int, int]]:
     if "#" not in text and "＃" not in text:
         return []
     spans = [(s, e) for s, e, _ in urls(text)]
-    pattern = _HASHTAG_SIMPLE if is_simple(text) else _hashtag_re()
+    pattern = _HASHTAG_SIMPLE() if is_simple(text) else _hashtag_re()
     return [(m.group(1), m.start(), m.end()) for m in pattern.finditer(text)
             if not any(s <= m.start() < e for s, e in spans)]
 
