@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from .errors import Where
+from .records import Record
 from .unicode_checks import invisible_chars, mixed_script
 
 
-@dataclass
-class Finding:
+class Finding(Record):
     """A warning (or error) `check` reports, with where it is and the commands it affects."""
     level: str  # "warning" or "error"
     code: str

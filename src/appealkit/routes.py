@@ -5,14 +5,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from functools import lru_cache
 
+from .records import Record
 from .resources import load_data
 
 
-@dataclass(frozen=True)
-class Suspension:
+class Suspension(Record, frozen=True):
     """A post that carries no mail from one country to another, with its source."""
     sender: str
     dest: str
@@ -22,8 +21,7 @@ class Suspension:
     since: str
 
 
-@dataclass(frozen=True)
-class Transit:
+class Transit(Record, frozen=True):
     """How many days mail takes on a route, and where that figure comes from."""
     days: int
     source: str

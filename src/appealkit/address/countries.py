@@ -4,11 +4,12 @@ metadata in data/address-formats.json), and country names from CLDR (via Babel).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 
 from .. import scripts
 from ..errors import UsageError
+from ..records import Record
 from ..resources import data_path, load_data, read_list
 
 # Google's field letters (address-formats.json) and the address parts they stand for
@@ -26,8 +27,7 @@ def is_iso_country(code: str) -> bool:
     return code in iso_codes()
 
 
-@dataclass(eq=False)  # one per country, cached: compared by identity (and no __eq__ to build)
-class Country:
+class Country(Record, eq=False):  # one per country, cached: compared by identity (and no __eq__ to build)
     """A destination's postal conventions: hand-made (data/countries/<CC>.yaml, `known`), else
     Google's address metadata (data/address-formats.json, `google`), else a generic order.
 

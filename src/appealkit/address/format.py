@@ -4,11 +4,11 @@ sender and the origin post, and the country line, in the destination's line orde
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import scripts
 from ..errors import CaseError, UsageError
+from ..records import Record
 from ..translit.detect import script_language
 from .countries import Country, country_line, get_country, upper
 
@@ -16,8 +16,7 @@ STYLES = ("translate", "transliterate")
 EMBASSY_BLANK = "[Embassy address in your country]"
 
 
-@dataclass
-class Block:
+class Block(Record):
     """One address block: who it is for, its local-script and Latin lines, and the country line."""
     to: str
     name: str | None

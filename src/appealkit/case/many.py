@@ -4,10 +4,10 @@ turn so that a broken file is named and the others still run."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
 from ..errors import AppealkitError, CaseError, Where
+from ..records import Record
 
 CASE_SUFFIXES = (".yaml", ".yml")
 NO_CASES = "folder holds no *.yaml or *.yml case files"
@@ -49,8 +49,7 @@ def expand_case_paths(args: list[str | None]) -> list[str | None]:
     return out
 
 
-@dataclass(eq=False)  # compared by identity
-class Loaded:
+class Loaded(Record, eq=False):  # compared by identity
     """One path of a run: its case, or the error that stopped it."""
 
     path: str

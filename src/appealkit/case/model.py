@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from .. import handles
 from ..errors import CaseError, UsageError, did_you_mean
+from ..records import Record
 from . import spec
 from .derived import Derived
 from .spec import PLATFORMS, PRONOUNS, ROLES
@@ -22,8 +23,7 @@ RECIPIENT_ID = re.compile(spec.RECIPIENT_ID)
 LANG = re.compile(spec.LANG)
 
 
-@dataclass
-class Text:
+class Text(Record):
     """A text in one or several languages: {'en': '...', 'ru': '...'}."""
 
     values: dict[str, str]
@@ -43,9 +43,8 @@ class Text:
 
 
 # The parts of a loaded case compare by identity (eq=False): nothing compares them field by
-# field, and each generated __eq__ costs start-up time. Text and Copy are values.
-@dataclass(eq=False)
-class LatinParts:
+# field. Text and Copy are values.
+class LatinParts(Record, eq=False):
     """`address.latin`: the address's Latin spelling as the case gives it, where it does."""
     lines: list[str] | None = None
     locality: str | None = None
@@ -53,8 +52,7 @@ class LatinParts:
     district: str | None = None
 
 
-@dataclass(eq=False)
-class Address:
+class Address(Record, eq=False):
     """A postal address: its country, lines in the local script and the fields split out of them."""
     country: str
     lines: list[str]
@@ -71,8 +69,7 @@ class Address:
         return " ".join([*self.lines, self.locality or "", self.district or "", self.region or ""])
 
 
-@dataclass(eq=False)
-class Person:
+class Person(Record, eq=False):
     """`person`: the one the appeal is about."""
     name: Text
     native_name: str | None = None
@@ -91,8 +88,7 @@ class Person:
         return self.born.year if isinstance(self.born, dt.date) else self.born
 
 
-@dataclass(eq=False)
-class Recipient:
+class Recipient(Record, eq=False):
     """One item of `recipients`: an official (or the embassy) letters are written to."""
     id: str
     role: str
@@ -109,8 +105,7 @@ class Recipient:
     forms: dict = field(default_factory=dict)  # language -> word -> case -> form
 
 
-@dataclass
-class Copy:
+class Copy(Record):
     """One item of `copies`: a text printed as written, a recipient (by id), or the embassy of
     the destination country in the writer's own country."""
 
@@ -119,8 +114,7 @@ class Copy:
     recipient: str | None = None
 
 
-@dataclass(eq=False)
-class Origin:
+class Origin(Record, eq=False):
     """`source`: the published list a case was imported from."""
 
     list: str
@@ -129,8 +123,7 @@ class Origin:
     imported: dt.date | None = None
 
 
-@dataclass(eq=False)
-class Share:
+class Share(Record, eq=False):
     """`share`: what the posts say, and with which tags, handles and link."""
     text: Text | None = None
     hashtags: list[str] = field(default_factory=list)
@@ -138,8 +131,7 @@ class Share:
     url: str | None = None
 
 
-@dataclass(eq=False)
-class Case:
+class Case(Record, eq=False):
     """A whole case file, validated; `load.py` builds it, every command reads it."""
     appealkit: int
     id: str

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from ..errors import AppealkitError, Where
+from ..records import Record
 from ..resources import data_path
 from .layout import letter_blocks, right_block, signature_line
 from .translations import lang_data
@@ -54,8 +54,7 @@ def _template(lang: str, kind: str):
     return _env(False).get_template(f"{lang}/{kind}.txt.j2")
 
 
-@dataclass
-class UserTemplate:
+class UserTemplate(Record):
     """A --template file, read and compiled once for all the letters of a run."""
 
     path: str

@@ -3,13 +3,13 @@ their environment variables), then from a sender file (read_sender_file)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from ..errors import AppealkitError, Where
+from ..records import Record
 
 
-@dataclass
-class Sender:
+class Sender(Record):
     """The writer a letter is from: name, return address lines and country."""
     name: str | None = None
     address: list[str] = field(default_factory=list)

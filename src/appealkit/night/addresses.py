@@ -3,17 +3,17 @@ recipient that has none and each block's warnings."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Iterator
 
+from ..records import Record
 from .notices import Code, Notice
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..case.model import Case
 
 
-@dataclass
-class CaseAddresses:
+class CaseAddresses(Record):
     """One case's address blocks for `address`, and what was noticed making them."""
     case: Case
     blocks: list = field(default_factory=list)  # address.format.Block

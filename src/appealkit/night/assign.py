@@ -7,9 +7,10 @@ nothing more: composing and printing are the callers'."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Iterable, Iterator, Literal, overload
 
+from ..records import Record
 from .notices import Code, Notice
 from .writers import BadRow, Writer, about_row
 
@@ -17,8 +18,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..case.model import Case
 
 
-@dataclass(frozen=True)
-class Job:
+class Job(Record, frozen=True):
     """One letter to compose: to `target`, in `lang` (None: the letter's own choice, the
     prison's language for the person); `copy` marks a writer's copy, never for the envelope."""
 
@@ -27,8 +27,7 @@ class Job:
     copy: bool = False
 
 
-@dataclass
-class Assignment:
+class Assignment(Record):
     """The letters one writer writes for one case (`jobs`): to its open `recipients`, the
     authorities in `language`. `fallback`: the case lacks the writer's language, so that is the
     case's own; `notice` says so."""
@@ -102,8 +101,7 @@ class CaseRules:
         self.langs = [lg for lg in letter_languages(case) if not missing_names(case, authorities, lg)]
 
 
-@dataclass
-class Plan:
+class Plan(Record):
     """The letters one writer writes for one case, in which languages."""
     jobs: list[Job] = field(default_factory=list)
     fallback: bool = False  # the writer's language is not the case's: letters in the case's own

@@ -4,14 +4,14 @@ whether it passes. Pure: paths in, a report out; the CLI prints it."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Iterable, Iterator
 
 from ..errors import AppealkitError, CaseError, CaseErrors
+from ..records import Record
 
 
-@dataclass
-class FileCheck:
+class FileCheck(Record):
     """`check` on one file: its errors, its warnings, and the verdict."""
     file: str | None
     ok: bool
@@ -24,8 +24,7 @@ class FileCheck:
                 "warnings": [f.as_dict() for f in self.findings]}
 
 
-@dataclass
-class CheckReport:
+class CheckReport(Record):
     """`check` on every file given."""
     files: list[FileCheck]
     many: bool  # several files or a folder: the JSON is an array

@@ -5,18 +5,18 @@ are the run's: said once, with the first letters."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
+from ..records import Record
 from .notices import Code, Notice
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..case.model import Case
 
 
-@dataclass
-class CaseLetters:
+class CaseLetters(Record):
     """One case's letters, the files written or kept, and what was noticed."""
     case: Case
     letters: list = field(default_factory=list)  # letters.compose.Letter

@@ -3,11 +3,12 @@ and where it is about. Callers choose by `code`, never by the message's words.""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import Enum
 from typing import Literal
 
 from ..errors import AppealkitError
+from ..records import Record
 
 Level = Literal["error", "warning", "note"]
 Scope = Literal["run", "case", "row"]  # the whole run, one case, one writer's row
@@ -36,8 +37,7 @@ class Code(str, Enum):
     CASE_FAILED = "case-failed"  # a case file of a several-case run stopped (`error` says why)
 
 
-@dataclass(frozen=True)
-class Notice:
+class Notice(Record, frozen=True):
     """Something a run tells its user: a code, a level, what it is about and where."""
     code: Code
     message: str

@@ -4,9 +4,10 @@ yielded: JSON still shows it)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Iterator, Literal
 
+from ..records import Record
 from .notices import Code, Notice
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -15,8 +16,7 @@ if TYPE_CHECKING:  # pragma: no cover
 Mode = Literal["post", "variants", "thread"]
 
 
-@dataclass
-class CasePosts:
+class CasePosts(Record):
     """One case's posts for one platform, and what was noticed making them."""
     case: Case
     posts: list = field(default_factory=list)  # posts.build.Post

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import contextlib
 import os
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Callable, Iterator
 
 from ..errors import AppealkitError
+from ..records import Record
 
 DEFAULT_CASE = "appeal.yaml"
 
@@ -31,16 +32,14 @@ def load_one(case: str | None):
     return load_case(case_path(case))
 
 
-@dataclass(eq=False)  # the runner's own records: compared by identity
-class Failure:
+class Failure(Record, eq=False):  # the runner's own records: compared by identity
     """A case file (or folder) of a several-case run that stopped, and why."""
 
     path: str
     error: AppealkitError
 
 
-@dataclass(eq=False)
-class CaseRun:
+class CaseRun(Record, eq=False):
     """Iterate to get the cases, loaded one at a time. `cases` are paths (files, folders, `-`)
     or already loaded Case objects; none means ./appeal.yaml."""
 

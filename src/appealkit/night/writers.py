@@ -14,19 +14,19 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 from typing import Iterator
 
 from ..errors import AppealkitError, Where, open_input
+from ..records import Record
 from ..resources import load_data
 
 KNOWN = ("name", "address", "country", "lang", "email")
 LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")
 
 
-@dataclass
-class Writer:
+class Writer(Record):
     """One row of a writers file: who writes, from where, in which language."""
     line: int
     name: str
@@ -43,8 +43,7 @@ class Writer:
                 "lang": self.lang, "email": self.email}
 
 
-@dataclass
-class BadRow:
+class BadRow(Record):
     """A row of a writers file that could not be read, and why."""
     line: int
     message: str

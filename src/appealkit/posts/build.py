@@ -4,11 +4,11 @@ that split at word boundaries; per-recipient variants; share-intent links."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from urllib.parse import quote
 
 from .. import handles
 from ..errors import AppealkitError, CaseError, TextTooLong, UsageError
+from ..records import Record
 from .count import LIMITS, PLATFORMS, length, problems
 from .entities import hashtags as find_hashtags
 from .entities import mentions as find_mentions
@@ -21,8 +21,7 @@ INTENTS = {
 }
 
 
-@dataclass
-class Post:
+class Post(Record):
     """A ready-to-post text for one platform, with its limit and intent link."""
     platform: str
     text: str

@@ -21,11 +21,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 
 from .. import scripts
 from ..errors import UsageError, did_you_mean
+from ..records import Record
 from ..resources import data_path, load_data
 from .detect import LANGS, detect_language, script_language
 from .engine import Table, run
@@ -35,8 +36,7 @@ _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _KEYS = ("letters", "start", "prev", "next", "endings", "words")
 
 
-@dataclass(eq=False)  # one per scheme, cached: compared by identity (and no __eq__ to build)
-class Scheme:
+class Scheme(Record, eq=False):  # one per scheme, cached: compared by identity (and no __eq__ to build)
     """A transliteration standard, as its data file describes it."""
     id: str
     name: str
