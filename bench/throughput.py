@@ -64,7 +64,7 @@ def letters() -> list[dict]:
 
     from appealkit.address.format import blocks_for
     from appealkit.case import load_case
-    from appealkit.letters.render import context, render
+    from appealkit.letters.render import context, environment, render
     from appealkit.letters.sender import Sender
     from appealkit.resources import data_path
 
@@ -82,6 +82,7 @@ def letters() -> list[dict]:
     blocks = blocks_for(case, "president", sender.country)
     fixed = context(case, to="president", lang="en", day=day, sender=sender, blocks=blocks)
     env = Environment(loader=FileSystemLoader(str(data_path("templates"))), keep_trailing_newline=True)
+    env.filters.update(environment(False).filters)  # the templates' own filters (with_article), not the sandbox
     tmpl = env.get_template("en/authority.txt.j2")
 
     def bare():
