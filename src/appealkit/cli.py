@@ -622,10 +622,10 @@ def _progress(path: str):
 
     if not is_tty(sys.stderr):
         return None
-    try:
-        with open(path, "rb") as fh:
-            total = max(sum(1 for _ in fh) - 1, 0)  # rows, less the header; no memory kept
-    except OSError:
+    from .night.writers import count_rows
+
+    total = count_rows(path)
+    if total is None:
         return None
     from rich.console import Console
     from rich.progress import Progress

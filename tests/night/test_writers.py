@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from appealkit.night.writers import BadRow, Writer, read_writers, slug
+from appealkit.night.writers import BadRow, Writer, count_rows, read_writers, slug
 
 from ..conftest import clean_env, run, run_process
 
@@ -51,6 +51,16 @@ def test_header_bom_and_quoted_newlines(tmp_path):
     rows = list(read_writers(str(f)))
     assert [(r.line, r.name) for r in rows] == [(2, "A, B"), (4, "C")]
     assert rows[0].address == ["1 St", "still the address"]  # a multi-line cell: one line each
+
+
+def test_the_progress_total_counts_rows_not_lines(tmp_path):
+    # a spreadsheet writes an address with its line breaks inside one quoted value: three
+    # writers on seven lines, a blank line between them, and one row that cannot be read
+    f = tmp_path / "w.csv"
+    f.write_text('name,address\nAnn,"1 High St\nLondon\nUK"\n\nBob,"2 Low St\nLeeds"\nCy,3 Mid St,x\n',
+                 encoding="utf-8")
+    assert count_rows(str(f)) == len(list(read_writers(str(f)))) == 3
+    assert count_rows(str(tmp_path / "missing.csv")) is None and count_rows("-") is None
 
 
 def test_slug():

@@ -243,7 +243,7 @@ def _context(case, to, lang, day, sender, blocks, message) -> dict:
         "summary": t(case.summary), "asks": _asks([t(a) for a in case.asks], lang),
         "copies": None, "copies_list": [],
         "message": message, "closing": d["closing"], "country": None, "country_gen": None,
-        "envelope": [], "addressee": None, "reply": d.get("reply"), "warnings": warnings,
+        "envelope": [], "envelope_from": [], "addressee": None, "reply": d.get("reply"), "warnings": warnings,
         # the person is held where letters reach them (a disappeared person is not "treated in prison")
         "held": p.address is not None and getattr(p, "status", "held") in ("held", "in-transit", "address-unconfirmed"),
     }
@@ -265,8 +265,12 @@ def _context(case, to, lang, day, sender, blocks, message) -> dict:
         # the block's own language: a Belarusian letter to a prison that registers the Russian name
         # writes the block wholly in Russian («Кому: Шолоху Алесю Викторовичу, 1971 г. р.»), on the
         # envelope and atop the letter alike, never a Belarusian label on a Russian name
-        ctx["addressee_lang"] = _block_lang(ctx["addressee"], lang, block.country if block else None)
-        ctx["addressee_label"] = _addressee_label(ctx["addressee_lang"], lang)
+        ctx["addressee_lang"] = block_language(ctx["addressee"], lang, block.country if block else None)
+        ctx["addressee_label"] = _block_label("addressee_label", ctx["addressee_lang"], lang)
+        # the envelope speaks one language: «От кого» and the writer's country line in the block's
+        ctx["sender_label"] = _block_label("sender_label", ctx["addressee_lang"], lang)
+        ctx["envelope_from"] = ctx["sender"]["address"] if ctx["addressee_lang"] == lang or not sender.address else \
+            return_address(None, sender.address, sender.country, _destination(case, to, sender), ctx["addressee_lang"])
         if block:
             ctx["person"]["address"] = block.local[1:]
             # the block as the address command prints it: local script, and Latin where it differs
@@ -290,10 +294,12 @@ def _context(case, to, lang, day, sender, blocks, message) -> dict:
     return ctx
 
 
-def _addressee_label(block_lang: str, lang: str) -> str:
+def _block_label(key: str, block_lang: str, lang: str) -> str:
+    """The envelope's «Кому» or «От кого» in the language of the address block it stands on (a
+    Belarusian letter to a Russian prison: «Кому … От кого», not «Каму … Ад каго»)."""
     from .translations import languages
 
-    return lang_data(block_lang if block_lang in languages() else lang)["addressee_label"]
+    return lang_data(block_lang if block_lang in languages() else lang)[key]
 
 
 # what a support letter chooses to say, each a conditional of the support templates (a test holds
@@ -332,7 +338,10 @@ def follow(ctx: dict, chosen: dict[str, bool]) -> dict:
     return out
 
 
-def _block_lang(line: str, lang: str, country: str | None) -> str:
+def block_language(line: str, lang: str, country: str | None) -> str:
+    """The language a support letter's addressee line is written in: the letter's, unless the
+    prison registers the name in another (a Belarusian letter, a Russian name). The envelope
+    is written wholly in it, here and in the pack."""
     from .naming import written_in
 
     if lang not in _grammar_langs() or written_in(line, lang, country):

@@ -77,6 +77,18 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", unidecode(name).lower()).strip("-") or "writer"
 
 
+def count_rows(path: str) -> int | None:
+    """How many rows read_writers yields for `path` (writers and unreadable rows): what a
+    progress bar counts up to. Not the file's lines: a spreadsheet writes an address with line
+    breaks inside one quoted value. None for standard input or a file read_writers refuses."""
+    if path == "-":
+        return None
+    try:
+        return sum(1 for _ in read_writers(path))
+    except AppealkitError:
+        return None
+
+
 def read_writers(path: str, notes: list[str] | None = None) -> Iterator[Writer | BadRow]:
     """Each data row of the CSV at `path`, in order, as a Writer or a BadRow with its line in the
     file and its row as a spreadsheet shows it (both count the header as 1; a blank record is a

@@ -341,6 +341,7 @@ class _Run:
         """The letters (pages) and envelopes of one assignment (a writer, a case)."""
         from ..address.addressee import return_address
         from ..letters.compose import compose_letters, letter_warnings
+        from ..letters.render import block_language
         from ..night.assign import support_language
         from ..night.merge import CACHE_SLACK
 
@@ -392,8 +393,10 @@ class _Run:
             b = blocks.get(t)
             if b is None or (t != "person" and case.recipients[t].address is None and not opts.embassy_address):
                 continue  # no postal address, or an embassy the writer must look up
+            # a support letter's envelope in the language of the person's registered name
+            lang = block_language(b.local[0], originals[t], b.country) if t == "person" and b.local else originals[t]
             envelopes.append({"to": b.lines("local"), "country": b.country_line,
-                              "from": return_address(w.name, w.address, country, b.country, originals[t]),
+                              "from": return_address(w.name, w.address, country, b.country, lang),
                               "lang": _script_lang(case, b),
                               "case": case.id, "writer": w.name})
         self.report.envelopes += len(envelopes)
