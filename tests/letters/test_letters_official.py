@@ -348,3 +348,23 @@ def test_an_official_of_the_writers_own_country_is_not_told_where_the_letter_com
     (theirs,) = compose_letters(case, "prosecutor", sender_address=["1 High St", "London N1 1AA"],
                                 sender_country="GB", **kw)
     assert home in mine.text and abroad in theirs.text
+
+
+@pytest.mark.parametrize("lang, home, abroad", [
+    ("ru", "Меня зовут Анна Смирнова. Мне хочется", "Меня зовут Анна Смирнова, я пишу Вам из Великобритании."),
+    ("en", "My name is Анна Смирнова. I would like", "My name is Анна Смирнова and I am writing to you from the United Kingdom.")])
+def test_a_support_letter_from_the_persons_own_country_does_not_say_where_it_comes_from(lang, home, abroad):
+    """«я пишу Вам из России» to a prisoner in Russia from a writer in Russia says nothing: the
+    letter says who writes and goes on to its warm words; from abroad, where it comes from is
+    half the message."""
+    from appealkit import compose_letters, load_case
+
+    case = load_case(str(ROOT / "examples" / "ru-aliyev.yaml"))
+    kw = dict(lang=lang, sender_name="Анна Смирнова", date=dt.date(2026, 12, 1))
+    (mine,) = compose_letters(case, "person", sender_address=["ул. Ленина, д. 1", "г. Тверь", "170000"],
+                              sender_country="RU", **kw)
+    (theirs,) = compose_letters(case, "person", sender_address=["1 High St", "London N1 1AA"],
+                                sender_country="GB", **kw)
+    assert home in mine.text and abroad in theirs.text
+    opening = mine.text.split("\n\n")[3]  # date, addressee block, salutation, then this
+    assert "Росси" not in opening and "Russia" not in opening

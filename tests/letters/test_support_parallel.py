@@ -138,9 +138,15 @@ def test_the_reference_renders_paragraphs_and_sentences():
     # date; «Кому» block; greeting; who writes (2); message; the wishes (3); the reply; closing
     assert [len(p) for p in letter] == [1, 1, 1, 2, 1, 3, 1, 1]
     assert letter[3] == [["⟨sender.name⟩", "⟨sender.from⟩"], []]
+    abroad = shape(render(source(REFERENCE), frozenset({"sender.from"})))
+    assert [len(p) for p in abroad] == [1, 1, 1, 2, 3, 1]
+    assert abroad[3] == [["⟨sender.from⟩"], []]
+    # from the person's own country: who writes, and no word of where from
+    named = shape(render(source(REFERENCE), frozenset({"sender.name_in_text"})))
+    assert named[3] == [["⟨sender.name⟩"], []]
     none = shape(render(source(REFERENCE), frozenset()))
-    assert [len(p) for p in none] == [1, 1, 1, 2, 3, 1]
-    assert none[3] == [["⟨sender.from⟩"], []]
+    assert [len(p) for p in none] == [1, 1, 1, 1, 3, 1]
+    assert none[3] == [[]]
 
 
 @pytest.mark.parametrize("paragraph,count", [
@@ -160,13 +166,13 @@ def test_a_template_that_is_not_a_translation_fails_naming_the_language_and_para
     assert one_more != en
     found = differences("xx", one_more, ref)
     wishes = next(line for line in one_more.splitlines() if line.startswith("I hope"))
-    assert (f"xx/support.txt.j2, paragraph 6 (sender.name_in_text=yes, message=yes, reply=yes): 4 sentences "
+    assert (f"xx/support.txt.j2, paragraph 6 (sender.from=yes, sender.name_in_text=yes, message=yes, reply=yes): 4 sentences "
             f"where ru has 3: {wishes!r}") in found
     assert all(m.startswith("xx/support.txt.j2, paragraph ") and "4 sentences where ru has 3" in m for m in found)
     # as many sentences, but a variable said in another one
     moved = en.replace("{{ sender.name }} and I am writing to you {{ sender.from }}.{% else %}",
                        "{{ sender.name }}. I am writing to you {{ sender.from }},{% else %}")
-    assert ("xx/support.txt.j2, paragraph 4 (sender.name_in_text=yes, message=no, reply=no): the sentences say "
+    assert ("xx/support.txt.j2, paragraph 4 (sender.from=yes, sender.name_in_text=yes, message=no, reply=no): the sentences say "
             "[['⟨sender.name⟩'], ['⟨sender.from⟩']] where ru's say [['⟨sender.name⟩', '⟨sender.from⟩'], []]"
             ) in differences("xx", moved, ref)
     # a conditional the reference does not have, or one left out
@@ -177,7 +183,7 @@ def test_a_template_that_is_not_a_translation_fails_naming_the_language_and_para
     assert differences("xx", no_reply, ref) == [
         "xx/support.txt.j2:15: {{ closing }} where ru/support.txt.j2 has {% if reply %}"]
     more = en + "{{ case.url }}\n"
-    assert differences("xx", more, ref) == ["xx/support.txt.j2:20: 22 Jinja tags where ru/support.txt.j2 has 21"]
+    assert differences("xx", more, ref) == ["xx/support.txt.j2:20: 26 Jinja tags where ru/support.txt.j2 has 25"]
 
 
 @pytest.mark.parametrize("lang", OTHERS)

@@ -97,11 +97,15 @@ def test_a_translation_leaves_out_what_its_letter_leaves_out():
     case = load_case(PETROV)
     kw = dict(sender_name="Claire Martin", sender_address=PARIS, sender_country="FR", date=DAY, message=WARM)
     (full,) = compose_letters(case, "person", lang="en", **kw)
-    assert full.choices == {"sender.name_in_text": True, "message": True, "reply": True}
+    assert full.choices == {"sender.from": True, "sender.name_in_text": True, "message": True, "reply": True}
     assert "My name is Claire Martin" in full.text and WARM in full.text and "block capitals" in full.text
-    (bare,) = compose_letters(case, "person", lang="en", follow=dict.fromkeys(full.choices, False), **kw)
+    (bare,) = compose_letters(case, "person", lang="en", follow={**dict.fromkeys(full.choices, False),
+                                                                 "sender.from": True}, **kw)
     assert "My name is" not in bare.text and WARM not in bare.text and "block capitals" not in bare.text
     assert "I am writing to you from France." in bare.text
+    # a letter from the person's own country says no "from": nor does its copy
+    (home,) = compose_letters(case, "person", lang="en", follow=dict.fromkeys(full.choices, False), **kw)
+    assert "I am writing to you" not in home.text and "France" not in home.text.split("\n\n")[3]
     # the letter's own context is cached for the next writer: untouched by the translation
     (again,) = compose_letters(case, "person", lang="en", **kw)
     assert again.text == full.text

@@ -305,7 +305,7 @@ def _block_label(key: str, block_lang: str, lang: str) -> str:
 # what a support letter chooses to say, each a conditional of the support templates (a test holds
 # every language's to these): a writer's copy makes the letter's choices, so that it translates
 # the letter sent, no more and no less
-CHOICES = ("sender.name_in_text", "message", "reply")
+CHOICES = ("sender.from", "sender.name_in_text", "message", "reply")
 
 
 def choices(ctx: dict) -> dict[str, bool]:
@@ -639,11 +639,13 @@ def _dative_copy(text: str, lang: str, warnings: list) -> str:
 
 
 def _at_home(case, to: str, sender) -> bool:
-    """A letter to an official (not an ambassador: the embassy is abroad from the state it speaks
-    for) of the country the writer lives in."""
+    """A letter to the person or an official (not an ambassador: the embassy is abroad from the
+    state it speaks for) in the country the writer lives in: it does not say where it comes from
+    («Меня зовут Анна.», not «я пишу Вам из России»)."""
     r = case.recipients.get(to)
-    return (r is not None and r.role != "ambassador" and sender.country is not None
-            and _destination(case, to, sender) == sender.country)
+    if to != "person" and (r is None or r.role == "ambassador"):
+        return False
+    return sender.country is not None and _destination(case, to, sender) == sender.country
 
 
 def _destination(case, to: str, sender) -> str | None:
