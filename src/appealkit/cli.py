@@ -502,7 +502,6 @@ def letter(
             raise UsageError("--format e-letter writes one letter's pages: without --writers and --json", param="format")
     run = _run(cases)
     user_template = load_template(template) if template else None
-    fmt = format_
     if format_ == "e-letter":
         _e_letters(run, lang, sender, day, user_template, message, out_dir, force, page_chars, service)
         _finish(run)
@@ -512,7 +511,7 @@ def letter(
 
         good = run.with_recipient(to)
         _post_warnings(good, to, writer_countries(writers, country), day)
-        _merge(good, writers, to, out_dir, force, lang, day, fmt, user_template, message,
+        _merge(good, writers, to, out_dir, force, lang, day, format_, user_template, message,
                embassy, country, None if no_log else _recorder(log, cases, event))
         _finish(run)
         return
@@ -520,7 +519,7 @@ def letter(
     html_lang, html_title = "en", ""
     # a single html page holds all the letters: compose them as text, wrap them once
     for item in letters_for_cases(run, to, lang=lang, sender=sender, date=day,
-                                  fmt="text" if fmt == "html" and not (out_dir or json_) else fmt,
+                                  fmt="text" if format_ == "html" and not (out_dir or json_) else format_,
                                   template=user_template, message=message, embassy_address=embassy,
                                   out_dir=out_dir, force=force):
         for n in item.notices:
@@ -535,7 +534,7 @@ def letter(
             rows += [{"case": item.case.id, **x.as_dict()} if run.many else x.as_dict() for x in item.letters]
         else:
             # the envelope's addresses after a form feed, on a page of their own
-            texts += [x.text + (f"\f\n{x.envelope}" if x.envelope and fmt != "html" else "") for x in item.letters]
+            texts += [x.text + (f"\f\n{x.envelope}" if x.envelope and format_ != "html" else "") for x in item.letters]
             if item.letters:
                 html_lang = item.letters[0].language
                 html_title = (item.case.id if len(item.letters) > 1 or run.many
@@ -547,7 +546,7 @@ def letter(
             from .output import note
 
             note(f"{_n(kept, 'letter')} already there with the same text: left as {'they are' if kept > 1 else 'it is'}")
-    elif fmt == "html":
+    elif format_ == "html":
         if texts:
             sys.stdout.write(as_html(texts, html_lang, html_title))
     else:

@@ -27,7 +27,7 @@ def is_iso_country(code: str) -> bool:
     return code in iso_codes()
 
 
-class Country(Record, eq=False):  # one per country, cached: compared by identity (and no __eq__ to build)
+class Country(Record, eq=False):  # one per country, cached: compared by identity
     """A destination's postal conventions: hand-made (data/countries/<CC>.yaml, `known`), else
     Google's address metadata (data/address-formats.json, `google`), else a generic order.
 

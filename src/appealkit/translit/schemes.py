@@ -36,7 +36,7 @@ _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _KEYS = ("letters", "start", "prev", "next", "endings", "words")
 
 
-class Scheme(Record, eq=False):  # one per scheme, cached: compared by identity (and no __eq__ to build)
+class Scheme(Record, eq=False):  # one per scheme, cached: compared by identity
     """A transliteration standard, as its data file describes it."""
     id: str
     name: str
