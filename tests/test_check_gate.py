@@ -350,3 +350,20 @@ def test_values_wrapped_in_typographic_quotes(value, wrapped):
     from appealkit.checks import wrapped_in_quotes
 
     assert (wrapped_in_quotes(value) is not None) is wrapped
+
+
+def test_a_post_that_cannot_be_made_is_placed_at_share_when_its_error_has_no_place(monkeypatch):
+    # mutation testing: an error without a place (a usage error from deep in the post builder)
+    # still points the finding at the case's share key, not at nothing
+    from appealkit import load_case
+    from appealkit.errors import UsageError
+    from appealkit.gate import gate_findings
+    from appealkit.posts import build
+
+    def refuse(case, platform):
+        raise UsageError("no post today")
+
+    monkeypatch.setattr(build, "build_post", refuse)
+    case = load_case(str(ROOT / "examples" / "atabek.yaml"))
+    (found,) = [f for f in gate_findings(case) if f[0] == "post-fails"]
+    assert found == ("post-fails", "the post cannot be made: no post today", ("share",))

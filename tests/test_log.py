@@ -137,3 +137,17 @@ def test_two_mail_merges_at_once_lose_no_record(tmp_path):
     with Log(log) as lg:
         assert lg.tallies()["ru-petrov-2026"].letters == 10
     assert run_process  # the suite's own helper runs the installed script the same way
+
+
+def test_the_log_beside_the_cases_or_here(tmp_path):
+    # mutation testing: with no case file to sit beside (none given, or standard input), the log
+    # is in the current folder
+    from pathlib import Path
+
+    from appealkit.log import FILE_NAME, log_path
+
+    case = tmp_path / "c.yaml"
+    case.write_text("x", encoding="utf-8")
+    assert log_path(None, [str(case)]) == tmp_path / FILE_NAME == log_path(None, ["-", str(tmp_path)])
+    assert log_path(None, None) == Path(FILE_NAME) == log_path(None, ["-"])
+    assert log_path("my.sqlite", [str(case)]) == Path("my.sqlite")
