@@ -49,3 +49,19 @@ def test_every_topic_has_a_reason_and_a_source(lang):
 def test_word_samples(lang):
     for text, want in load_data("words", f"{lang}.yaml")["samples"]:
         assert [w for w, _ in censor_findings(text, lang)] == want, text
+
+
+@pytest.mark.parametrize("text, lang, ok", [
+    ("Тримайся, друже! Ми всі з тобою і чекаємо на тебе.", "ru", False),  # Ukrainian
+    ("Трымайся! Мы ўсе з табой і чакаем цябе.", "ru", False),  # Belarusian
+    ("Трымайся! Мы ўсе з табой і чакаем цябе.", "be", True),
+    ("Тримайся, друже! Ми всі з тобою і чекаємо на тебе.", "uk", True),
+    ("У нас уже выпал снег, и я думаю о Вас.", "ru", True),
+    ("Привет от Олексія и всех друзей из Киева, держитесь!", "ru", True),  # a Ukrainian name is no language
+    ("Тримайся!", "ru", True),  # one word cannot tell
+    ("We think of you.", "en", True),  # no alphabet: the script check alone decides
+])
+def test_a_message_is_in_the_letters_language_as_far_as_its_letters_tell(text, lang, ok):
+    from appealkit.letters.checks import in_language
+
+    assert in_language(text, lang) is ok

@@ -87,6 +87,16 @@ def test_a_message_in_another_script_is_said_once_and_on_the_cover():
     assert "neige" not in p.html
 
 
+def test_a_message_in_another_cyrillic_language_is_left_out_of_a_russian_letter():
+    # a Russian prison's censor stops a letter it cannot read: Ukrainian is not Russian
+    ua = "Тримайся, друже! Ми всі з тобою і чекаємо на тебе."
+    w = Writer(2, "Olena Koval", PARIS, "FR", "uk", extra={"message": ua})
+    p = build_pack([load_case(PETROV)], [w], "person", date=DAY)
+    assert "чекаємо" not in p.html
+    (said,) = [m for m in p.warnings if "personal message is not written in" in m]
+    assert "Olena Koval's personal message is not written in Russian" in said
+
+
 def test_the_copy_is_headed_as_a_translation():
     page = build_pack([load_case(PETROV)], [Writer(2, "Claire Martin", PARIS, "FR", "en")], "person", date=DAY).html
     assert ("Your copy, Claire Martin: your letter in Russian, translated into English. Keep this page; "

@@ -91,6 +91,23 @@ def caution_hits(text: str, lang: str, morphology: bool = False) -> list[tuple[s
     return list(_stem_hits(text, lang).items())
 
 
+def in_language(text: str, lang: str) -> bool:
+    """Whether `text`, written in the script of `lang`, is in `lang` as far as its letters tell:
+    a Ukrainian message (тримайся, всі, чекаємо) is not Russian. A quarter of its words, two at
+    least, with a letter the language's alphabet (data/letters/LANG.yaml `alphabet`) lacks make
+    it another language; a Ukrainian name in a Russian message does not. Without an alphabet
+    for `lang`, or with too few words to tell, it is."""
+    from .translations import lang_data, languages
+
+    alphabet = lang_data(lang).get("alphabet") if lang in languages() else None
+    if not alphabet:
+        return True
+    own = set(alphabet)
+    words = WORD.findall(text)
+    foreign = [w for w in words if any(ch.isalpha() and ch.lower() not in own for ch in w)]
+    return len(foreign) < 2 or len(foreign) * 4 < len(words)
+
+
 def censor_findings(message: str, lang: str) -> list[tuple[str, str]]:
     """What a prison censor may stop in a writer's own message to the person: (words, why). The
     pack leaves a message with findings out (or refuses it with --strict); `letter --message`

@@ -257,12 +257,14 @@ class _Run:
         return self.messages[key]
 
     def _readable(self, w, text: str, lang: str) -> bool:
-        """Whether `text` is in the script of `lang`; else noted for the writer's cover sheet and
+        """Whether `text` is in the script of `lang`, and in `lang` as far as its letters tell (a
+        Ukrainian message in a Russian letter is not); else noted for the writer's cover sheet and
         said once for them at the end (say_fallbacks), every language in one line."""
         from .. import scripts
+        from ..letters.checks import in_language
 
         want = scripts.of_language(lang)
-        if want is None or scripts.scripts_in(text) <= {want}:
+        if want is None or (scripts.scripts_in(text) <= {want} and in_language(text, lang)):
             return True
         name = _language_name(lang) or lang
         names = self.not_in.setdefault(w.line, (w, []))[1]
