@@ -12,8 +12,9 @@ mutant behind) that PYTHONPATH puts first, and the tests run against it, fail-fa
 the ones that executed the mutated lines in one coverage run of the whole suite (pytest-cov's
 per-test contexts, made once and reused while no source or test file is newer), plus the
 out-of-process files, whose coverage the in-process run cannot see; a mutant on lines no test
-executes in-process (module-level code, run at import) gets the whole suite, as does every mutant
-with --whole. A failing run kills the mutant; so does a time-out (the edit made something loop). A mutant the suite cannot tell
+executes in-process, or on code that runs at import (a module's or class's body: coverage credits
+it to whichever test loaded the module first), gets the whole suite, as does every mutant with
+--whole. A failing run kills the mutant; so does a time-out (the edit made something loop). A mutant the suite cannot tell
 apart from the original because it behaves the same is listed with its reason in
 tools/mutants-equivalent.txt and left out of the score.
 
@@ -65,6 +66,7 @@ class Mutant:
     col: int = 0
     id: str = ""
     end_line: int = 0
+    at_import: bool = False  # outside every function body: the code runs when the module is imported
 
     def describe(self) -> str:
         return f"{self.module}:{self.line}:{self.col} {self.op}: {_short(self.before)} -> {_short(self.after)}"
@@ -86,6 +88,7 @@ class _Sites(ast.NodeVisitor):
             pos += len(line)
         self.line_starts = starts + [pos]
         self.scope: list[str] = []
+        self.in_body = 0  # how many function bodies deep the walk is
         self.found: list[tuple[str, Mutant]] = []
 
     def _span(self, node: ast.AST) -> tuple[int, int]:
@@ -100,17 +103,21 @@ class _Sites(ast.NodeVisitor):
             return
         col = len(self.source[self.line_starts[node.lineno - 1]:start].decode("utf-8")) + 1
         self.found.append((".".join(self.scope), Mutant(self.module, node.lineno, op, before, after, start, end, col,
-                                                        end_line=node.end_lineno or node.lineno)))
+                                                        end_line=node.end_lineno or node.lineno,
+                                                        at_import=self.in_body == 0)))
 
     # -- scopes, and the parts never mutated: annotations, docstrings, f-string pieces --
     def _scoped(self, node) -> None:
         self.scope.append(node.name)
         for d in node.decorator_list:
             self.visit(d)
-        if not isinstance(node, ast.ClassDef):
+        function = not isinstance(node, ast.ClassDef)
+        if function:
             for default in node.args.defaults + [d for d in node.args.kw_defaults if d]:
                 self.visit(default)
+        self.in_body += function
         self._body(node.body)
+        self.in_body -= function
         self.scope.pop()
 
     visit_FunctionDef = visit_AsyncFunctionDef = visit_ClassDef = _scoped
@@ -315,8 +322,12 @@ def coverage_map(refresh: bool = False) -> dict[str, dict[int, list[str]]]:
 
 
 def covering_tests(m: Mutant, cov: dict[str, dict[int, list[str]]]) -> list[str]:
-    """The node ids of the tests that execute the mutated lines; empty when none does in a test
-    (module-level code runs at import, before any test: such a mutant gets the whole suite)."""
+    """The node ids of the tests that execute the mutated lines; empty when none does in a test,
+    and for code that runs at import (a module's or a class's body, a default, a decorator): such
+    a mutant gets the whole suite. Coverage credits an import to whichever test happened to load
+    the module first, and that test may never use the line (an Enum member, a schema rule)."""
+    if m.at_import:
+        return []
     lines = cov.get(m.module, {})
     found = {t for n in range(m.line, (m.end_line or m.line) + 1) for t in lines.get(n, ())}
     return _by_rank(m.module, list(found))
