@@ -364,6 +364,10 @@ def run(m: Mutant, timeout: float, quick: bool = False, tests: list[str] | None 
         took = time.monotonic() - t0
         if p.returncode == 0:
             return False, took, "survived"
+        text = out.decode(errors="replace")
+        if p.returncode == 4 and ("found no collectors" in text or "ERROR collecting" in text):
+            # the mutated package breaks a test module's import: no test could even start
+            return True, took, "the tests cannot be collected"
         if p.returncode not in (1, 2):  # 3 internal error, 4 usage, 5 no tests: the runner, not the mutant
             raise SystemExit(f"pytest failed to run ({p.returncode}) for {m.describe()}:\n{out.decode()[-2000:]}")
         failed = [ln for ln in out.decode(errors="replace").splitlines() if ln.startswith(("FAILED", "ERROR"))]
