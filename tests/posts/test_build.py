@@ -162,3 +162,16 @@ def test_bluesky_record():
         # '@x' is no Bluesky handle: only the valid one is left to resolve, in lower case
         "mentions": [{"handle": "alice.bsky.social", "index": {"byteStart": 10, "byteEnd": 28}}],
     }
+
+
+def test_a_user_or_a_port_in_the_instance_is_named():
+    # mutation testing: host@evil.example and a port are refused for what they are
+    import pytest
+
+    from appealkit.errors import UsageError
+    from appealkit.posts.build import check_instance
+
+    for given in ("me@mastodon.social", "mastodon.social:8443"):
+        with pytest.raises(UsageError, match="give the server alone .* without a user or a port"):
+            check_instance(given)
+    assert check_instance("https://Mastodon.Social/") == "mastodon.social"
