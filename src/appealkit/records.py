@@ -43,6 +43,7 @@ class Record:
     _record_factories: ClassVar[dict[str, Callable[[], Any]]] = {}  # field -> default_factory
     _record_shown: ClassVar[tuple[str, ...]] = ()  # the fields repr() shows
     _record_compared: ClassVar[tuple[str, ...]] = ()  # the fields == compares
+    _record_post_init: ClassVar[bool] = False
 
     def __init_subclass__(cls, eq: bool = True, frozen: bool = False, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -84,6 +85,7 @@ class Record:
         cls._record_shown = tuple(f for f in fields if f in shown)
         cls._record_compared = tuple(f for f in fields if f in compared)
         setattr(cls, "__match_args__", tuple(fields))
+        cls._record_post_init = hasattr(cls, "__post_init__")  # asked once, not at every instance
         if eq:
             setattr(cls, "__eq__", Record._eq)
             setattr(cls, "__hash__", Record._hash if frozen else None)
@@ -111,8 +113,8 @@ class Record:
                 else:
                     raise TypeError(f"{type(self).__name__}() missing required argument: '{name}'")
         self.__dict__.update(values)
-        if hasattr(self, "__post_init__"):
-            self.__post_init__()
+        if self._record_post_init:
+            self.__post_init__()  # type: ignore[attr-defined]
 
     def __repr__(self) -> str:
         inner = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._record_shown)

@@ -120,7 +120,7 @@ _REPLY = _lazy(r"^[\s\u3000]*" + _SCREEN_NAME)
 _CASHTAG = _lazy(r"(?:^|(?<=\s))(?P<sign>\$)([a-z]{1,6}(?:[._][a-z]{1,2})?)(?=$|\s|[!-/:-@\[-`{-~])", re.IGNORECASE)
 _RT = _lazy(r"(?:^|[^A-Za-z0-9_+~.-])rt:?$", re.IGNORECASE)
 _HT = r"\p{L}\p{M}\p{N}_\u200c\u200d\ua67e\u05be\u05f3\u05f4\u309b\u309c\u30a0\u30fb\u3003\u0f0b\u0f0c\u00b7\u301c\uff5e"
-# for text of letters without combining marks (see chars.NOT_SIMPLE), \w is all a tag can hold
+# for text of letters without combining marks (chars.is_simple), \w is all a tag can hold
 _HASHTAG_SIMPLE = _lazy(r"(?:^|(?<=[^&\w\u00b7]))[#＃]([\w\u00b7]*[^\W\d_][\w\u00b7]*)(?![#＃\w\u00b7]|://)")
 
 
